@@ -1,0 +1,26 @@
+package dev.editeval.domain.topology;
+
+/**
+ * One SQS queue and how it is consumed.
+ *
+ * @param name                     queue name (the dead-letter queue is {@code name + "-dlq"})
+ * @param visibilityTimeoutSeconds how long a received message stays hidden; for a Lambda-fed queue at least six
+ *                                 times the consumer's timeout, for the rating queue the length of a lease
+ * @param maxReceiveCount          receives before a message moves to the dead-letter queue
+ * @param batchSize                messages per handler invocation (0 when no function consumes the queue)
+ * @param consumerTimeoutSeconds   the consuming function's timeout (0 when none)
+ */
+public record QueueSpec(String name, int visibilityTimeoutSeconds, int maxReceiveCount, int batchSize,
+                        int consumerTimeoutSeconds) {
+
+    /** Dead-letter messages are kept the SQS maximum, so nothing is lost before somebody looks. */
+    public static final int DLQ_RETENTION_DAYS = 14;
+
+    public String deadLetterName() {
+        return name + "-dlq";
+    }
+
+    public boolean feedsFunction() {
+        return batchSize > 0;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.editeval.domain.topology;
+
+import java.util.List;
+
+/**
+ * Every AWS resource of editeval, named and sized once. The CDK stack and the local runtime both read this,
+ * so what runs on a laptop is wired as what runs in the account.
+ *
+ * <p>The table is a single table with typed keys; its access patterns are written down in
+ * {@code docs/data-model.md}.
+ */
+public final class Topology {
+
+    public static final String BUCKET = "editeval-uploads";
+
+    /** Where uploads start: {@code batches/{batchId}/manifest.json} triggers ingest. */
+    public static final String BATCHES_PREFIX = "batches/";
+    public static final String MANIFEST_NAME = "manifest.json";
+    public static final String REPORT_NAME = "_report.json";
+    /** Generated images; outside the trigger prefix so a write here never starts anything. */
+    public static final String PREVIEWS_PREFIX = "previews/";
+    public static final String EXPORTS_PREFIX = "exports/";
+
+    public static final FunctionSpec INGEST_FUNCTION =
+            new FunctionSpec("editeval-ingest", "dev.editeval.app.ingest.IngestHandler", 60, 1024);
+    public static final FunctionSpec PREVIEW_FUNCTION =
+            new FunctionSpec("editeval-preview", "dev.editeval.app.preview.PreviewHandler", 120, 2048);
+    public static final FunctionSpec API_FUNCTION =
+            new FunctionSpec("editeval-api", "dev.editeval.app.api.ApiHandler", 20, 1024);
+    public static final FunctionSpec AGGREGATE_FUNCTION =
+            new FunctionSpec("editeval-aggregate", "dev.editeval.app.aggregate.AggregateHandler", 900, 2048);
+
+    public static final QueueSpec INGEST_QUEUE =
+            new QueueSpec("editeval-ingest", 6 * INGEST_FUNCTION.timeoutSeconds(), 5, 10,
+                    INGEST_FUNCTION.timeoutSeconds());
+    /** Small batches: each message is one task's images, the slow part of the pipeline. */
+    public static final QueueSpec PREVIEW_QUEUE =
+            new QueueSpec("editeval-preview", 6 * PREVIEW_FUNCTION.timeoutSeconds(), 3, 2,
+                    PREVIEW_FUNCTION.timeoutSeconds());
+    /** Not consumed by a function: evaluators receive from it through the API, the visibility is the lease. */
+    public static final QueueSpec RATING_QUEUE = new QueueSpec("editeval-rating", 15 * 60, 50, 0, 0);
+
+    public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, PREVIEW_QUEUE, RATING_QUEUE);
+    public static final List<FunctionSpec> FUNCTIONS =
+            List.of(INGEST_FUNCTION, PREVIEW_FUNCTION, API_FUNCTION, AGGREGATE_FUNCTION);
+
+    /** gsi1 lists batches and the ratings of a batch in time order. */
+    public static final IndexSpec GSI1 = new IndexSpec("gsi1", "gsi1pk", "gsi1sk");
+    public static final TableSpec TABLE = new TableSpec("editeval", "pk", "sk", List.of(GSI1));
+
+    /** The nightly aggregation, in UTC. */
+    public static final String AGGREGATE_SCHEDULE_CRON = "cron(15 2 * * ? *)";
+
+    private Topology() {
+    }
+}
