@@ -1,0 +1,52 @@
+package dev.editeval.domain.aggregate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.RatingRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** A stored rating as one raw export row: every answer, un-blinded (the letter shown and the model behind it). */
+public final class RatingRows {
+
+    private RatingRows() {
+    }
+
+    public static ObjectNode of(RatingRecord rating) {
+        JsonNode submission = parse(rating.submission());
+        ObjectNode row = Json.MAPPER.createObjectNode();
+        row.put("batchId", rating.task().batchId());
+        row.put("taskId", rating.task().taskId());
+        row.put("evaluatorId", rating.evaluatorId());
+        row.put("submissionId", rating.submissionId());
+        row.put("submittedAt", rating.submittedAt().toString());
+        row.set("feasibility", submission.path("feasibility"));
+        ArrayNode outputs = row.putArray("outputs");
+        for (JsonNode output : submission.path("outputs")) {
+            ObjectNode out = outputs.addObject();
+            String letter = output.path("outputId").asText();
+            out.put("outputId", letter);
+            out.put("model", rating.modelByOutput().getOrDefault(letter, ""));
+            out.set("safety", output.path("safety"));
+            out.set("scores", output.path("scores"));
+        }
+        ObjectNode shown = row.putObject("orderShown");
+        rating.modelByOutput().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> shown.put(e.getKey(), e.getValue()));
+        row.set("preference", submission.path("preference"));
+        row.set("comment", submission.path("comment"));
+        row.set("timeOnTaskMs", submission.path("timeOnTaskMs"));
+        row.set("interactions", submission.path("interactions"));
+        return row;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored rating is not JSON", e);
+        }
+    }
+}

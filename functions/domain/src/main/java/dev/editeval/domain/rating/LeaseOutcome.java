@@ -1,0 +1,14 @@
+package dev.editeval.domain.rating;
+
+import dev.editeval.domain.model.Lease;
+import dev.editeval.domain.model.TaskRecord;
+
+/** The answer to "give me the next task". */
+public sealed interface LeaseOutcome {
+
+    record Leased(Lease lease, TaskRecord task) implements LeaseOutcome {
+    }
+
+    record NoneWaiting() implements LeaseOutcome {
+    }
+}

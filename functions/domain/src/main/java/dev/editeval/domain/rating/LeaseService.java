@@ -1,0 +1,118 @@
+package dev.editeval.domain.rating;
+
+import dev.editeval.domain.model.Lease;
+import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.ports.LeaseRepository;
+import dev.editeval.domain.ports.RatingQueue;
+import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.TaskRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Leases rating slots to evaluators. The queue's visibility timeout is the lease; the lease record, keyed by
+ * (task, evaluator), ties it to one evaluator, and a rating already stored keeps an evaluator off a task for good.
+ */
+public final class LeaseService {
+
+    /** Slots looked at per request: enough to step over the ones this evaluator may not take. */
+    private static final int RECEIVE_AT_ONCE = 10;
+    private static final String NONCE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int NONCE_LENGTH = 12;
+
+    private final RatingQueue queue;
+    private final TaskRepository tasks;
+    private final LeaseRepository leases;
+    private final RatingRepository ratings;
+    private final Duration leaseLength;
+    private final RandomGenerator random;
+    private final Clock clock;
+
+    public LeaseService(RatingQueue queue, TaskRepository tasks, LeaseRepository leases, RatingRepository ratings,
+                        Duration leaseLength, RandomGenerator random, Clock clock) {
+        this.queue = queue;
+        this.tasks = tasks;
+        this.leases = leases;
+        this.ratings = ratings;
+        this.leaseLength = leaseLength;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public LeaseOutcome leaseNext(String evaluatorId) {
+        Optional<LeaseOutcome.Leased> chosen = Optional.empty();
+        for (RatingQueue.Slot slot : queue.receive(RECEIVE_AT_ONCE, leaseLength)) {
+            if (chosen.isPresent()) {
+                queue.giveBack(slot.receiptHandle());
+                continue;
+            }
+            chosen = tryLease(evaluatorId, slot);
+        }
+        return chosen.<LeaseOutcome>map(l -> l).orElseGet(LeaseOutcome.NoneWaiting::new);
+    }
+
+    private Optional<LeaseOutcome.Leased> tryLease(String evaluatorId, RatingQueue.Slot slot) {
+        Optional<TaskRecord> task = tasks.find(slot.task());
+        if (task.isEmpty() || task.get().status() != TaskStatus.READY || !task.get().needsMoreRatings()) {
+            // a slot for a task that is gone, failed or fully rated is surplus: drop it
+            queue.delete(slot.receiptHandle());
+            return Optional.empty();
+        }
+        if (ratings.find(slot.task(), evaluatorId).isPresent()) {
+            queue.giveBack(slot.receiptHandle());
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Lease lease = new Lease(LeaseIds.of(slot.task(), nonce()), slot.task(), evaluatorId, slot.receiptHandle(),
+                now, now.plus(leaseLength), shuffledOutputs(task.get()));
+        if (!leases.create(lease, now)) {
+            queue.giveBack(slot.receiptHandle());
+            return Optional.empty();
+        }
+        return Optional.of(new LeaseOutcome.Leased(lease, task.get()));
+    }
+
+    public LeaseLookup find(String evaluatorId, String leaseId) {
+        Optional<Lease> lease = LeaseIds.taskOf(leaseId).flatMap(ref -> leases.find(ref, evaluatorId))
+                .filter(l -> l.leaseId().equals(leaseId));
+        if (lease.isEmpty()) {
+            return new LeaseLookup.NotFound();
+        }
+        if (lease.get().expiredAt(clock.instant())) {
+            return new LeaseLookup.Expired();
+        }
+        return tasks.find(lease.get().task()).<LeaseLookup>map(t -> new LeaseLookup.Found(lease.get(), t))
+                .orElseGet(LeaseLookup.NotFound::new);
+    }
+
+    /** Gives the task back to the queue now; true when the caller held that lease. */
+    public boolean release(String evaluatorId, String leaseId) {
+        if (!(find(evaluatorId, leaseId) instanceof LeaseLookup.Found found)) {
+            return false;
+        }
+        queue.giveBack(found.lease().receiptHandle());
+        leases.delete(found.lease().task(), evaluatorId);
+        return true;
+    }
+
+    private List<String> shuffledOutputs(TaskRecord task) {
+        List<String> order = new ArrayList<>(task.outputs().stream().map(o -> o.blindKey()).toList());
+        Collections.shuffle(order, random);
+        return order;
+    }
+
+    private String nonce() {
+        StringBuilder nonce = new StringBuilder(NONCE_LENGTH);
+        for (int i = 0; i < NONCE_LENGTH; i++) {
+            nonce.append(NONCE_ALPHABET.charAt(random.nextInt(NONCE_ALPHABET.length())));
+        }
+        return nonce.toString();
+    }
+}

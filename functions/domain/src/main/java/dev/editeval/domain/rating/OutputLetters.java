@@ -1,0 +1,40 @@
+package dev.editeval.domain.rating;
+
+import dev.editeval.domain.model.Lease;
+import dev.editeval.domain.model.TaskOutput;
+import dev.editeval.domain.model.TaskRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The letters an evaluator sees for a lease's outputs: A for the first shown, B for the second, and so on. */
+public final class OutputLetters {
+
+    private OutputLetters() {
+    }
+
+    public static String letter(int position) {
+        return String.valueOf((char) ('A' + position));
+    }
+
+    public static List<String> shown(Lease lease) {
+        List<String> letters = new ArrayList<>();
+        for (int i = 0; i < lease.outputOrder().size(); i++) {
+            letters.add(letter(i));
+        }
+        return letters;
+    }
+
+    /** Letter to model, in the order shown: what un-blinds a rating at aggregation. */
+    public static Map<String, String> models(Lease lease, TaskRecord task) {
+        Map<String, String> models = new LinkedHashMap<>();
+        for (int i = 0; i < lease.outputOrder().size(); i++) {
+            String blindKey = lease.outputOrder().get(i);
+            String model = task.outputs().stream().filter(o -> o.blindKey().equals(blindKey))
+                    .map(TaskOutput::model).findFirst().orElseThrow();
+            models.put(letter(i), model);
+        }
+        return models;
+    }
+}

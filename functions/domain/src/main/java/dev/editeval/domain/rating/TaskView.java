@@ -1,0 +1,30 @@
+package dev.editeval.domain.rating;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.model.ChangedRegion;
+import java.net.URI;
+import java.util.List;
+
+/** What an evaluator's page receives for a leased task: blinded, with short-lived image links. */
+public record TaskView(String leaseId, String expiresAt, String batchId, String taskId, String instruction,
+                       JsonNode rubric, Image source, List<Output> outputs) {
+
+    public TaskView {
+        outputs = List.copyOf(outputs);
+    }
+
+    public record Image(URI thumbUrl, URI previewUrl, int width, int height) {
+    }
+
+    public record Output(String outputId, URI thumbUrl, URI previewUrl, URI changeMapUrl, int width, int height,
+                         Metrics metrics) {
+    }
+
+    public record Metrics(double changedFraction, double ssimUnchanged, double psnrUnchanged, double ssimGlobal,
+                          boolean geometryChanged, List<ChangedRegion> regions) {
+
+        public Metrics {
+            regions = List.copyOf(regions);
+        }
+    }
+}

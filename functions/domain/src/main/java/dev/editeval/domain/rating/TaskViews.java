@@ -1,0 +1,41 @@
+package dev.editeval.domain.rating;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.model.Lease;
+import dev.editeval.domain.model.OutputPreview;
+import dev.editeval.domain.model.Rendition;
+import dev.editeval.domain.model.TaskPreviews;
+import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.ports.ImageLinks;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the page's view of a leased task: outputs in the lease's order, lettered, never named by model. */
+public final class TaskViews {
+
+    private final ImageLinks links;
+
+    public TaskViews(ImageLinks links) {
+        this.links = links;
+    }
+
+    public TaskView of(Lease lease, TaskRecord task, JsonNode rubric) {
+        TaskPreviews previews = task.previews()
+                .orElseThrow(() -> new IllegalStateException("task " + task.ref() + " is leased but has no previews"));
+        List<TaskView.Output> outputs = new ArrayList<>();
+        for (int i = 0; i < lease.outputOrder().size(); i++) {
+            String blindKey = lease.outputOrder().get(i);
+            OutputPreview preview = previews.outputs().stream().filter(p -> p.blindKey().equals(blindKey))
+                    .findFirst().orElseThrow();
+            Rendition r = preview.rendition();
+            outputs.add(new TaskView.Output(OutputLetters.letter(i), links.link(r.thumbKey()),
+                    links.link(r.previewKey()), links.link(preview.changeMapKey()), r.width(), r.height(),
+                    new TaskView.Metrics(preview.changedFraction(), preview.ssimUnchanged(), preview.psnrUnchanged(),
+                            preview.ssimGlobal(), preview.geometryChanged(), preview.regions())));
+        }
+        Rendition source = previews.source();
+        return new TaskView(lease.leaseId(), lease.expiresAt().toString(), task.ref().batchId(), task.ref().taskId(),
+                task.instruction(), rubric, new TaskView.Image(links.link(source.thumbKey()),
+                links.link(source.previewKey()), source.width(), source.height()), outputs);
+    }
+}
