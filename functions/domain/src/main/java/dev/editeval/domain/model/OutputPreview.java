@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param regions the changed regions, merged
  */
-public record OutputPreview(String blindKey, Rendition rendition, String changeMapKey, double changedFraction,
+public record OutputPreview(String blindKey, StoredRendition rendition, String changeMapKey, double changedFraction,
                             double ssimGlobal, double ssimUnchanged, double psnrUnchanged, boolean geometryChanged,
                             List<ChangedRegion> regions) {
 

@@ -3,7 +3,7 @@ package dev.editeval.domain.model;
 import java.util.List;
 
 /** Everything the preview stage made for a task. */
-public record TaskPreviews(Rendition source, List<OutputPreview> outputs) {
+public record TaskPreviews(StoredRendition source, List<OutputPreview> outputs) {
 
     public TaskPreviews {
         outputs = List.copyOf(outputs);

@@ -3,7 +3,7 @@ package dev.editeval.domain.rating;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.OutputPreview;
-import dev.editeval.domain.model.Rendition;
+import dev.editeval.domain.model.StoredRendition;
 import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.ports.ImageLinks;
@@ -27,13 +27,13 @@ public final class TaskViews {
             String blindKey = lease.outputOrder().get(i);
             OutputPreview preview = previews.outputs().stream().filter(p -> p.blindKey().equals(blindKey))
                     .findFirst().orElseThrow();
-            Rendition r = preview.rendition();
+            StoredRendition r = preview.rendition();
             outputs.add(new TaskView.Output(OutputLetters.letter(i), links.link(r.thumbKey()),
                     links.link(r.previewKey()), links.link(preview.changeMapKey()), r.width(), r.height(),
                     new TaskView.Metrics(preview.changedFraction(), preview.ssimUnchanged(), preview.psnrUnchanged(),
                             preview.ssimGlobal(), preview.geometryChanged(), preview.regions())));
         }
-        Rendition source = previews.source();
+        StoredRendition source = previews.source();
         return new TaskView(lease.leaseId(), lease.expiresAt().toString(), task.ref().batchId(), task.ref().taskId(),
                 task.instruction(), rubric, new TaskView.Image(links.link(source.thumbKey()),
                 links.link(source.previewKey()), source.width(), source.height()), outputs);

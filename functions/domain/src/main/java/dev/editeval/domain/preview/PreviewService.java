@@ -1,0 +1,128 @@
+package dev.editeval.domain.preview;
+
+import dev.editeval.domain.imaging.ChangeMetrics;
+import dev.editeval.domain.imaging.ImageFailure;
+import dev.editeval.domain.imaging.NamedImage;
+import dev.editeval.domain.imaging.OutputResult;
+import dev.editeval.domain.imaging.PreviewRenderer;
+import dev.editeval.domain.imaging.PreviewSet;
+import dev.editeval.domain.imaging.Region;
+import dev.editeval.domain.imaging.Rendition;
+import dev.editeval.domain.model.ChangedRegion;
+import dev.editeval.domain.model.OutputPreview;
+import dev.editeval.domain.model.StoredRendition;
+import dev.editeval.domain.model.TaskOutput;
+import dev.editeval.domain.model.TaskPreviews;
+import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.ports.ObjectStore;
+import dev.editeval.domain.ports.RatingQueue;
+import dev.editeval.domain.ports.TaskRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes a task's thumbnails, viewing previews and change maps, marks it READY and queues its rating slots.
+ * Idempotent: a READY task with its slots queued is left alone, and slots are sent once the task is READY, so a
+ * crash between the two is mended by the redelivery.
+ */
+public final class PreviewService {
+
+    private final ObjectStore store;
+    private final TaskRepository tasks;
+    private final RatingQueue ratingQueue;
+    private final PreviewRenderer renderer;
+
+    public PreviewService(ObjectStore store, TaskRepository tasks, RatingQueue ratingQueue) {
+        this.store = store;
+        this.tasks = tasks;
+        this.ratingQueue = ratingQueue;
+        this.renderer = PreviewRenderer.create();
+    }
+
+    public PreviewOutcome preview(TaskRef ref) {
+        Optional<TaskRecord> found = tasks.find(ref);
+        if (found.isEmpty()) {
+            return new PreviewOutcome.Ignored(ref, "no such task");
+        }
+        TaskRecord task = found.get();
+        if (task.status() == TaskStatus.PENDING) {
+            Optional<String> failure = render(task);
+            if (failure.isPresent()) {
+                tasks.markFailed(ref, failure.get());
+                return new PreviewOutcome.Failed(ref, failure.get());
+            }
+            task = tasks.find(ref).orElseThrow();
+        }
+        if (task.status() != TaskStatus.READY || task.slotsQueued()) {
+            return new PreviewOutcome.Ignored(ref, "already " + task.status());
+        }
+        int slots = Math.max(0, task.ratersPerTask() - task.ratingCount());
+        ratingQueue.send(ref, slots);
+        tasks.markSlotsQueued(ref);
+        return new PreviewOutcome.Ready(ref, slots);
+    }
+
+    /** Writes the previews and marks the task READY; the reason when an image cannot be previewed. */
+    private Optional<String> render(TaskRecord task) {
+        Optional<byte[]> source = store.get(task.sourceKey());
+        if (source.isEmpty()) {
+            return Optional.of("source image " + task.sourceKey() + " is missing");
+        }
+        List<NamedImage> outputs = new ArrayList<>();
+        for (TaskOutput output : task.outputs()) {
+            Optional<byte[]> bytes = store.get(output.imageKey());
+            if (bytes.isEmpty()) {
+                return Optional.of("output of " + output.model() + " (" + output.imageKey() + ") is missing");
+            }
+            outputs.add(new NamedImage(output.blindKey(), bytes.get()));
+        }
+        PreviewSet set = renderer.render(source.get(), outputs);
+        if (!set.failures().isEmpty()) {
+            return Optional.of(String.join("; ", set.failures().stream().map(f -> describe(task, f)).toList()));
+        }
+        tasks.markReady(task.ref(), store(task.ref(), (PreviewSet.Ready) set));
+        return Optional.empty();
+    }
+
+    private TaskPreviews store(TaskRef ref, PreviewSet.Ready set) {
+        StoredRendition source = storeRendition(ref, ImageFailure.SOURCE, set.source());
+        List<OutputPreview> outputs = new ArrayList<>();
+        for (OutputResult result : set.outputs()) {
+            OutputResult.Rendered rendered = (OutputResult.Rendered) result;
+            String name = rendered.name();
+            String changeKey = PreviewKeys.changeMap(ref, name);
+            store.put(changeKey, rendered.changeMapPng(), "image/png");
+            ChangeMetrics m = rendered.metrics();
+            outputs.add(new OutputPreview(name, storeRendition(ref, name, rendered.rendition()), changeKey,
+                    m.changedFraction(), m.ssimGlobal(), m.ssimUnchanged(), m.psnrUnchanged(), m.geometryChanged(),
+                    m.regions().stream().map(PreviewService::region).toList()));
+        }
+        return new TaskPreviews(source, outputs);
+    }
+
+    private StoredRendition storeRendition(TaskRef ref, String name, Rendition rendition) {
+        String thumb = PreviewKeys.thumb(ref, name);
+        String preview = PreviewKeys.preview(ref, name);
+        store.put(thumb, rendition.thumbJpeg(), "image/jpeg");
+        store.put(preview, rendition.previewJpeg(), "image/jpeg");
+        return new StoredRendition(thumb, preview, rendition.width(), rendition.height());
+    }
+
+    private static ChangedRegion region(Region r) {
+        return new ChangedRegion(r.x(), r.y(), r.w(), r.h());
+    }
+
+    /** Names the image by its key and model, never by the blind key the renderer knew it by. */
+    private static String describe(TaskRecord task, ImageFailure failure) {
+        String reason = failure.problem().reason();
+        if (failure.image().equals(ImageFailure.SOURCE)) {
+            return "source image " + task.sourceKey() + ": " + reason;
+        }
+        return task.outputs().stream().filter(o -> o.blindKey().equals(failure.image())).findFirst()
+                .map(o -> "output of " + o.model() + " (" + o.imageKey() + "): " + reason)
+                .orElse(failure.describe());
+    }
+}
