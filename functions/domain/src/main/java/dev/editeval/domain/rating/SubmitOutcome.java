@@ -1,0 +1,30 @@
+package dev.editeval.domain.rating;
+
+import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.validation.ValidationReport;
+
+/** The answer to a submitted rating. */
+public sealed interface SubmitOutcome {
+
+    /** Stored now. */
+    record Stored(RatingRecord rating) implements SubmitOutcome {
+    }
+
+    /** This submission was stored before: a retry, answered the same way and stored once. */
+    record AlreadyStored(RatingRecord rating) implements SubmitOutcome {
+    }
+
+    /** The caller rated this task already with another submission. */
+    record Conflict(String message) implements SubmitOutcome {
+    }
+
+    record Invalid(ValidationReport report) implements SubmitOutcome {
+    }
+
+    record NotFound() implements SubmitOutcome {
+    }
+
+    /** The lease ran out before the submit: the task went back to the queue and may be leased again. */
+    record Expired() implements SubmitOutcome {
+    }
+}
