@@ -1,0 +1,50 @@
+package dev.editeval.app.aggregate;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.aggregate.ExportSummary;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Nightly (EventBridge Scheduler) or on demand: aggregates the ratings into an export under
+ * {@code exports/dt=YYYY-MM-DD/}. The input may name the date as {@code {"date": "2026-11-28"}}; the default is today
+ * in UTC.
+ */
+public final class AggregateHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregateHandler.class);
+
+    private final ExportService exports;
+    private final Clock clock;
+
+    public AggregateHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public AggregateHandler(Wiring wiring) {
+        this(wiring.exportService(), wiring.clock());
+    }
+
+    AggregateHandler(ExportService exports, Clock clock) {
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            Object date = input == null ? null : input.get("date");
+            LocalDate day = date == null ? LocalDate.now(clock) : LocalDate.parse(date.toString());
+            ExportSummary summary = exports.export(day);
+            LOG.info("exported {} ratings to {}", summary.ratingCount(), summary.folder());
+            return Map.of("folder", summary.folder(), "ratings", summary.ratingCount());
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package dev.editeval.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.rating.LeaseLookup;
+import dev.editeval.domain.rating.LeaseOutcome;
+import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.rating.SubmitOutcome;
+import dev.editeval.domain.rating.SubmitService;
+import dev.editeval.domain.rating.TaskViews;
+import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.validation.ValidationProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Maps routes to the rating services and their outcomes to HTTP answers. */
+final class ApiRouter {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern LEASE = Pattern.compile("^/api/leases/([^/]+)$");
+    private static final Pattern RATING = Pattern.compile("^/api/leases/([^/]+)/rating$");
+
+    private final LeaseService leases;
+    private final SubmitService submits;
+    private final TaskViews views;
+    private final RubricCatalog rubrics;
+
+    ApiRouter(LeaseService leases, SubmitService submits, TaskViews views, RubricCatalog rubrics) {
+        this.leases = leases;
+        this.submits = submits;
+        this.views = views;
+        this.rubrics = rubrics;
+    }
+
+    ApiResponse route(ApiRequest request) {
+        if (request.evaluatorId().isEmpty()) {
+            return ApiResponse.error(401, "unauthenticated", "sign in first");
+        }
+        if (!request.isEvaluator()) {
+            return ApiResponse.error(403, "forbidden", "your account is not in the evaluators group");
+        }
+        String route = request.method() + " " + request.path();
+        Matcher lease = LEASE.matcher(request.path());
+        Matcher rating = RATING.matcher(request.path());
+        if (route.equals("GET /api/me")) {
+            return ApiResponse.of(200, Map.of("evaluatorId", request.evaluatorId(), "name", request.name(),
+                    "groups", request.groups()));
+        } else if (route.equals("POST /api/leases")) {
+            return leaseNext(request);
+        } else if (request.method().equals("GET") && lease.matches()) {
+            return show(request, lease.group(1));
+        } else if (request.method().equals("DELETE") && lease.matches()) {
+            return leases.release(request.evaluatorId(), lease.group(1)) ? ApiResponse.empty(204) : notFound();
+        } else if (request.method().equals("POST") && rating.matches()) {
+            return submit(request, rating.group(1));
+        }
+        return ApiResponse.error(404, "not_found", "no route " + route);
+    }
+
+    private ApiResponse leaseNext(ApiRequest request) {
+        return switch (leases.leaseNext(request.evaluatorId())) {
+            case LeaseOutcome.Leased l -> ApiResponse.of(201, views.of(l.lease(), l.task(), rubric(l.task())));
+            case LeaseOutcome.NoneWaiting ignored -> ApiResponse.empty(204);
+        };
+    }
+
+    private ApiResponse show(ApiRequest request, String leaseId) {
+        return switch (leases.find(request.evaluatorId(), leaseId)) {
+            case LeaseLookup.Found f -> ApiResponse.of(200, views.of(f.lease(), f.task(), rubric(f.task())));
+            case LeaseLookup.NotFound ignored -> notFound();
+            case LeaseLookup.Expired ignored -> expired();
+        };
+    }
+
+    private ApiResponse submit(ApiRequest request, String leaseId) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            return ApiResponse.error(413, "too_large", "a rating is at most " + MAX_BODY_BYTES + " bytes");
+        }
+        if (!request.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            return ApiResponse.error(415, "unsupported_media_type", "send the rating as application/json");
+        }
+        return switch (submits.submit(request.evaluatorId(), leaseId, request.body())) {
+            case SubmitOutcome.Stored s -> ApiResponse.of(201, stored(s.rating().task().taskId(), leaseId));
+            case SubmitOutcome.AlreadyStored s -> ApiResponse.of(200, stored(s.rating().task().taskId(), leaseId));
+            case SubmitOutcome.Conflict c -> ApiResponse.error(409, "already_rated", c.message());
+            case SubmitOutcome.Invalid i -> ApiResponse.error(400, "invalid_rating", "the rating has problems",
+                    fields(i.report().problems()));
+            case SubmitOutcome.NotFound ignored -> notFound();
+            case SubmitOutcome.Expired ignored -> expired();
+        };
+    }
+
+    private JsonNode rubric(TaskRecord task) {
+        return rubrics.document(task.rubricId());
+    }
+
+    private static Map<String, String> stored(String taskId, String leaseId) {
+        return Map.of("ratingId", leaseId.substring(0, leaseId.lastIndexOf('~')), "taskId", taskId);
+    }
+
+    private static Map<String, String> fields(List<ValidationProblem> problems) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        problems.forEach(p -> fields.merge(p.path(), p.reason(), (a, b) -> a + "; " + b));
+        return fields;
+    }
+
+    private static ApiResponse notFound() {
+        return ApiResponse.error(404, "lease_not_found", "no such lease of yours");
+    }
+
+    private static ApiResponse expired() {
+        return ApiResponse.error(410, "lease_expired", "your lease expired; the task went back to the queue");
+    }
+}

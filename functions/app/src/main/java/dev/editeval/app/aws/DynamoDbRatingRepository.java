@@ -1,0 +1,78 @@
+package dev.editeval.app.aws;
+
+import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.ports.RatingRepository;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Rating items: pk {@code TASK#batch/task}, sk {@code RATING#evaluator} — the key forbids a second rating — and
+ * gsi1 {@code RATINGS#batch} / {@code submittedAt#task#evaluator}, so the export reads a batch in time order.
+ */
+public final class DynamoDbRatingRepository implements RatingRepository {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbRatingRepository(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(TaskRef task, String evaluatorId) {
+        return Keys.of(Keys.task(task), "RATING#" + evaluatorId);
+    }
+
+    @Override
+    public boolean putIfAbsent(RatingRecord rating) {
+        Map<String, AttributeValue> item = new HashMap<>(key(rating.task(), rating.evaluatorId()));
+        item.put(Keys.GSI1_PK, Attr.s(Keys.ratingsOf(rating.task().batchId())));
+        item.put(Keys.GSI1_SK, Attr.s(rating.submittedAt() + "#" + rating.task().taskId() + "#"
+                + rating.evaluatorId()));
+        item.put("batchId", Attr.s(rating.task().batchId()));
+        item.put("taskId", Attr.s(rating.task().taskId()));
+        item.put("evaluatorId", Attr.s(rating.evaluatorId()));
+        item.put("submissionId", Attr.s(rating.submissionId()));
+        item.put("submittedAt", Attr.s(rating.submittedAt().toString()));
+        item.put("submission", Attr.s(rating.submission()));
+        item.put("modelByOutput", AttributeValue.fromM(rating.modelByOutput().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Attr.s(e.getValue())))));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<RatingRecord> find(TaskRef task, String evaluatorId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(task, evaluatorId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public List<RatingRecord> listBatch(String batchId) {
+        return dynamoDb.queryPaginator(b -> b.tableName(table).indexName(Keys.GSI1)
+                        .keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.ratingsOf(batchId)))))
+                .items().stream().map(DynamoDbRatingRepository::fromItem).toList();
+    }
+
+    private static RatingRecord fromItem(Map<String, AttributeValue> item) {
+        Map<String, String> models = item.getOrDefault("modelByOutput", AttributeValue.fromM(Map.of())).m()
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
+        return new RatingRecord(new TaskRef(Attr.string(item, "batchId"), Attr.string(item, "taskId")),
+                Attr.string(item, "evaluatorId"), Attr.string(item, "submissionId"),
+                Instant.parse(Attr.string(item, "submittedAt")), Attr.string(item, "submission"), models);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.editeval.app.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The one place AWS clients are built: one HTTP client, call timeouts, and the standard
+ * {@code AWS_ENDPOINT_URL_*} variables respected, which is how the local runtime and the tests point them elsewhere.
+ * Each client is built on first use, so a function pays only for the clients it uses.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
+
+    private final Map<String, String> env;
+    private final SdkHttpClient http;
+    private S3Client s3;
+    private S3Presigner presigner;
+    private SqsClient sqs;
+    private DynamoDbClient dynamoDb;
+
+    private AwsClients(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(15))
+                .build();
+    }
+
+    public static AwsClients fromEnv(Map<String, String> env) {
+        return new AwsClients(env);
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            S3ClientBuilder builder = S3Client.builder().serviceConfiguration(s3Configuration())
+                    // S3-compatible servers reject the newer default checksums; AWS accepts either
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+            s3 = configure(builder, "AWS_ENDPOINT_URL_S3").build();
+        }
+        return s3;
+    }
+
+    public synchronized S3Presigner presigner() {
+        if (presigner == null) {
+            S3Presigner.Builder builder = S3Presigner.builder().serviceConfiguration(s3Configuration());
+            endpoint("AWS_ENDPOINT_URL_S3").ifPresent(builder::endpointOverride);
+            region().ifPresent(builder::region);
+            credentials().ifPresent(builder::credentialsProvider);
+            presigner = builder.build();
+        }
+        return presigner;
+    }
+
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS").build();
+        }
+        return sqs;
+    }
+
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB").build();
+        }
+        return dynamoDb;
+    }
+
+    private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder, String endpointVar) {
+        builder.httpClient(http);
+        builder.overrideConfiguration(timeouts());
+        endpoint(endpointVar).ifPresent(builder::endpointOverride);
+        region().ifPresent(builder::region);
+        credentials().ifPresent(builder::credentialsProvider);
+        return builder;
+    }
+
+    private Optional<URI> endpoint(String variable) {
+        return value(variable).or(() -> value("AWS_ENDPOINT_URL")).map(URI::create);
+    }
+
+    private Optional<Region> region() {
+        return value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).map(Region::of);
+    }
+
+    /** Keys given in the map win (the local runtime passes its own); otherwise the SDK's default chain. */
+    private Optional<AwsCredentialsProvider> credentials() {
+        Optional<String> key = value("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = value("AWS_SECRET_ACCESS_KEY");
+        if (key.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> token = value("AWS_SESSION_TOKEN");
+        return Optional.of(StaticCredentialsProvider.create(token.isPresent()
+                ? AwsSessionCredentials.create(key.get(), secret.get(), token.get())
+                : AwsBasicCredentials.create(key.get(), secret.get())));
+    }
+
+    private Optional<String> value(String variable) {
+        return Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank());
+    }
+
+    /** A custom endpoint is an S3-compatible server on an address, where bucket host names do not resolve. */
+    private S3Configuration s3Configuration() {
+        return S3Configuration.builder().pathStyleAccessEnabled(endpoint("AWS_ENDPOINT_URL_S3").isPresent()).build();
+    }
+
+    private static ClientOverrideConfiguration timeouts() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (presigner != null) {
+            presigner.close();
+        }
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.editeval.app.runtime;
+
+import dev.editeval.app.aws.DynamoDbBatchRepository;
+import dev.editeval.app.aws.DynamoDbLeaseRepository;
+import dev.editeval.app.aws.DynamoDbRatingRepository;
+import dev.editeval.app.aws.DynamoDbTaskRepository;
+import dev.editeval.app.aws.S3ImageLinks;
+import dev.editeval.app.aws.S3ObjectStore;
+import dev.editeval.app.aws.SqsPreviewQueue;
+import dev.editeval.app.aws.SqsRatingQueue;
+import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.ingest.IngestService;
+import dev.editeval.domain.ports.BatchRepository;
+import dev.editeval.domain.ports.LeaseRepository;
+import dev.editeval.domain.ports.ObjectStore;
+import dev.editeval.domain.ports.RatingQueue;
+import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.preview.PreviewService;
+import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.rating.SubmitService;
+import dev.editeval.domain.rating.TaskViews;
+import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.topology.Topology;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Builds the domain services over the AWS adapters. A handler asks only for what it uses, and clients are made on
+ * first use, so no function pays for another's clients at start.
+ */
+public final class Wiring {
+
+    /** Presigned image links live a little longer than it takes to look at a task, far shorter than a day. */
+    private static final Duration LINK_LIFETIME = Duration.ofMinutes(20);
+
+    private final Config config;
+    private final AwsClients clients;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    private Wiring(Config config, AwsClients clients, Clock clock) {
+        this.config = config;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** What the Lambda runtime uses: configuration and clients from the process environment. */
+    public static Wiring fromEnvironment() {
+        return of(Config.fromEnv(System.getenv()), AwsClients.fromEnv(System.getenv()), Clock.systemUTC());
+    }
+
+    public static Wiring of(Config config, AwsClients clients, Clock clock) {
+        return new Wiring(config, clients, clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public IngestService ingestService() {
+        return new IngestService(objectStore(), batches(), tasks(),
+                new SqsPreviewQueue(clients.sqs(), config.previewQueueUrl()), this::blindKey, clock);
+    }
+
+    public PreviewService previewService() {
+        return new PreviewService(objectStore(), tasks(), ratingQueue());
+    }
+
+    public LeaseService leaseService() {
+        return new LeaseService(ratingQueue(), tasks(), leases(), ratings(),
+                Duration.ofSeconds(Topology.RATING_QUEUE.visibilityTimeoutSeconds()), random, clock);
+    }
+
+    public SubmitService submitService() {
+        return new SubmitService(leaseService(), leases(), ratings(), tasks(), ratingQueue(), rubrics(), clock);
+    }
+
+    public TaskViews taskViews() {
+        return new TaskViews(new S3ImageLinks(clients.presigner(), config.bucket(), LINK_LIFETIME));
+    }
+
+    public RubricCatalog rubrics() {
+        return RubricCatalog.builtIn();
+    }
+
+    public ExportService exportService() {
+        return new ExportService(batches(), ratings(), objectStore());
+    }
+
+    private ObjectStore objectStore() {
+        return new S3ObjectStore(clients.s3(), config.bucket());
+    }
+
+    private BatchRepository batches() {
+        return new DynamoDbBatchRepository(clients.dynamoDb(), config.table());
+    }
+
+    private TaskRepository tasks() {
+        return new DynamoDbTaskRepository(clients.dynamoDb(), config.table());
+    }
+
+    private LeaseRepository leases() {
+        return new DynamoDbLeaseRepository(clients.dynamoDb(), config.table());
+    }
+
+    private RatingRepository ratings() {
+        return new DynamoDbRatingRepository(clients.dynamoDb(), config.table());
+    }
+
+    private RatingQueue ratingQueue() {
+        return new SqsRatingQueue(clients.sqs(), config.ratingQueueUrl());
+    }
+
+    private String blindKey() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
