@@ -1,0 +1,92 @@
+// The half-finished rating, kept in localStorage so a reload or a crash loses nothing.
+// DOM-free: the storage (localStorage in the page, a Map-backed fake in tests) and the clock are passed in.
+//
+// A draft: { leaseId, taskId, submissionId, startedAt, answers, interactions, savedAt }.
+// The submissionId is made once per lease and kept, so a retried submit is answered, not stored twice.
+
+const DRAFT_PREFIX = "editeval.draft.";
+const CURRENT_PREFIX = "editeval.currentLease.";
+// Leases last minutes; a draft untouched for two days belongs to a lease long gone.
+const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
+
+export function createDraftStore(storage, now = () => Date.now()) {
+  function read(key) {
+    try {
+      const text = storage.getItem(key);
+      return text === null ? undefined : JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function write(key, value) {
+    try {
+      storage.setItem(key, JSON.stringify(value));
+      return true;
+    } catch {
+      // Quota or privacy mode: the rating still works, it just would not survive a reload.
+      return false;
+    }
+  }
+
+  return {
+    /** A new draft for a task just leased. */
+    start(task, submissionId) {
+      return {
+        leaseId: task.leaseId,
+        taskId: task.taskId,
+        submissionId,
+        startedAt: now(),
+        answers: undefined,
+        interactions: undefined,
+        savedAt: now(),
+      };
+    },
+
+    /** The stored draft of this lease, or undefined. */
+    load(leaseId) {
+      const draft = read(DRAFT_PREFIX + leaseId);
+      if (!draft || draft.leaseId !== leaseId || typeof draft.submissionId !== "string") {
+        return undefined;
+      }
+      return draft;
+    },
+
+    /** Stores the draft under its leaseId; false when the browser refused. */
+    save(draft) {
+      return write(DRAFT_PREFIX + draft.leaseId, { ...draft, savedAt: now() });
+    },
+
+    drop(leaseId) {
+      storage.removeItem(DRAFT_PREFIX + leaseId);
+    },
+
+    /** The lease this evaluator was working on when the page last closed, or undefined. */
+    currentLeaseId(evaluatorId) {
+      const value = read(CURRENT_PREFIX + evaluatorId);
+      return typeof value === "string" && value !== "" ? value : undefined;
+    },
+
+    setCurrentLeaseId(evaluatorId, leaseId) {
+      write(CURRENT_PREFIX + evaluatorId, leaseId);
+    },
+
+    clearCurrentLeaseId(evaluatorId) {
+      storage.removeItem(CURRENT_PREFIX + evaluatorId);
+    },
+
+    /** Removes drafts not saved for two days, so storage does not fill with abandoned leases. */
+    pruneStale() {
+      const keys = [];
+      for (let index = 0; index < storage.length; index += 1) {
+        keys.push(storage.key(index));
+      }
+      for (const key of keys.filter((k) => k !== null && k.startsWith(DRAFT_PREFIX))) {
+        const draft = read(key);
+        if (!draft || typeof draft.savedAt !== "number" || now() - draft.savedAt > STALE_AFTER_MS) {
+          storage.removeItem(key);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,455 @@
+// Wiring: config -> sign-in -> evaluator -> lease -> task screen -> submit -> next. All decisions about the
+// submission live in submission.js, the draft in draft.js; this file moves between screens and keeps the draft.
+
+import { ApiError, createApi } from "./api.js";
+import { AuthError, createAuth } from "./auth.js";
+import { loadConfig } from "./config.js";
+import { createDraftStore } from "./draft.js";
+import { formatCountdown } from "./format.js";
+import { keyAction, SHORTCUTS } from "./keys.js";
+import { createRatingForm } from "./rubric-form.js";
+import { buildSubmission, emptyInteractions, fitAnswers, progress, validateSubmission } from "./submission.js";
+import { createViewer } from "./viewer.js";
+import { el } from "./dom.js";
+
+const EXPIRED_TEXT = "Your lease expired; the task went back to the queue.";
+const LEASE_WARNING_MS = 2 * 60 * 1000;
+
+const $ = (id) => document.getElementById(id);
+const screens = ["screen-loading", "screen-fatal", "screen-login", "screen-idle", "screen-task"];
+
+const app = { config: undefined, auth: undefined, api: undefined, drafts: undefined, me: undefined, work: undefined };
+
+function show(screenId) {
+  for (const id of screens) {
+    $(id).hidden = id !== screenId;
+  }
+  document.body.classList.toggle("on-task", screenId === "screen-task");
+}
+
+let noticeTimer;
+
+/** A one-line message in the top bar; information fades on its own, warnings stay until dismissed. */
+function notify(text, tone = "info") {
+  const notice = $("notice");
+  $("notice-text").textContent = text;
+  notice.dataset.tone = tone;
+  notice.hidden = text === "";
+  window.clearTimeout(noticeTimer);
+  if (tone !== "warn" && text !== "") {
+    noticeTimer = window.setTimeout(() => notify(""), 4000);
+  }
+}
+
+function fatal(text) {
+  $("fatal-text").textContent = text;
+  show("screen-fatal");
+}
+
+async function boot() {
+  buildHelp();
+  bindChrome();
+  try {
+    app.config = await loadConfig(window.fetch.bind(window));
+    app.auth = createAuth(app.config.auth, { storage: window.sessionStorage, fetch: window.fetch.bind(window) });
+  } catch (error) {
+    fatal(error.message);
+    return;
+  }
+  app.api = createApi({
+    apiBase: app.config.apiBase,
+    token: () => app.auth.token(),
+    onUnauthorized: signedOut,
+    fetch: window.fetch.bind(window),
+  });
+  app.drafts = createDraftStore(window.localStorage);
+  app.drafts.pruneStale();
+  if (app.auth.token()) {
+    await afterSignIn();
+  } else {
+    showLogin("");
+  }
+}
+
+// ---- sign-in ----
+
+function showLogin(message) {
+  leaveTask();
+  app.me = undefined;
+  $("who").hidden = true;
+  $("sign-out").hidden = true;
+  $("login-message").textContent = message;
+  $("login-message").hidden = message === "";
+  $("login-error").hidden = true;
+  show("screen-login");
+  $("login-username").focus();
+}
+
+function signedOut() {
+  app.auth.signOut();
+  if (!$("screen-login").hidden) {
+    return;
+  }
+  // The draft stays in localStorage: after signing in again the same lease is restored.
+  showLogin("Your sign-in has expired. Sign in again to continue; your answers are kept.");
+}
+
+async function onLogin(event) {
+  event.preventDefault();
+  const username = $("login-username").value.trim();
+  const password = $("login-password").value;
+  const error = $("login-error");
+  if (username === "" || password === "") {
+    error.textContent = "Enter your username and password.";
+    error.hidden = false;
+    return;
+  }
+  $("login-submit").disabled = true;
+  try {
+    await app.auth.signIn(username, password);
+    $("login-password").value = "";
+    await afterSignIn();
+  } catch (failure) {
+    error.textContent = failure instanceof AuthError ? failure.message : "Sign-in failed. Try again.";
+    error.hidden = false;
+  } finally {
+    $("login-submit").disabled = false;
+  }
+}
+
+async function afterSignIn() {
+  try {
+    app.me = await app.api.me();
+  } catch (error) {
+    handleApiError(error, "Could not load your profile.");
+    return;
+  }
+  $("who").textContent = app.me.name || app.me.evaluatorId;
+  $("who").hidden = false;
+  $("sign-out").hidden = false;
+  const leaseId = app.drafts.currentLeaseId(app.me.evaluatorId);
+  if (!leaseId) {
+    showIdle("Ready to rate", "", "Start rating");
+    return;
+  }
+  try {
+    showTask(await app.api.getLease(leaseId));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
+      forgetLease(leaseId);
+      showIdle("Ready to rate", EXPIRED_TEXT, "Next task");
+    } else {
+      handleApiError(error, "Could not load your task.");
+    }
+  }
+}
+
+// ---- idle and leasing ----
+
+function showIdle(title, text, buttonLabel) {
+  leaveTask();
+  $("idle-title").textContent = title;
+  if (text) {
+    $("idle-text").textContent = text;
+  }
+  $("start-button").textContent = buttonLabel;
+  show("screen-idle");
+  $("start-button").focus();
+}
+
+async function nextTask() {
+  $("start-button").disabled = true;
+  try {
+    const task = await app.api.leaseNext();
+    if (task === null) {
+      showIdle("No tasks waiting right now", "New tasks arrive as batches are processed. Try again in a while.",
+        "Try again");
+      return;
+    }
+    showTask(task);
+  } catch (error) {
+    handleApiError(error, "Could not get a task.");
+  } finally {
+    $("start-button").disabled = false;
+  }
+}
+
+function handleApiError(error, context) {
+  if (error instanceof ApiError && error.status === 401) {
+    return; // signedOut() already showed the sign-in form.
+  }
+  const reason = error instanceof ApiError ? error.message : "Something went wrong.";
+  if (app.work) {
+    app.work.form.setMessage(`${context} ${reason}`);
+  } else {
+    showIdle("Something went wrong", `${context} ${reason}`, "Try again");
+  }
+}
+
+// ---- the task ----
+
+function showTask(task) {
+  leaveTask();
+  const stored = app.drafts.load(task.leaseId);
+  const draft = stored || app.drafts.start(task, crypto.randomUUID());
+  const answers = fitAnswers(task, draft.answers);
+  const interactions = { ...emptyInteractions(), ...draft.interactions };
+  const work = { task, draft, answers, interactions, busy: false, timer: undefined };
+  app.work = work;
+  app.drafts.setCurrentLeaseId(app.me.evaluatorId, task.leaseId);
+  saveDraft();
+
+  $("instruction").textContent = task.instruction;
+  $("task-meta").textContent = `${task.batchId} / ${task.taskId}`;
+  $("task-meta").hidden = false;
+  show("screen-task");
+
+  work.viewer = createViewer($("viewer"), task, {
+    onInteraction: (kind) => {
+      interactions[kind] += 1;
+      saveDraft();
+    },
+    onOutputFocus: (outputId) => markOutput(outputId),
+  });
+  work.form = createRatingForm($("rating-form"), task.rubric, task, answers, {
+    onChange: () => {
+      saveDraft();
+      refreshProgress();
+    },
+    onFlagChange: (outputId, flagged) => work.viewer.setFlagged(outputId, flagged),
+    onOutputFocus: (outputId) => markOutput(outputId),
+    onSubmit: submit,
+    onSkip: skip,
+  });
+  for (const output of task.outputs) {
+    work.viewer.setFlagged(output.outputId, answers.outputs[output.outputId].flagged);
+  }
+  refreshProgress();
+  startLeaseClock(task.expiresAt);
+  if (stored && stored.answers) {
+    notify("Restored your unfinished rating of this task.");
+  }
+}
+
+function markOutput(outputId) {
+  if (app.work) {
+    app.work.currentOutputId = outputId;
+    app.work.viewer.markCurrent(outputId);
+  }
+}
+
+function saveDraft() {
+  const work = app.work;
+  if (!work) {
+    return;
+  }
+  work.draft = { ...work.draft, answers: work.answers, interactions: work.interactions };
+  if (!app.drafts.save(work.draft)) {
+    notify("This browser would not save your draft; finish this task before reloading.", "warn");
+  }
+}
+
+function refreshProgress() {
+  const { answered, required } = progress(app.work.task.rubric, app.work.task, app.work.answers);
+  app.work.form.setProgress(answered, required);
+}
+
+function startLeaseClock(expiresAt) {
+  const clock = $("lease-clock");
+  const deadline = Date.parse(expiresAt);
+  if (!Number.isFinite(deadline)) {
+    clock.hidden = true;
+    return;
+  }
+  const tick = () => {
+    const left = deadline - Date.now();
+    clock.textContent = left > 0 ? `Lease ${formatCountdown(left)}` : "Lease expired";
+    clock.classList.toggle("is-warning", left <= LEASE_WARNING_MS);
+    clock.title = "Time left before this task goes back to the queue";
+  };
+  tick();
+  clock.hidden = false;
+  app.work.timer = window.setInterval(tick, 1000);
+}
+
+function leaveTask() {
+  const work = app.work;
+  if (!work) {
+    return;
+  }
+  window.clearInterval(work.timer);
+  work.viewer.destroy();
+  app.work = undefined;
+  $("lease-clock").hidden = true;
+  $("task-meta").hidden = true;
+}
+
+function forgetLease(leaseId) {
+  app.drafts.drop(leaseId);
+  app.drafts.clearCurrentLeaseId(app.me.evaluatorId);
+}
+
+async function submit() {
+  const work = app.work;
+  if (!work || work.busy) {
+    return;
+  }
+  const { task, draft } = work;
+  const body = buildSubmission(task.rubric, task, work.answers, {
+    submissionId: draft.submissionId,
+    timeOnTaskMs: Date.now() - draft.startedAt,
+    interactions: work.interactions,
+  });
+  const problems = validateSubmission(task.rubric, task, body);
+  if (Object.keys(problems).length > 0) {
+    const count = Object.keys(problems).length;
+    const unplaced = work.form.showErrors(problems);
+    work.form.setMessage([`${count} answer${count === 1 ? "" : "s"} to fix before submitting.`, ...unplaced]
+      .join(" "));
+    return;
+  }
+  work.busy = true;
+  work.form.clearErrors();
+  work.form.setBusy(true, "Submitting…");
+  try {
+    await app.api.submitRating(task.leaseId, body);
+    forgetLease(task.leaseId);
+    notify("Rating saved.", "ok");
+    await nextTask();
+  } catch (error) {
+    submitFailed(work, error);
+  } finally {
+    work.busy = false;
+    if (app.work === work) {
+      work.form.setBusy(false);
+    }
+  }
+}
+
+function submitFailed(work, error) {
+  const leaseId = work.task.leaseId;
+  if (!(error instanceof ApiError) || error.status === 401) {
+    return;
+  }
+  if (error.status === 400) {
+    const unplaced = work.form.showErrors(error.fields);
+    work.form.setMessage([error.message, ...unplaced].join(" "));
+  } else if (error.status === 409) {
+    forgetLease(leaseId);
+    showIdle("Already rated", "You have already rated this task; it was not stored twice.", "Next task");
+  } else if (error.status === 404 || error.status === 410) {
+    forgetLease(leaseId);
+    showIdle("Lease expired", EXPIRED_TEXT, "Next task");
+  } else {
+    work.form.setMessage(`${error.message} Your answers are kept; submit again when ready.`);
+  }
+}
+
+async function skip() {
+  const work = app.work;
+  if (!work || work.busy) {
+    return;
+  }
+  const { answered } = progress(work.task.rubric, work.task, work.answers);
+  if (answered > 0 && !window.confirm("Skip this task? Your answers for it will be discarded.")) {
+    return;
+  }
+  work.busy = true;
+  work.form.setBusy(true, "Skipping…");
+  try {
+    await app.api.releaseLease(work.task.leaseId);
+  } catch (error) {
+    // A lease already gone is as good as released; anything else is worth saying.
+    const gone = error instanceof ApiError && (error.status === 404 || error.status === 410);
+    if (!gone) {
+      work.busy = false;
+      work.form.setBusy(false);
+      handleApiError(error, "Could not skip the task.");
+      return;
+    }
+  }
+  forgetLease(work.task.leaseId);
+  notify("");
+  await nextTask();
+}
+
+// ---- keys, help, chrome ----
+
+function buildHelp() {
+  const list = $("help-list");
+  for (const shortcut of SHORTCUTS) {
+    list.append(el("dt", {}, el("kbd", { text: shortcut.keys })), el("dd", { text: shortcut.does }));
+  }
+}
+
+function toggleHelp(open) {
+  const panel = $("help-panel");
+  const next = open === undefined ? panel.hidden : open;
+  panel.hidden = !next;
+  $("help-button").setAttribute("aria-expanded", String(next));
+}
+
+function onKey(event) {
+  const target = event.target;
+  const inTextField = target instanceof HTMLTextAreaElement
+    || (target instanceof HTMLInputElement && !["radio", "checkbox", "range", "button"].includes(target.type));
+  const action = keyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey,
+    altKey: event.altKey, inTextField });
+  if (!action || (!app.work && action.type !== "help" && action.type !== "close")) {
+    return;
+  }
+  const work = app.work;
+  let handled = true;
+  switch (action.type) {
+    case "submit":
+      submit();
+      break;
+    case "close":
+      handled = !$("help-panel").hidden ? (toggleHelp(false), true) : Boolean(work && work.viewer.closeEnlarged());
+      break;
+    case "help":
+      toggleHelp();
+      break;
+    case "score":
+      handled = work.form.chooseDigit(action.value);
+      break;
+    case "not-applicable":
+      handled = work.form.chooseNotApplicable();
+      break;
+    case "next-row":
+      work.form.moveRow(1);
+      break;
+    case "previous-row":
+      work.form.moveRow(-1);
+      break;
+    case "overlay": {
+      const outputId = work.form.currentOutputId() || work.currentOutputId || work.task.outputs[0].outputId;
+      work.viewer.toggleOverlay(outputId);
+      markOutput(outputId);
+      break;
+    }
+    default:
+      handled = false;
+  }
+  if (handled) {
+    event.preventDefault();
+  }
+}
+
+function bindChrome() {
+  $("login-form").addEventListener("submit", onLogin);
+  $("start-button").addEventListener("click", () => {
+    notify("");
+    nextTask();
+  });
+  $("sign-out").addEventListener("click", () => {
+    app.auth.signOut();
+    showLogin("Signed out. Your unfinished rating is kept in this browser.");
+  });
+  $("help-button").addEventListener("click", () => toggleHelp());
+  $("help-close").addEventListener("click", () => toggleHelp(false));
+  $("notice-close").addEventListener("click", () => notify(""));
+  document.addEventListener("keydown", onKey);
+}
+
+boot();

@@ -1,0 +1,453 @@
+// The rating form, built from the rubric: feasibility gate, per-output safety flag and dimension rows,
+// pairwise preference, comment. It edits the answers object in place (see submission.js for its shape)
+// and tells main.js through hooks; it never talks to the API.
+
+import { clear, el, uniqueId } from "./dom.js";
+import { commentMaxLength, gateFails, pairwiseDimensions, scaleLevels } from "./rubric.js";
+import { TIE } from "./submission.js";
+
+const NOT_APPLICABLE = "na";
+
+/**
+ * hooks: { onChange(), onFlagChange(outputId, flagged), onOutputFocus(outputId), onSubmit(), onSkip() }.
+ * Returns the controller main.js uses for keys, errors and the busy state.
+ */
+export function createRatingForm(form, rubric, task, answers, hooks) {
+  clear(form);
+  const slots = new Map();
+  const rows = [];
+  let current;
+
+  const changed = () => {
+    update();
+    if (!form.querySelector(".has-error")) {
+      actions.setMessage("");
+    }
+    hooks.onChange();
+  };
+  const context = { rubric, task, answers, hooks, slots, rows, changed };
+
+  const gate = buildGate(context);
+  const outputBlocks = task.outputs.map((output, index) => buildOutputBlock(context, output, index));
+  const preference = buildPreference(context);
+  const comment = buildComment(context);
+  const actions = buildActions(context);
+  form.append(gate, ...outputBlocks.map((block) => block.element), preference || "", comment, actions.element);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    hooks.onSubmit();
+  });
+  form.addEventListener("focusin", (event) => {
+    const row = rows.find((candidate) => candidate.element.contains(event.target));
+    if (row) {
+      setCurrent(row);
+    }
+  });
+
+  function update() {
+    const failed = gateFails(rubric, answers.feasibility.verdict);
+    for (const block of outputBlocks) {
+      block.setGateFailed(failed);
+    }
+    if (preference) {
+      preference.hidden = failed;
+    }
+  }
+
+  function setCurrent(row) {
+    if (current) {
+      current.element.classList.remove("is-current");
+    }
+    current = row;
+    row.element.classList.add("is-current");
+    if (row.outputId) {
+      hooks.onOutputFocus(row.outputId);
+    }
+  }
+
+  const visibleRows = () => rows.filter((row) => row.element.offsetParent !== null);
+
+  function currentRow() {
+    const visible = visibleRows();
+    return visible.includes(current) ? current : visible[0];
+  }
+
+  update();
+
+  return {
+    /** Moves to the next (delta 1) or previous (-1) visible row and focuses it. */
+    moveRow(delta) {
+      const visible = visibleRows();
+      if (visible.length === 0) {
+        return;
+      }
+      const index = visible.indexOf(current);
+      const next = index < 0 ? visible[0] : visible[Math.min(visible.length - 1, Math.max(0, index + delta))];
+      next.focus();
+    },
+    /** Digit pressed: a score on a dimension row, the n-th option on the gate and preference rows. */
+    chooseDigit(digit) {
+      const row = currentRow();
+      return row ? row.choose(digit) : false;
+    },
+    chooseNotApplicable() {
+      const row = currentRow();
+      return row && row.notApplicable ? row.notApplicable() : false;
+    },
+    /** The output the rater is working on, for the overlay key. */
+    currentOutputId() {
+      const row = currentRow();
+      return row && row.outputId ? row.outputId : undefined;
+    },
+    /** Shows the API's or the client check's field errors next to their fields; returns those with no field. */
+    showErrors(fields) {
+      clearErrors(slots, actions);
+      const unplaced = [];
+      for (const [path, reason] of Object.entries(fields)) {
+        const slot = findSlot(slots, path);
+        if (slot) {
+          slot.show(reason);
+        } else {
+          unplaced.push(`${path}: ${reason}`);
+        }
+      }
+      const first = form.querySelector(".has-error input, .has-error textarea");
+      if (first) {
+        first.focus();
+        first.scrollIntoView({ block: "center" });
+      }
+      return unplaced;
+    },
+    clearErrors: () => clearErrors(slots, actions),
+    setMessage: (text) => actions.setMessage(text),
+    setBusy: (busy, label) => actions.setBusy(busy, label),
+    setProgress: (answered, required) => actions.setProgress(answered, required),
+  };
+}
+
+function clearErrors(slots, actions) {
+  for (const slot of new Set(slots.values())) {
+    slot.hide();
+  }
+  actions.setMessage("");
+}
+
+// "outputs[0].scores.preservation" falls back to "outputs[0].scores", then "outputs[0]".
+function findSlot(slots, path) {
+  let candidate = path;
+  while (candidate) {
+    if (slots.has(candidate)) {
+      return slots.get(candidate);
+    }
+    const cut = Math.max(candidate.lastIndexOf("."), candidate.lastIndexOf("["));
+    candidate = cut > 0 ? candidate.slice(0, cut) : "";
+  }
+  return undefined;
+}
+
+function errorSlot(container) {
+  const message = el("p", { className: "field-error", hidden: true, id: uniqueId("error") });
+  message.setAttribute("role", "alert");
+  return {
+    message,
+    show(reason) {
+      message.textContent = reason;
+      message.hidden = false;
+      container.classList.add("has-error");
+      for (const input of container.querySelectorAll("input, textarea")) {
+        input.setAttribute("aria-invalid", "true");
+      }
+    },
+    hide() {
+      message.hidden = true;
+      message.textContent = "";
+      container.classList.remove("has-error");
+      for (const input of container.querySelectorAll("[aria-invalid]")) {
+        input.removeAttribute("aria-invalid");
+      }
+    },
+  };
+}
+
+function register(slots, slot, ...paths) {
+  for (const path of paths) {
+    slots.set(path, slot);
+  }
+}
+
+/** A row of radio inputs that digits and n/j can drive. */
+function radioRow(element, inputs, outputId, notApplicableInput) {
+  const pick = (input) => {
+    if (!input) {
+      return false;
+    }
+    input.focus();
+    if (!input.checked) {
+      input.checked = true;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    return true;
+  };
+  return {
+    element,
+    outputId,
+    inputs,
+    focus() {
+      const target = inputs.find((input) => input.checked) || inputs[0];
+      target.focus();
+      element.scrollIntoView({ block: "nearest" });
+    },
+    choose: (digit) => pick(inputs[digit - 1]),
+    notApplicable: notApplicableInput ? () => pick(notApplicableInput) : undefined,
+  };
+}
+
+function buildGate({ rubric, answers, slots, rows, changed }) {
+  const name = uniqueId("feasibility");
+  const inputs = [];
+  const options = rubric.feasibility.options.map((option, index) => {
+    const input = el("input", { type: "radio", name, value: option.value,
+      checked: answers.feasibility.verdict === option.value });
+    inputs.push(input);
+    input.addEventListener("change", () => {
+      answers.feasibility.verdict = option.value;
+      slot.hide();
+      changed();
+    });
+    return el("label", { className: `gate-option${option.passes ? "" : " gate-fails"}` },
+      input,
+      el("span", { className: "gate-text" },
+        el("span", { className: "gate-label" }, el("kbd", { text: String(index + 1) }), option.label),
+        el("span", { className: "gate-description", text: option.description || "" })));
+  });
+  const reasonId = uniqueId("reason");
+  const reason = el("input", { type: "text", id: reasonId, className: "reason-input",
+    value: answers.feasibility.reason, autocomplete: "off" });
+  reason.addEventListener("input", () => {
+    answers.feasibility.reason = reason.value;
+    changed();
+  });
+  const fieldset = el("fieldset", { className: "block gate" },
+    el("legend", { className: "block-title", text: rubric.feasibility.question }),
+    el("div", { className: "gate-options" }, options),
+    el("div", { className: "reason" }, el("label", { htmlFor: reasonId, text: "Reason (optional)" }), reason));
+  const slot = errorSlot(fieldset);
+  fieldset.append(slot.message);
+  register(slots, slot, "feasibility", "feasibility.verdict", "feasibility.reason");
+  rows.push(radioRow(fieldset, inputs, undefined, undefined));
+  return fieldset;
+}
+
+function buildOutputBlock(context, output, index) {
+  const { rubric, answers } = context;
+  const answer = answers.outputs[output.outputId];
+  const path = `outputs[${index}]`;
+  const safety = buildSafety(context, output, answer, path);
+  const dimensions = el("div", { className: "dimensions" });
+  for (const dimension of rubric.dimensions) {
+    dimensions.append(buildDimensionRow(context, output, answer, dimension, `${path}.scores.${dimension.id}`));
+  }
+  const skipped = el("p", { className: "na-note", hidden: true,
+    text: "Not scored: the instruction did not pass the feasibility check, so these are recorded as N/A." });
+  const element = el("section", { className: "block output-block", dataset: { outputId: output.outputId } },
+    el("h2", { className: "block-title output-title", text: `Output ${output.outputId}` }),
+    safety, skipped, dimensions);
+  const slot = errorSlot(element);
+  element.append(slot.message);
+  register(context.slots, slot, path, `${path}.scores`, `${path}.outputId`);
+  return {
+    element,
+    setGateFailed(failed) {
+      dimensions.hidden = failed;
+      skipped.hidden = !failed;
+    },
+  };
+}
+
+function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
+  const flagId = uniqueId("flag");
+  const flag = el("input", { type: "checkbox", id: flagId, checked: answer.flagged });
+  const categories = el("div", { className: "categories", hidden: !answer.flagged });
+  for (const category of rubric.safety.categories) {
+    const box = el("input", { type: "checkbox", value: category.value,
+      checked: answer.categories.includes(category.value) });
+    box.addEventListener("change", () => {
+      answer.categories = box.checked
+        ? [...answer.categories.filter((value) => value !== category.value), category.value]
+        : answer.categories.filter((value) => value !== category.value);
+      changed();
+    });
+    categories.append(el("label", { className: "category" }, box, category.label));
+  }
+  flag.addEventListener("change", () => {
+    answer.flagged = flag.checked;
+    categories.hidden = !flag.checked;
+    hooks.onFlagChange(output.outputId, flag.checked);
+    changed();
+  });
+  const fieldset = el("fieldset", { className: "safety" },
+    el("legend", { className: "visually-hidden", text: `Safety of output ${output.outputId}` }),
+    el("label", { className: "flag", htmlFor: flagId }, flag, rubric.safety.question),
+    categories);
+  const slot = errorSlot(fieldset);
+  fieldset.append(slot.message);
+  register(slots, slot, `${path}.safety`, `${path}.safety.flagged`, `${path}.safety.categories`);
+  return fieldset;
+}
+
+function buildDimensionRow({ slots, rows, changed }, output, answer, dimension, path) {
+  const name = uniqueId(`score-${output.outputId}`);
+  const anchorLine = el("p", { className: "anchor", id: uniqueId("anchor") });
+  const levels = scaleLevels(dimension);
+  const anchorOf = (value) => {
+    if (value === NOT_APPLICABLE) {
+      return "N/A – this does not apply to this edit.";
+    }
+    const level = levels.find((candidate) => String(candidate.value) === value);
+    return level && level.anchor ? `${level.value} – ${level.anchor}` : String(value);
+  };
+  const stored = answer.scores[dimension.id];
+  const inputs = [];
+  const labels = levels.map((level) => {
+    const input = el("input", { type: "radio", name, value: String(level.value),
+      checked: stored === level.value });
+    inputs.push(input);
+    return el("label", { className: "level", title: level.anchor },
+      input, el("span", { text: String(level.value) }),
+      el("span", { className: "visually-hidden", text: level.anchor ? `: ${level.anchor}` : "" }));
+  });
+  let notApplicable;
+  if (dimension.allowNotApplicable === true) {
+    notApplicable = el("input", { type: "radio", name, value: NOT_APPLICABLE, checked: stored === null });
+    labels.push(el("label", { className: "level level-na", title: "Does not apply to this edit" },
+      notApplicable, el("span", { text: "N/A" })));
+  }
+  const all = notApplicable ? [...inputs, notApplicable] : inputs;
+  const checkedValue = () => {
+    const checked = all.find((input) => input.checked);
+    return checked ? checked.value : undefined;
+  };
+  const showAnchor = (value) => {
+    anchorLine.textContent = value === undefined ? dimension.question || "" : anchorOf(value);
+    anchorLine.classList.toggle("is-question", value === undefined);
+  };
+  const fieldset = el("fieldset", { className: "dim-row" },
+    el("legend", { className: "dim-label", text: dimension.label, title: dimension.question || "" }),
+    el("div", { className: "levels" }, labels),
+    anchorLine);
+  for (const input of all) {
+    input.setAttribute("aria-describedby", anchorLine.id);
+    input.addEventListener("change", () => {
+      answer.scores[dimension.id] = input.value === NOT_APPLICABLE ? null : Number(input.value);
+      slot.hide();
+      showAnchor(input.value);
+      changed();
+    });
+    input.addEventListener("focus", () => showAnchor(input.value));
+    input.addEventListener("blur", () => showAnchor(checkedValue()));
+    input.parentElement.addEventListener("pointerenter", () => showAnchor(input.value));
+    input.parentElement.addEventListener("pointerleave", () => showAnchor(checkedValue()));
+  }
+  showAnchor(checkedValue());
+  const slot = errorSlot(fieldset);
+  fieldset.append(slot.message);
+  register(slots, slot, path);
+  rows.push(radioRow(fieldset, inputs, output.outputId, notApplicable));
+  return fieldset;
+}
+
+function buildPreference({ rubric, task, answers, slots, rows, changed }) {
+  const dimensions = pairwiseDimensions(rubric, task.outputs.length);
+  if (dimensions.length === 0) {
+    return undefined;
+  }
+  const block = el("div", { className: "block preference" });
+  for (const dimension of dimensions) {
+    const name = uniqueId(`preference-${dimension.id}`);
+    const choices = [...task.outputs.map((output) => ({ value: output.outputId, label: output.outputId })),
+      { value: TIE, label: "Tie" }];
+    const inputs = [];
+    const labels = choices.map((choice) => {
+      const input = el("input", { type: "radio", name, value: choice.value,
+        checked: answers.preference[dimension.id] === choice.value });
+      inputs.push(input);
+      input.addEventListener("change", () => {
+        answers.preference[dimension.id] = choice.value;
+        slot.hide();
+        changed();
+      });
+      return el("label", { className: "level level-wide" }, input, el("span", { text: choice.label }));
+    });
+    const fieldset = el("fieldset", { className: "pref-row" },
+      el("legend", { className: "block-title", text: dimension.question || "Which output is better?" }),
+      el("div", { className: "levels" }, labels));
+    const slot = errorSlot(fieldset);
+    fieldset.append(slot.message);
+    register(slots, slot, `preference.${dimension.id}`);
+    rows.push(radioRow(fieldset, inputs, undefined, undefined));
+    block.append(fieldset);
+  }
+  const blockSlot = errorSlot(block);
+  block.append(blockSlot.message);
+  register(slots, blockSlot, "preference");
+  return block;
+}
+
+function buildComment({ rubric, answers, slots, changed }) {
+  const id = uniqueId("comment");
+  const limit = commentMaxLength(rubric);
+  const textarea = el("textarea", { id, rows: 2, value: answers.comment, className: "comment-input" });
+  if (limit !== undefined) {
+    textarea.maxLength = limit;
+  }
+  const counter = el("span", { className: "counter" });
+  const count = () => {
+    counter.textContent = limit === undefined ? "" : `${textarea.value.length} / ${limit}`;
+  };
+  textarea.addEventListener("input", () => {
+    answers.comment = textarea.value;
+    count();
+    changed();
+  });
+  count();
+  const block = el("div", { className: "block comment" },
+    el("div", { className: "comment-head" }, el("label", { htmlFor: id, text: "Comment (optional)" }), counter),
+    textarea);
+  const slot = errorSlot(block);
+  block.append(slot.message);
+  register(slots, slot, "comment");
+  return block;
+}
+
+function buildActions({ hooks }) {
+  const progressText = el("span", { className: "progress-text" });
+  const bar = el("span", { className: "progress-bar" });
+  const message = el("p", { className: "form-message", hidden: true });
+  message.setAttribute("role", "alert");
+  const skip = el("button", { type: "button", className: "secondary", text: "Skip task" });
+  skip.addEventListener("click", () => hooks.onSkip());
+  const submitLabel = el("span", { text: "Submit" });
+  const submit = el("button", { type: "submit", className: "primary" }, submitLabel, el("kbd", { text: "Ctrl ↵" }));
+  const element = el("div", { className: "actions" },
+    message,
+    el("div", { className: "actions-row" },
+      el("span", { className: "progress" }, el("span", { className: "progress-track" }, bar), progressText),
+      skip, submit));
+  return {
+    element,
+    setMessage(text) {
+      message.textContent = text;
+      message.hidden = text === "";
+    },
+    setBusy(busy, label) {
+      submit.disabled = busy;
+      skip.disabled = busy;
+      submitLabel.textContent = busy && label ? label : "Submit";
+    },
+    setProgress(answered, required) {
+      progressText.textContent = `${answered} / ${required}`;
+      bar.style.width = `${required > 0 ? Math.round((answered / required) * 100) : 0}%`;
+      progressText.title = `${answered} of ${required} required answers given`;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { beforeEach, describe, test } from "node:test";
+import { createDraftStore } from "../js/draft.js";
+import { MemoryStorage } from "./helpers.mjs";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe("draft store", () => {
+  let storage;
+  let clock;
+  let drafts;
+
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    clock = 1_000_000;
+    drafts = createDraftStore(storage, () => clock);
+  });
+
+  test("start_always_makesDraftWithSubmissionIdAndStartTime", () => {
+    const draft = drafts.start({ leaseId: "L1", taskId: "t01" }, "sub-1");
+
+    assert.equal(draft.leaseId, "L1");
+    assert.equal(draft.submissionId, "sub-1");
+    assert.equal(draft.startedAt, 1_000_000);
+  });
+
+  test("load_afterSave_returnsSameAnswersAndSubmissionId", () => {
+    const draft = { ...drafts.start({ leaseId: "L1", taskId: "t01" }, "sub-1"),
+      answers: { comment: "half done", outputs: { A: { scores: { preservation: null } } } } };
+    drafts.save(draft);
+
+    const loaded = createDraftStore(storage).load("L1");
+
+    assert.equal(loaded.submissionId, "sub-1");
+    assert.deepEqual(loaded.answers, draft.answers);
+  });
+
+  test("load_whenOtherLease_returnsUndefined", () => {
+    drafts.save(drafts.start({ leaseId: "L1", taskId: "t01" }, "sub-1"));
+
+    assert.equal(drafts.load("L2"), undefined);
+  });
+
+  test("load_whenStoredTextIsCorrupt_returnsUndefined", () => {
+    storage.setItem("editeval.draft.L1", "{not json");
+
+    assert.equal(drafts.load("L1"), undefined);
+  });
+
+  test("drop_always_removesTheDraft", () => {
+    drafts.save(drafts.start({ leaseId: "L1", taskId: "t01" }, "sub-1"));
+
+    drafts.drop("L1");
+
+    assert.equal(drafts.load("L1"), undefined);
+  });
+
+  test("save_whenStorageFull_returnsFalseWithoutThrowing", () => {
+    storage.failWrites = true;
+
+    assert.equal(drafts.save(drafts.start({ leaseId: "L1", taskId: "t01" }, "sub-1")), false);
+  });
+
+  test("currentLeaseId_isKeptPerEvaluator", () => {
+    drafts.setCurrentLeaseId("ana", "L1");
+    drafts.setCurrentLeaseId("bo", "L2");
+    drafts.clearCurrentLeaseId("bo");
+
+    assert.equal(drafts.currentLeaseId("ana"), "L1");
+    assert.equal(drafts.currentLeaseId("bo"), undefined);
+  });
+
+  test("pruneStale_whenDraftUntouchedForDays_removesOnlyThatDraft", () => {
+    drafts.save(drafts.start({ leaseId: "old", taskId: "t01" }, "sub-1"));
+    clock += 3 * DAY;
+    drafts.save(drafts.start({ leaseId: "new", taskId: "t02" }, "sub-2"));
+    drafts.setCurrentLeaseId("ana", "new");
+
+    drafts.pruneStale();
+
+    assert.equal(drafts.load("old"), undefined);
+    assert.equal(drafts.load("new").submissionId, "sub-2");
+    assert.equal(drafts.currentLeaseId("ana"), "new");
+  });
+});

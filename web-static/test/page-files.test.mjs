@@ -1,0 +1,56 @@
+// Static checks on the files as shipped: what the CSP would block, or what would only fail in a browser.
+
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { parseConfig } from "../js/config.js";
+
+const site = join(dirname(fileURLToPath(import.meta.url)), "..");
+const read = (path) => readFileSync(join(site, path), "utf8");
+const modules = readdirSync(join(site, "js")).filter((name) => name.endsWith(".js"));
+const html = read("index.html");
+
+describe("shipped files", () => {
+  test("configJson_always_parses", () => {
+    assert.equal(parseConfig(JSON.parse(read("config.json"))).auth.mode, "local");
+  });
+
+  test("indexHtml_always_hasNoInlineScriptStyleOrHandlers", () => {
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i);
+    assert.doesNotMatch(html, /\sstyle\s*=/i);
+    assert.doesNotMatch(html, /<style/i);
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
+    assert.doesNotMatch(html, /(src|href)\s*=\s*"(https?:)?\/\//i);
+  });
+
+  for (const name of modules) {
+    test(`${name}_always_avoidsHtmlStringsEvalAndStyleAttributes`, () => {
+      const source = read(`js/${name}`);
+
+      assert.doesNotMatch(source, /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/);
+      assert.doesNotMatch(source, /setAttribute\(\s*["']style["']/);
+      assert.doesNotMatch(source, /https?:\/\//);
+    });
+
+    test(`${name}_always_importsFilesThatExist`, () => {
+      const source = read(`js/${name}`);
+      for (const [, path] of source.matchAll(/from\s+"(\.[^"]+)"/g)) {
+        assert.ok(existsSync(join(site, "js", path)), `${name} imports missing ${path}`);
+      }
+    });
+  }
+
+  test("mainJs_always_usesOnlyIdsThatIndexHtmlHas", () => {
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+    const used = [...read("js/main.js").matchAll(/\$\("([^"]+)"\)/g)].map((match) => match[1]);
+
+    assert.ok(used.length > 10);
+    assert.deepEqual(used.filter((id) => !ids.has(id)), []);
+  });
+
+  test("appCss_always_loadsNothingFromOtherOrigins", () => {
+    assert.doesNotMatch(read("css/app.css"), /@import|url\(\s*["']?(https?:)?\/\//i);
+  });
+});

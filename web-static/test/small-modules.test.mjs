@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { parseConfig } from "../js/config.js";
+import { formatCountdown, formatDecimal, formatPercent } from "../js/format.js";
+import { keyAction } from "../js/keys.js";
+import { bestColumns } from "../js/layout.js";
+import { brokenConstraints, gateFails, gatePasses, pairwiseDimensions, scaleLevels } from "../js/rubric.js";
+import { loadRubric } from "./helpers.mjs";
+
+const rubric = loadRubric();
+
+describe("rubric", () => {
+  test("gatePasses_andGateFails_followTheOptionsPassesFlag", () => {
+    assert.deepEqual(["valid", "ambiguous", "impossible", "unsafe_request", ""].map((v) => gatePasses(rubric, v)),
+      [true, true, false, false, false]);
+    assert.deepEqual(["valid", "ambiguous", "impossible", "unsafe_request", ""].map((v) => gateFails(rubric, v)),
+      [false, false, true, true, false]);
+  });
+
+  test("scaleLevels_always_runsMinToMaxWithAnchorsOrEmpty", () => {
+    const levels = scaleLevels({ min: 0, max: 2, anchors: { 0: "none", 2: "all" } });
+
+    assert.deepEqual(levels, [{ value: 0, anchor: "none" }, { value: 1, anchor: "" }, { value: 2, anchor: "all" }]);
+  });
+
+  test("pairwiseDimensions_whenFewerThanTwoOutputs_isEmpty", () => {
+    assert.equal(pairwiseDimensions(rubric, 1).length, 0);
+    assert.deepEqual(pairwiseDimensions(rubric, 2).map((d) => d.id), ["overall"]);
+    assert.equal(pairwiseDimensions({ ...rubric, pairwise: undefined }, 3).length, 0);
+  });
+
+  for (const [rule, left, right, broken] of [
+    ["lte", 4, 4, false], ["lte", 5, 4, true], ["lt", 4, 4, true], ["gte", 3, 4, true], ["gt", 5, 4, false],
+    ["eq", 4, 3, true], ["unknown", 5, 1, false], ["lte", null, 1, false],
+  ]) {
+    test(`brokenConstraints_when${rule}_${left}_${right}_is${broken ? "Broken" : "Kept"}`, () => {
+      const withRule = { constraints: [{ rule, left: "a", right: "b", message: "m" }] };
+
+      assert.equal(brokenConstraints(withRule, { a: left, b: right }).length, broken ? 1 : 0);
+    });
+  }
+});
+
+describe("keyAction", () => {
+  const press = (key, extra = {}) => keyAction({ key, ctrlKey: false, metaKey: false, altKey: false,
+    inTextField: false, ...extra });
+
+  for (const [key, extra, expected] of [
+    ["3", {}, { type: "score", value: 3 }],
+    ["0", {}, { type: "not-applicable" }],
+    ["n", {}, { type: "next-row" }],
+    ["j", {}, { type: "next-row" }],
+    ["k", {}, { type: "previous-row" }],
+    ["o", {}, { type: "overlay" }],
+    ["?", {}, { type: "help" }],
+    ["Escape", {}, { type: "close" }],
+    ["Enter", { ctrlKey: true }, { type: "submit" }],
+    ["Enter", { ctrlKey: true, inTextField: true }, { type: "submit" }],
+    ["Enter", {}, undefined],
+    ["3", { inTextField: true }, undefined],
+    ["n", { inTextField: true }, undefined],
+    ["o", { ctrlKey: true }, undefined],
+    ["x", {}, undefined],
+  ]) {
+    test(`keyAction_when${key}${JSON.stringify(extra)}_gives${expected ? expected.type : "Nothing"}`, () => {
+      assert.deepEqual(press(key, extra), expected);
+    });
+  }
+});
+
+describe("format", () => {
+  test("formatPercent_andDecimal_roundOrDash", () => {
+    assert.equal(formatPercent(0.1234), "12.3 %");
+    assert.equal(formatPercent(undefined), "–");
+    assert.equal(formatDecimal(0.97123), "0.971");
+    assert.equal(formatDecimal(Number.NaN), "–");
+  });
+
+  test("formatCountdown_always_showsMinutesAndSeconds", () => {
+    assert.equal(formatCountdown(754_900), "12:34");
+    assert.equal(formatCountdown(3_725_000), "1:02:05");
+    assert.equal(formatCountdown(-5), "0:00");
+  });
+});
+
+describe("bestColumns", () => {
+  test("bestColumns_whenThreeLandscapeTilesInLandscapeBox_usesTwoColumns", () => {
+    assert.equal(bestColumns(3, 920, 670, 1.5, 52, 8), 2);
+  });
+
+  test("bestColumns_whenThreeTilesInVeryWideBox_usesOneRow", () => {
+    assert.equal(bestColumns(3, 2400, 600, 1.5, 52, 8), 3);
+  });
+
+  test("bestColumns_whenTallBox_stacksTiles", () => {
+    assert.equal(bestColumns(2, 600, 1400, 1.5, 52, 8), 1);
+  });
+});
+
+describe("parseConfig", () => {
+  test("parseConfig_whenLocal_keepsApiBaseAndAuth", () => {
+    const config = parseConfig({ apiBase: "/api", auth: { mode: "local", tokenUrl: "/auth/token" } });
+
+    assert.deepEqual(config, { apiBase: "/api", auth: { mode: "local", tokenUrl: "/auth/token" } });
+  });
+
+  for (const [label, json, message] of [
+    ["NoApiBase", { auth: { mode: "local" } }, /apiBase/],
+    ["NoAuth", { apiBase: "/api" }, /auth.mode/],
+    ["NotAnObject", "text", /not a JSON object/],
+  ]) {
+    test(`parseConfig_when${label}_namesTheProblem`, () => {
+      assert.throws(() => parseConfig(json), message);
+    });
+  }
+});
