@@ -1,0 +1,63 @@
+package dev.editeval.domain.imaging;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/** The preview stage's one call: thumbnails, viewing previews, change maps and metrics for a task's images. */
+public final class PreviewRenderer {
+
+    private final ImageDecoder decoder;
+    private final ChangeDetector detector;
+
+    private PreviewRenderer(ImageDecoder decoder, ChangeDetector detector) {
+        this.decoder = decoder;
+        this.detector = detector;
+    }
+
+    /** With the default limits. */
+    public static PreviewRenderer create() {
+        return new PreviewRenderer(ImageDecoder.create(), ChangeDetector.create());
+    }
+
+    public static PreviewRenderer of(ImageDecoder decoder, ChangeDetector detector) {
+        return new PreviewRenderer(decoder, detector);
+    }
+
+    /**
+     * Renders the source and every output, comparing each output with the source. Never throws for bad image bytes:
+     * a source that cannot be decoded fails the set, an output that cannot be decoded fails on its own.
+     */
+    public PreviewSet render(byte[] sourceBytes, List<NamedImage> outputs) {
+        return switch (decoder.decode(sourceBytes, Thumbnailer.PREVIEW_LONGEST_SIDE)) {
+            case ImageProblem problem -> new PreviewSet.SourceFailed(problem);
+            case DecodedImage source -> renderAll(source, outputs);
+        };
+    }
+
+    private PreviewSet renderAll(DecodedImage source, List<NamedImage> outputs) {
+        BufferedImage sourcePreview = Thumbnailer.shrink(source.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
+        Rendition sourceRendition = rendition(sourcePreview);
+        List<OutputResult> results = outputs.stream()
+                .map(output -> renderOutput(output, sourcePreview))
+                .toList();
+        return new PreviewSet.Ready(sourceRendition, results);
+    }
+
+    private OutputResult renderOutput(NamedImage output, BufferedImage sourcePreview) {
+        return switch (decoder.decode(output.bytes(), Thumbnailer.PREVIEW_LONGEST_SIDE)) {
+            case ImageProblem problem -> new OutputResult.Failed(output.name(), problem);
+            case DecodedImage decoded -> {
+                BufferedImage preview = Thumbnailer.shrink(decoded.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
+                ChangeMap changes = detector.compare(sourcePreview, preview);
+                yield new OutputResult.Rendered(output.name(), rendition(preview),
+                        changes.overlayPng(preview.getWidth(), preview.getHeight()), changes.metrics());
+            }
+        };
+    }
+
+    private static Rendition rendition(BufferedImage preview) {
+        byte[] thumb = Thumbnailer.jpeg(preview, Thumbnailer.THUMB_LONGEST_SIDE);
+        byte[] previewJpeg = ImageEncoder.jpeg(preview, Thumbnailer.JPEG_QUALITY);
+        return new Rendition(thumb, previewJpeg, preview.getWidth(), preview.getHeight());
+    }
+}

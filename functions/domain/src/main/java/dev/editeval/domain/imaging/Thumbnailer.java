@@ -1,0 +1,26 @@
+package dev.editeval.domain.imaging;
+
+import java.awt.image.BufferedImage;
+
+/** The JPEG renditions evaluators see: a grid thumbnail and a viewing preview, shrunk without aliasing. */
+public final class Thumbnailer {
+
+    /** Longest side of a thumbnail in the task grid. */
+    public static final int THUMB_LONGEST_SIDE = 384;
+    /** Longest side of the image an evaluator inspects, zooms and flickers. */
+    public static final int PREVIEW_LONGEST_SIDE = 1600;
+    public static final float JPEG_QUALITY = 0.85f;
+
+    private Thumbnailer() {
+    }
+
+    /** The image shrunk by an area filter to fit within {@code longestSide}; never enlarged. */
+    public static BufferedImage shrink(BufferedImage image, int longestSide) {
+        return Resampler.fit(image, longestSide);
+    }
+
+    /** The image shrunk to fit within {@code longestSide}, as a JPEG at quality 0.85. */
+    public static byte[] jpeg(BufferedImage image, int longestSide) {
+        return ImageEncoder.jpeg(shrink(image, longestSide), JPEG_QUALITY);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Imaging: a guarded decoder, thumbnails, change maps and preservation metrics, in pure Java (ImageIO and Java2D).
+ *
+ * <p>{@link dev.editeval.domain.imaging.PreviewRenderer} is the one entry point the preview stage needs; the other
+ * classes are public so tools (the demo batch maker, benchmarks) can reuse the same steps.
+ */
+package dev.editeval.domain.imaging;

@@ -1,0 +1,113 @@
+package dev.editeval.domain.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PreviewRendererTest {
+
+    private static final byte[] FIG_JPEG = ImagingFixtures.bytes(ImagingFixtures.FIG);
+    private static final BufferedImage FIG = ImagingFixtures.image(ImagingFixtures.FIG);
+    private static final BufferedImage CUPS = ImagingFixtures.image(ImagingFixtures.CUPS);
+    private static final Rectangle PATCH = new Rectangle(80, 220, 160, 100);
+
+    private final PreviewRenderer renderer = PreviewRenderer.create();
+
+    @Test
+    void render_whenAllImagesGood_rendersSourceAndComparesEachOutput() {
+        BufferedImage edited = TestImages.pasted(FIG, CUPS, PATCH);
+        List<NamedImage> outputs = List.of(
+                new NamedImage("lumen-edit-v2", ImageEncoder.png(edited)),
+                new NamedImage("pixelsmith-1.3", ImageEncoder.jpeg(Resampler.resize(edited, 480, 325), 0.9f)));
+
+        PreviewSet set = renderer.render(FIG_JPEG, outputs);
+
+        assertThat(set.failures()).isEmpty();
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            assertRendition(ready.source(), 640, 433);
+            assertThat(ready.outputs()).extracting(OutputResult::name)
+                    .containsExactly("lumen-edit-v2", "pixelsmith-1.3");
+            OutputResult.Rendered smaller = (OutputResult.Rendered) ready.outputs().get(1);
+            assertRendition(smaller.rendition(), 480, 325);
+            assertThat(TestImages.decodedWithAlpha(smaller.changeMapPng()).getWidth()).isEqualTo(480);
+            for (OutputResult output : ready.outputs()) {
+                ChangeMetrics metrics = ((OutputResult.Rendered) output).metrics();
+                assertThat(metrics.regions()).hasSize(1);
+                assertThat(metrics.regions().getFirst().iou(TestImages.fractionOf(PATCH, FIG))).isGreaterThan(0.9);
+            }
+        });
+    }
+
+    @Test
+    void render_whenSourceLargerThanPreview_shrinksPreviewAndThumbnail() {
+        byte[] large = ImageEncoder.jpeg(Resampler.resize(FIG, 2400, 1624), 0.85f);
+
+        PreviewSet set = renderer.render(large, List.of());
+
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class,
+                ready -> assertRendition(ready.source(), 1600, 1083));
+    }
+
+    @Test
+    void render_whenSourceHasExifOrientation6_matchesItsUprightOutput() {
+        byte[] sideways = TestImages.withExifOrientation(
+                ImageEncoder.jpeg(TestImages.turnedCounterClockwise(FIG), 0.95f), 6, true);
+
+        PreviewSet set = renderer.render(sideways, List.of(new NamedImage("upright", ImageEncoder.png(FIG))));
+
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            assertThat(ready.source().width()).isEqualTo(640);
+            ChangeMetrics metrics = ((OutputResult.Rendered) ready.outputs().getFirst()).metrics();
+            assertThat(metrics.geometryChanged()).isFalse();
+            assertThat(metrics.changedFraction()).isLessThan(0.01);
+            assertThat(metrics.ssimGlobal()).isGreaterThan(0.97);
+        });
+    }
+
+    @Test
+    void render_whenSourceUndecodable_failsTheWholeSetNamingTheSource() {
+        byte[] truncated = Arrays.copyOf(FIG_JPEG, FIG_JPEG.length / 3);
+
+        PreviewSet set = renderer.render(truncated, List.of(new NamedImage("lumen-edit-v2", FIG_JPEG)));
+
+        assertThat(set).isInstanceOf(PreviewSet.SourceFailed.class);
+        assertThat(set.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.image()).isEqualTo(ImageFailure.SOURCE);
+            assertThat(failure.describe()).startsWith("source: JPEG is damaged");
+        });
+    }
+
+    @Test
+    void render_whenOneOutputUndecodable_failsThatOutputAndRendersTheOthers() {
+        byte[] html = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+
+        PreviewSet set = renderer.render(FIG_JPEG, List.of(
+                new NamedImage("lumen-edit-v2", html), new NamedImage("pixelsmith-1.3", FIG_JPEG)));
+
+        assertThat(set.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.image()).isEqualTo("lumen-edit-v2");
+            assertThat(failure.describe()).startsWith("output lumen-edit-v2: not a JPEG, PNG or GIF");
+        });
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            assertThat(ready.outputs().get(0)).isInstanceOf(OutputResult.Failed.class);
+            assertThat(ready.outputs().get(1)).isInstanceOfSatisfying(OutputResult.Rendered.class,
+                    rendered -> assertThat(rendered.metrics().changedFraction()).isZero());
+        });
+    }
+
+    private static void assertRendition(Rendition rendition, int width, int height) {
+        assertThat(rendition.width()).isEqualTo(width);
+        assertThat(rendition.height()).isEqualTo(height);
+        BufferedImage preview = TestImages.decoded(rendition.previewJpeg());
+        assertThat(preview.getWidth()).isEqualTo(width);
+        assertThat(preview.getHeight()).isEqualTo(height);
+        assertThat(ImageFormat.sniff(rendition.thumbJpeg())).contains(ImageFormat.JPEG);
+        BufferedImage thumb = TestImages.decoded(rendition.thumbJpeg());
+        assertThat(Math.max(thumb.getWidth(), thumb.getHeight())).isEqualTo(Thumbnailer.THUMB_LONGEST_SIDE);
+    }
+}
