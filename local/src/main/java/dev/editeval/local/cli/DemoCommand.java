@@ -1,0 +1,64 @@
+package dev.editeval.local.cli;
+
+import dev.editeval.app.aws.DynamoDbBatchRepository;
+import dev.editeval.app.aws.DynamoDbTaskRepository;
+import dev.editeval.domain.model.BatchRecord;
+import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.runtime.LocalRuntime;
+import dev.editeval.local.runtime.RuntimeOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code ./editeval demo}: the pipeline, the demo batch through it, and a login to rate it with. */
+@Command(name = "demo", description = "Start the pipeline, upload the demo batch, wait until its tasks are ready,"
+        + " and print where to rate them.")
+final class DemoCommand implements Callable<Integer> {
+
+    static final String DEMO_USER = "demo";
+
+    @Option(names = "--port", description = "Port of the page and API (default ${DEFAULT-VALUE}).")
+    int port = RuntimeOptions.DEFAULT_WEB_PORT;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LocalRuntime runtime = Runtimes.start(port);
+        Path folder = RuntimeOptions.defaults().repoRoot().resolve("events/batches/demo");
+        String batchId = BatchUploader.batchIdOf(folder);
+        DynamoDbClient dynamoDb = runtime.clients().dynamoDb();
+        DynamoDbBatchRepository batches = new DynamoDbBatchRepository(dynamoDb, Topology.TABLE.name());
+        Optional<BatchRecord> earlier = batches.find(batchId).filter(b -> b.status() == BatchStatus.ACCEPTED);
+        Instant since = earlier.map(BatchRecord::createdAt).orElse(Instant.now());
+        if (earlier.isEmpty()) {
+            System.out.println("Uploading the demo batch " + folder + " ...");
+            new BatchUploader(runtime.clients().s3()).upload(folder, batchId);
+        } else {
+            System.out.println("The demo batch is already here from an earlier run.");
+        }
+        ReadyWatcher.Result result = new ReadyWatcher(batches, new DynamoDbTaskRepository(dynamoDb,
+                Topology.TABLE.name())).watch(batchId, since, Duration.ofMinutes(5));
+        report(result);
+        String password = runtime.users().addOrReset(DEMO_USER, List.of("evaluators"));
+        Runtimes.printAddresses(runtime);
+        System.out.println("Ready: " + result.ready() + " demo tasks to rate at " + runtime.webAddress());
+        System.out.println("Sign in as  " + DEMO_USER + "  with password  " + password);
+        Runtimes.waitForCtrlC(runtime);
+        return 0;
+    }
+
+    static void report(ReadyWatcher.Result result) {
+        if (result.status() == BatchStatus.REJECTED) {
+            System.out.println("The batch was rejected:");
+        } else if (result.failed() > 0) {
+            System.out.println(result.failed() + " tasks failed:");
+        }
+        result.problems().forEach(p -> System.out.println("  - " + p));
+    }
+}

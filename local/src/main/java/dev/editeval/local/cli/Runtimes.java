@@ -1,0 +1,59 @@
+package dev.editeval.local.cli;
+
+import dev.editeval.app.runtime.AwsClients;
+import dev.editeval.local.runtime.LocalEnvFile;
+import dev.editeval.local.runtime.LocalRuntime;
+import dev.editeval.local.runtime.RuntimeOptions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** What the commands share: starting the runtime, reaching a running one, and telling the user where things are. */
+final class Runtimes {
+
+    private static final PrintStream OUT = System.out;
+
+    private Runtimes() {
+    }
+
+    static LocalRuntime start(int port) {
+        RuntimeOptions defaults = RuntimeOptions.defaults();
+        OUT.println("Starting editeval on this machine (data in " + defaults.dataDir() + ") ...");
+        return LocalRuntime.start(new RuntimeOptions(defaults.repoRoot(), defaults.dataDir(), port));
+    }
+
+    /** The environment of the running pipeline, from {@code .editeval/local.env}. */
+    static Map<String, String> runningEnvironment() {
+        return LocalEnvFile.read(dataDir().resolve("local.env"));
+    }
+
+    static AwsClients runningClients() {
+        return AwsClients.fromEnv(runningEnvironment());
+    }
+
+    static Path dataDir() {
+        return RuntimeOptions.defaults().dataDir();
+    }
+
+    static void printAddresses(LocalRuntime runtime) {
+        Map<String, String> env = runtime.environment();
+        OUT.println();
+        OUT.println("  rating page   " + env.get("EDITEVAL_WEB_URL"));
+        OUT.println("  API           " + env.get("EDITEVAL_API_URL"));
+        OUT.println("  S3 / SQS / DynamoDB   " + env.get("AWS_ENDPOINT_URL_S3") + "  "
+                + env.get("AWS_ENDPOINT_URL_SQS") + "  " + env.get("AWS_ENDPOINT_URL_DYNAMODB"));
+        OUT.println("  environment   . .editeval/local.env   (then aws s3 ls s3://$EDITEVAL_BUCKET/)");
+        OUT.println();
+    }
+
+    static void waitForCtrlC(LocalRuntime runtime) throws InterruptedException {
+        OUT.println("Running. Press Ctrl-C to stop; your data stays in .editeval/.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }, "editeval-stop"));
+        stopped.await();
+    }
+}

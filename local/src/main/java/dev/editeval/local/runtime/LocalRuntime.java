@@ -1,0 +1,125 @@
+package dev.editeval.local.runtime;
+
+import dev.editeval.app.api.ApiHandler;
+import dev.editeval.app.ingest.IngestHandler;
+import dev.editeval.app.preview.PreviewHandler;
+import dev.editeval.app.runtime.AwsClients;
+import dev.editeval.app.runtime.Config;
+import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.auth.LocalIssuer;
+import dev.editeval.local.auth.UserStore;
+import dev.editeval.local.standins.NotificationRule;
+import dev.editeval.local.standins.S3EventNotifier;
+import dev.editeval.local.standins.StandInPorts;
+import dev.editeval.local.standins.StandIns;
+import dev.editeval.local.standins.StandInsOptions;
+import dev.editeval.local.web.LocalWebServer;
+import dev.editeval.local.web.StaticFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline on one machine, wired as AWS wires it: S3 puts notify the ingest queue, pollers feed the SQS
+ * handlers as event source mappings do, and one origin serves the page and the API behind a JWT check.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    private final StandIns standIns;
+    private final AwsClients clients;
+    private final Map<String, String> environment;
+    private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final LocalWebServer web;
+    private final UserStore users;
+
+    private LocalRuntime(RuntimeOptions options) throws IOException {
+        StandInPorts ports = options.webPort() == 0 ? StandInPorts.any()
+                : StandInPorts.startingAt(options.webPort() + 1);
+        this.standIns = StandIns.start(StandInsOptions.persistent(options.dataDir(), ports));
+        Map<String, String> aws = standIns.endpoints().environment();
+        this.clients = AwsClients.fromEnv(aws);
+        LocalResources resources = LocalResources.create(clients);
+        Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
+                resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE),
+                resources.queueUrl(Topology.RATING_QUEUE));
+        Wiring wiring = Wiring.of(config, clients, Clock.systemUTC());
+        standIns.onObjectCreated(S3EventNotifier.create(new NotificationRule(Topology.BUCKET,
+                Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, "ingest"), clients.sqs(), config.ingestQueueUrl()));
+        IngestHandler ingest = new IngestHandler(wiring);
+        PreviewHandler preview = new PreviewHandler(wiring);
+        poll(new QueuePoller(clients.sqs(), config.ingestQueueUrl(), Topology.INGEST_QUEUE,
+                Topology.INGEST_FUNCTION, ingest::handleRequest));
+        poll(new QueuePoller(clients.sqs(), config.previewQueueUrl(), Topology.PREVIEW_QUEUE,
+                Topology.PREVIEW_FUNCTION, preview::handleRequest));
+        this.users = new UserStore(options.dataDir().resolve("users.json"));
+        LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), Clock.systemUTC());
+        this.web = new LocalWebServer(options.webPort(), new ApiHandler(wiring), issuer, users,
+                new StaticFiles(options.repoRoot().resolve("web-static")), standIns.s3Endpoint());
+        this.environment = environment(aws, config, web.address());
+        LocalEnvFile.write(options.dataDir().resolve("local.env"), environment);
+    }
+
+    public static LocalRuntime start(RuntimeOptions options) {
+        try {
+            return new LocalRuntime(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local runtime", e);
+        }
+    }
+
+    private void poll(QueuePoller poller) {
+        pollers.add(poller);
+        threads.add(Thread.ofVirtual().name("poller-" + pollers.size()).start(poller));
+    }
+
+    private static Map<String, String> environment(Map<String, String> aws, Config config, URI web) {
+        Map<String, String> env = new LinkedHashMap<>(aws);
+        env.put("EDITEVAL_BUCKET", config.bucket());
+        env.put("EDITEVAL_TABLE", config.table());
+        env.put("EDITEVAL_INGEST_QUEUE_URL", config.ingestQueueUrl());
+        env.put("EDITEVAL_PREVIEW_QUEUE_URL", config.previewQueueUrl());
+        env.put("EDITEVAL_RATING_QUEUE_URL", config.ratingQueueUrl());
+        env.put("EDITEVAL_WEB_URL", web.toString());
+        env.put("EDITEVAL_API_URL", web.resolve("/api").toString());
+        return env;
+    }
+
+    /** The variables written to {@code local.env}: endpoints, credentials, region, bucket, queues, addresses. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public URI webAddress() {
+        return web.address();
+    }
+
+    @Override
+    public void close() {
+        pollers.forEach(QueuePoller::stop);
+        for (Thread thread : threads) {
+            try {
+                thread.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        web.close();
+        clients.close();
+        standIns.close();
+    }
+}

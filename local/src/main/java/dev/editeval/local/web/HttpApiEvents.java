@@ -1,0 +1,51 @@
+package dev.editeval.local.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.sun.net.httpserver.HttpExchange;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the API Gateway HTTP API (payload 2.0) event for a request, as the JWT authorizer passes it on. */
+final class HttpApiEvents {
+
+    private HttpApiEvents() {
+    }
+
+    static APIGatewayV2HTTPEvent of(HttpExchange exchange, byte[] body, Map<String, String> claims) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        String query = exchange.getRequestURI().getRawQuery();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(exchange.getRequestMethod())
+                .withPath(exchange.getRequestURI().getPath())
+                .withProtocol("HTTP/1.1")
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withUserAgent(headers.getOrDefault("user-agent", ""))
+                .build();
+        APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(http)
+                .withRequestId(UUID.randomUUID().toString())
+                .withStage("$default")
+                .withRouteKey("ANY /api/{proxy+}")
+                .withTimeEpoch(System.currentTimeMillis())
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withClaims(claims).build())
+                        .build())
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("ANY /api/{proxy+}")
+                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawQueryString(query == null ? "" : query)
+                .withHeaders(headers)
+                .withRequestContext(context)
+                .withBody(new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}
