@@ -9,6 +9,21 @@ const CURRENT_PREFIX = "editeval.currentLease.";
 // Leases last minutes; a draft untouched for two days belongs to a lease long gone.
 const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
 
+/**
+ * A random (version 4) UUID for a new submission. crypto.randomUUID exists only in secure contexts (https,
+ * localhost); getRandomValues exists everywhere, so a page served over plain http on a LAN still works.
+ */
+export function newSubmissionId(cryptoImpl = globalThis.crypto) {
+  if (typeof cryptoImpl.randomUUID === "function") {
+    return cryptoImpl.randomUUID();
+  }
+  const bytes = cryptoImpl.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function createDraftStore(storage, now = () => Date.now()) {
   function read(key) {
     try {

@@ -4,7 +4,7 @@
 import { ApiError, createApi } from "./api.js";
 import { AuthError, createAuth } from "./auth.js";
 import { loadConfig } from "./config.js";
-import { createDraftStore } from "./draft.js";
+import { createDraftStore, newSubmissionId } from "./draft.js";
 import { formatCountdown } from "./format.js";
 import { keyAction, SHORTCUTS } from "./keys.js";
 import { createRatingForm } from "./rubric-form.js";
@@ -18,7 +18,8 @@ const LEASE_WARNING_MS = 2 * 60 * 1000;
 const $ = (id) => document.getElementById(id);
 const screens = ["screen-loading", "screen-fatal", "screen-login", "screen-idle", "screen-task"];
 
-const app = { config: undefined, auth: undefined, api: undefined, drafts: undefined, me: undefined, work: undefined };
+const app = { config: undefined, auth: undefined, api: undefined, drafts: undefined, me: undefined, work: undefined,
+  idleAction: undefined };
 
 function show(screenId) {
   for (const id of screens) {
@@ -121,7 +122,7 @@ async function afterSignIn() {
   try {
     app.me = await app.api.me();
   } catch (error) {
-    handleApiError(error, "Could not load your profile.");
+    handleApiError(error, "Could not load your profile.", afterSignIn);
     return;
   }
   $("who").textContent = app.me.name || app.me.evaluatorId;
@@ -137,17 +138,20 @@ async function afterSignIn() {
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
       forgetLease(leaseId);
-      showIdle("Ready to rate", EXPIRED_TEXT, "Next task");
+      showIdle("Lease expired", EXPIRED_TEXT, "Next task");
     } else {
-      handleApiError(error, "Could not load your task.");
+      // Retry the same lease rather than leasing a new one: the draft belongs to it.
+      handleApiError(error, "Could not load your task.", afterSignIn);
     }
   }
 }
 
 // ---- idle and leasing ----
 
-function showIdle(title, text, buttonLabel) {
+/** The screen between tasks; its one button runs `action` (by default: lease the next task). */
+function showIdle(title, text, buttonLabel, action = nextTask) {
   leaveTask();
+  app.idleAction = action;
   $("idle-title").textContent = title;
   if (text) {
     $("idle-text").textContent = text;
@@ -158,7 +162,6 @@ function showIdle(title, text, buttonLabel) {
 }
 
 async function nextTask() {
-  $("start-button").disabled = true;
   try {
     const task = await app.api.leaseNext();
     if (task === null) {
@@ -169,12 +172,10 @@ async function nextTask() {
     showTask(task);
   } catch (error) {
     handleApiError(error, "Could not get a task.");
-  } finally {
-    $("start-button").disabled = false;
   }
 }
 
-function handleApiError(error, context) {
+function handleApiError(error, context, retry = nextTask) {
   if (error instanceof ApiError && error.status === 401) {
     return; // signedOut() already showed the sign-in form.
   }
@@ -182,7 +183,7 @@ function handleApiError(error, context) {
   if (app.work) {
     app.work.form.setMessage(`${context} ${reason}`);
   } else {
-    showIdle("Something went wrong", `${context} ${reason}`, "Try again");
+    showIdle("Something went wrong", `${context} ${reason}`, "Try again", retry);
   }
 }
 
@@ -191,7 +192,7 @@ function handleApiError(error, context) {
 function showTask(task) {
   leaveTask();
   const stored = app.drafts.load(task.leaseId);
-  const draft = stored || app.drafts.start(task, crypto.randomUUID());
+  const draft = stored || app.drafts.start(task, newSubmissionId());
   const answers = fitAnswers(task, draft.answers);
   const interactions = { ...emptyInteractions(), ...draft.interactions };
   const work = { task, draft, answers, interactions, busy: false, timer: undefined };
@@ -303,9 +304,7 @@ async function submit() {
   const problems = validateSubmission(task.rubric, task, body);
   if (Object.keys(problems).length > 0) {
     const count = Object.keys(problems).length;
-    const unplaced = work.form.showErrors(problems);
-    work.form.setMessage([`${count} answer${count === 1 ? "" : "s"} to fix before submitting.`, ...unplaced]
-      .join(" "));
+    work.form.showErrors(problems, `${count} answer${count === 1 ? "" : "s"} to fix before submitting.`);
     return;
   }
   work.busy = true;
@@ -332,8 +331,7 @@ function submitFailed(work, error) {
     return;
   }
   if (error.status === 400) {
-    const unplaced = work.form.showErrors(error.fields);
-    work.form.setMessage([error.message, ...unplaced].join(" "));
+    work.form.showErrors(error.fields, error.message);
   } else if (error.status === 409) {
     forgetLease(leaseId);
     showIdle("Already rated", "You have already rated this task; it was not stored twice.", "Next task");
@@ -438,9 +436,14 @@ function onKey(event) {
 
 function bindChrome() {
   $("login-form").addEventListener("submit", onLogin);
-  $("start-button").addEventListener("click", () => {
+  $("start-button").addEventListener("click", async () => {
     notify("");
-    nextTask();
+    $("start-button").disabled = true;
+    try {
+      await app.idleAction();
+    } finally {
+      $("start-button").disabled = false;
+    }
   });
   $("sign-out").addEventListener("click", () => {
     app.auth.signOut();

@@ -73,6 +73,9 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
   }
 
   update();
+  // Digits and n/j start from the first question not yet answered (the gate on a fresh task).
+  const unanswered = visibleRows().find((row) => !row.inputs.some((input) => input.checked));
+  setCurrent(unanswered || rows[0]);
 
   return {
     /** Moves to the next (delta 1) or previous (-1) visible row and focuses it. */
@@ -99,8 +102,11 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
       const row = currentRow();
       return row && row.outputId ? row.outputId : undefined;
     },
-    /** Shows the API's or the client check's field errors next to their fields; returns those with no field. */
-    showErrors(fields) {
+    /**
+     * Shows the API's or the client check's field errors next to their fields, and the summary above the
+     * buttons followed by any error that has no field on this form.
+     */
+    showErrors(fields, summary) {
       clearErrors(slots, actions);
       const unplaced = [];
       for (const [path, reason] of Object.entries(fields)) {
@@ -111,12 +117,14 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
           unplaced.push(`${path}: ${reason}`);
         }
       }
-      const first = form.querySelector(".has-error input, .has-error textarea");
+      // Before scrolling: the message makes the sticky action bar taller.
+      actions.setMessage([summary, ...unplaced].join(" ").trim());
+      const block = form.querySelector(".has-error");
+      const first = block ? block.querySelector("input, textarea") : undefined;
       if (first) {
-        first.focus();
-        first.scrollIntoView({ block: "center" });
+        first.focus({ preventScroll: true });
+        block.scrollIntoView({ block: "nearest" });
       }
-      return unplaced;
     },
     clearErrors: () => clearErrors(slots, actions),
     setMessage: (text) => actions.setMessage(text),

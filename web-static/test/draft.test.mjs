@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { beforeEach, describe, test } from "node:test";
-import { createDraftStore } from "../js/draft.js";
+import { webcrypto } from "node:crypto";
+import { createDraftStore, newSubmissionId } from "../js/draft.js";
 import { MemoryStorage } from "./helpers.mjs";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -81,5 +82,24 @@ describe("draft store", () => {
     assert.equal(drafts.load("old"), undefined);
     assert.equal(drafts.load("new").submissionId, "sub-2");
     assert.equal(drafts.currentLeaseId("ana"), "new");
+  });
+});
+
+describe("newSubmissionId", () => {
+  const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  test("newSubmissionId_whenRandomUuidMissing_buildsV4FromRandomBytes", () => {
+    const insecure = { getRandomValues: (array) => webcrypto.getRandomValues(array) };
+
+    const ids = new Set(Array.from({ length: 50 }, () => newSubmissionId(insecure)));
+
+    assert.equal(ids.size, 50);
+    for (const id of ids) {
+      assert.match(id, v4);
+    }
+  });
+
+  test("newSubmissionId_whenRandomUuidPresent_usesIt", () => {
+    assert.match(newSubmissionId(webcrypto), v4);
   });
 });

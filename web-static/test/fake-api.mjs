@@ -186,7 +186,7 @@ async function api(state, request, response, path) {
     return;
   }
   if (request.method === "POST" && path === "/api/leases") {
-    const busy = new Set([...state.leases.values()].filter((l) => !l.rated && Date.now() <= l.expiresAt).map((l) => l.task.taskId));
+    const busy = new Set([...state.leases.values()].filter((l) => l.sub === user.sub && !l.rated && Date.now() <= l.expiresAt).map((l) => l.task.taskId));
     const task = TASKS.find((t) => !state.ratings.has(`${t.taskId}|${user.sub}`) && !busy.has(t.taskId));
     if (!task) {
       response.writeHead(204);
