@@ -1,0 +1,69 @@
+package dev.editeval.infra.constructs;
+
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * One alarm per dead-letter queue (any message there is work that failed every retry and waits for a person), and
+ * on errors of the functions no queue backs; all notify one topic.
+ */
+public final class Alarms extends Construct {
+
+    private final Topic topic;
+
+    public Alarms(Construct scope, String id, Map<String, IQueue> deadLetterQueues) {
+        super(scope, id);
+        topic = Topic.Builder.create(this, "Topic")
+                .displayName("editeval alarms")
+                .enforceSsl(true)
+                .build();
+        Suppressions.suppress(topic, "AwsSolutions-SNS2",
+                "CloudWatch cannot publish to a topic under the AWS-managed SNS key, and a customer key costs more"
+                        + " than this is worth: messages carry only the alarm name and state, no user data.");
+        deadLetterQueues.forEach((name, queue) -> {
+            Alarm alarm = Alarm.Builder.create(this, name)
+                    .alarmDescription("Messages in " + name + ": they failed every retry; inspect and redrive them")
+                    .metric(queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                            .period(Duration.minutes(1))
+                            .statistic("Maximum")
+                            .build()))
+                    .threshold(0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                    .evaluationPeriods(1)
+                    .treatMissingData(TreatMissingData.NOT_BREACHING)
+                    .build();
+            alarm.addAlarmAction(new SnsAction(topic));
+        });
+    }
+
+    /** Alarms on any error of a function nobody watches while it runs (the nightly aggregation). */
+    public void alarmOnErrors(String name, IFunction function) {
+        Alarm alarm = Alarm.Builder.create(this, name + "-errors")
+                .alarmDescription(name + " failed; its run is retried by Lambda, then lost until the next schedule")
+                .metric(function.metricErrors(MetricOptions.builder()
+                        .period(Duration.minutes(5))
+                        .statistic("Sum")
+                        .build()))
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(topic));
+    }
+
+    /** Subscribe an address here to hear about dead letters and failed aggregations. */
+    public ITopic topic() {
+        return topic;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.editeval.infra.constructs;
+
+import dev.editeval.domain.topology.FunctionSpec;
+import dev.editeval.domain.topology.QueueSpec;
+import dev.editeval.domain.topology.Topology;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * The four handlers of {@link Topology#FUNCTIONS} from one code asset, their queue triggers, and what each may
+ * touch (only through {@code grant*}, each the least its handler needs).
+ */
+public final class Functions extends Construct {
+
+    /** The alias the HTTP API invokes: SnapStart restores from published versions only, never from $LATEST. */
+    public static final String API_ALIAS = "live";
+
+    /** An SQS-fed function's queue must hide a message this many times its timeout (AWS's advice for retries). */
+    public static final int VISIBILITY_PER_TIMEOUT = 6;
+
+    /** C1 only: short invocations finish before C2 would pay off, and start faster without it. */
+    private static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    private static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+    private final Function ingest;
+    private final Function preview;
+    private final Function api;
+    private final Function aggregate;
+    private final Alias apiAlias;
+
+    /** What the functions are wired to. */
+    public record Wiring(Code code, IBucket uploads, ITable table, PipelineQueues queues) {
+    }
+
+    public Functions(Construct scope, String id, Wiring wiring) {
+        super(scope, id);
+        Map<String, String> environment = environment(wiring);
+        ingest = function(Topology.INGEST_FUNCTION, wiring.code(), environment, false);
+        preview = function(Topology.PREVIEW_FUNCTION, wiring.code(), environment, false);
+        api = function(Topology.API_FUNCTION, wiring.code(), environment, true);
+        aggregate = function(Topology.AGGREGATE_FUNCTION, wiring.code(), environment, false);
+        apiAlias = Alias.Builder.create(this, "ApiAlias")
+                .aliasName(API_ALIAS)
+                .version(api.getCurrentVersion())
+                .build();
+        Annotations.of(api).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every deployment publishes currentVersion, and the API invokes it through the alias.");
+        grantAccess(wiring);
+        consume(wiring.queues(), Topology.INGEST_QUEUE, Topology.INGEST_FUNCTION, ingest);
+        consume(wiring.queues(), Topology.PREVIEW_QUEUE, Topology.PREVIEW_FUNCTION, preview);
+    }
+
+    public IFunction ingest() {
+        return ingest;
+    }
+
+    public IFunction preview() {
+        return preview;
+    }
+
+    /** The API handler's SnapStart alias; route API Gateway here, not to the function. */
+    public IFunction apiAlias() {
+        return apiAlias;
+    }
+
+    public IFunction aggregate() {
+        return aggregate;
+    }
+
+    /**
+     * Every function gets the same configuration record (Config.fromEnv reads one shape for all handlers). Sorted:
+     * Map.of's order changes between runs, and a changed order would change the API's version hash and the diff.
+     */
+    private static Map<String, String> environment(Wiring wiring) {
+        return new TreeMap<>(Map.of(
+                "EDITEVAL_BUCKET", wiring.uploads().getBucketName(),
+                "EDITEVAL_TABLE", wiring.table().getTableName(),
+                "EDITEVAL_INGEST_QUEUE_URL", wiring.queues().ingest().getQueueUrl(),
+                "EDITEVAL_PREVIEW_QUEUE_URL", wiring.queues().preview().getQueueUrl(),
+                "EDITEVAL_RATING_QUEUE_URL", wiring.queues().rating().getQueueUrl(),
+                "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS,
+                "POWERTOOLS_SERVICE_NAME", "editeval",
+                "POWERTOOLS_LOG_LEVEL", "INFO"));
+    }
+
+    private Function function(FunctionSpec spec, Code code, Map<String, String> environment, boolean snapStart) {
+        LogGroup logs = LogGroup.Builder.create(this, spec.name() + "-logs")
+                .logGroupName("/aws/lambda/" + spec.name())
+                .retention(LOG_RETENTION)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // An own role instead of AWSLambdaBasicExecutionRole: it may write its own log group, not every one.
+        Role role = Role.Builder.create(this, spec.name() + "-role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("editeval " + spec.name() + ": only what its handler needs")
+                .build();
+        logs.grantWrite(role);
+        Function.Builder builder = Function.Builder.create(this, spec.name())
+                .functionName(spec.name())
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(spec.handler())
+                .timeout(Duration.seconds(spec.timeoutSeconds()))
+                .memorySize(spec.memoryMb())
+                .code(code)
+                .environment(environment)
+                .role(role)
+                .logGroup(logs);
+        if (snapStart) {
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
+        return builder.build();
+    }
+
+    private void grantAccess(Wiring wiring) {
+        IBucket uploads = wiring.uploads();
+        ITable table = wiring.table();
+        PipelineQueues queues = wiring.queues();
+
+        uploads.grantRead(ingest);
+        uploads.grantPut(ingest, Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME);
+        table.grantWriteData(ingest);
+        queues.preview().grantSendMessages(ingest);
+
+        uploads.grantRead(preview);
+        uploads.grantPut(preview, Topology.PREVIEWS_PREFIX + "*");
+        table.grantReadWriteData(preview);
+        queues.rating().grantSendMessages(preview);
+
+        table.grantReadWriteData(api);
+        // The lease is an SQS receive; a submission deletes, an extension or a release changes visibility.
+        queues.rating().grantConsumeMessages(api);
+        // Presigned image URLs are signed with this role, so it must be able to read what it signs.
+        uploads.grantRead(api);
+
+        table.grantReadData(aggregate);
+        uploads.grantPut(aggregate, Topology.EXPORTS_PREFIX + "*");
+
+        for (Function function : List.of(ingest, preview, api, aggregate)) {
+            suppressGrantWildcards(function, uploads, table);
+        }
+    }
+
+    /** The wildcards CDK's grants write: object keys under one prefix of one bucket, and this table's indexes. */
+    private static void suppressGrantWildcards(Function function, IBucket uploads, ITable table) {
+        String bucketObjects = "Resource::<" + logicalId(uploads) + ".Arn>/";
+        Suppressions.suppress(function.getRole(), "AwsSolutions-IAM5",
+                "Written by grantRead/grantPut/grant*Data: S3 action groups (GetObject*, List*, ...) on the uploads"
+                        + " bucket only, object wildcards limited to a Topology prefix, and this table's indexes.",
+                List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*",
+                        bucketObjects + "*",
+                        bucketObjects + Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME,
+                        bucketObjects + Topology.PREVIEWS_PREFIX + "*",
+                        bucketObjects + Topology.EXPORTS_PREFIX + "*",
+                        "Resource::<" + logicalId(table) + ".Arn>/index/*"));
+    }
+
+    private static String logicalId(IConstruct resource) {
+        return Stack.of(resource).getLogicalId((CfnElement) resource.getNode().getDefaultChild());
+    }
+
+    private static void consume(PipelineQueues queues, QueueSpec queue, FunctionSpec consumer, Function function) {
+        if (queue.visibilityTimeoutSeconds() < VISIBILITY_PER_TIMEOUT * consumer.timeoutSeconds()) {
+            throw new IllegalStateException(queue.name() + " visibility " + queue.visibilityTimeoutSeconds()
+                    + "s is under " + VISIBILITY_PER_TIMEOUT + "x the " + consumer.name() + " timeout");
+        }
+        function.addEventSource(new SqsEventSource(queues.queue(queue), SqsEventSourceProps.builder()
+                .batchSize(queue.batchSize())
+                .reportBatchItemFailures(true)
+                .build()));
+    }
+}
