@@ -50,6 +50,7 @@ public final class ManifestParser {
      * @param json            the manifest's bytes, as uploaded
      */
     public ManifestParseResult parse(String expectedBatchId, byte[] json) {
+        Objects.requireNonNull(expectedBatchId, "expectedBatchId");
         Objects.requireNonNull(json, "json");
         ParsedJson parsed = StrictJson.read(json, MAX_MANIFEST_BYTES);
         if (parsed.document().isEmpty()) {
