@@ -85,7 +85,9 @@ class PipelineTemplateTest {
         assertThat(number(redrive.get("maxReceiveCount"))).isEqualTo(spec.maxReceiveCount());
         assertThat(redrive.get("deadLetterTargetArn")).isEqualTo(getAtt(deadLetterId, "Arn"));
         assertThat(number(propertiesOf(deadLetterId).get("MessageRetentionPeriod")))
-                .isEqualTo(QueueSpec.DLQ_RETENTION_DAYS * SECONDS_PER_DAY);
+                .isEqualTo(QueueSpec.RETENTION_DAYS * SECONDS_PER_DAY);
+        assertThat(number(propertiesOf(queueId(spec.name())).get("MessageRetentionPeriod")))
+                .isEqualTo(QueueSpec.RETENTION_DAYS * SECONDS_PER_DAY);
     }
 
     @ParameterizedTest

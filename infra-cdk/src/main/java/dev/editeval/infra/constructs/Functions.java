@@ -142,7 +142,7 @@ public final class Functions extends Construct {
 
         uploads.grantRead(ingest);
         uploads.grantPut(ingest, Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME);
-        table.grantWriteData(ingest);
+        table.grantReadWriteData(ingest);
         queues.preview().grantSendMessages(ingest);
 
         uploads.grantRead(preview);

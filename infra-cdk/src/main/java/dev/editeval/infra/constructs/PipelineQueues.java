@@ -22,13 +22,14 @@ public final class PipelineQueues extends Construct {
         for (QueueSpec spec : Topology.QUEUES) {
             Queue deadLetters = Queue.Builder.create(this, spec.deadLetterName())
                     .queueName(spec.deadLetterName())
-                    .retentionPeriod(Duration.days(QueueSpec.DLQ_RETENTION_DAYS))
+                    .retentionPeriod(Duration.days(QueueSpec.RETENTION_DAYS))
                     .encryption(QueueEncryption.SQS_MANAGED)
                     .enforceSsl(true)
                     .build();
             Queue queue = Queue.Builder.create(this, spec.name())
                     .queueName(spec.name())
                     .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
+                    .retentionPeriod(Duration.days(QueueSpec.RETENTION_DAYS))
                     .deadLetterQueue(DeadLetterQueue.builder()
                             .queue(deadLetters)
                             .maxReceiveCount(spec.maxReceiveCount())

@@ -54,14 +54,19 @@ public final class LocalResources {
     private static String createQueue(SqsClient sqs, QueueSpec queue) {
         String dlqUrl = sqs.createQueue(b -> b.queueName(queue.deadLetterName()).attributes(Map.of(
                 QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-                Long.toString(Duration.ofDays(QueueSpec.DLQ_RETENTION_DAYS).toSeconds())))).queueUrl();
+                retention()))).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
                 + queue.maxReceiveCount() + "\"}";
         return sqs.createQueue(b -> b.queueName(queue.name()).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeoutSeconds()),
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, retention(),
                 QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
+    }
+
+    private static String retention() {
+        return Long.toString(Duration.ofDays(QueueSpec.RETENTION_DAYS).toSeconds());
     }
 
     private static void createTable(DynamoDbClient dynamoDb, TableSpec table) {

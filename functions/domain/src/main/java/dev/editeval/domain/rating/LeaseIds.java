@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class LeaseIds {
 
-    private static final Pattern FORM = Pattern.compile("^([A-Za-z0-9_-]{1,64})~([A-Za-z0-9_-]{1,64})~([a-z0-9]{6,32})$");
+    private static final Pattern FORM =
+            Pattern.compile("^([A-Za-z0-9_-]{1,64})~([A-Za-z0-9_-]{1,64})~([a-z0-9]{6,32})$");
 
     private LeaseIds() {
     }

@@ -13,8 +13,11 @@ package dev.editeval.domain.topology;
 public record QueueSpec(String name, int visibilityTimeoutSeconds, int maxReceiveCount, int batchSize,
                         int consumerTimeoutSeconds) {
 
-    /** Dead-letter messages are kept the SQS maximum, so nothing is lost before somebody looks. */
-    public static final int DLQ_RETENTION_DAYS = 14;
+    /**
+     * Every queue keeps messages the SQS maximum: a rating slot may wait days for an evaluator, and a dead letter
+     * must still be there when somebody looks.
+     */
+    public static final int RETENTION_DAYS = 14;
 
     public String deadLetterName() {
         return name + "-dlq";
