@@ -3,8 +3,8 @@
 // and tells main.js through hooks; it never talks to the API.
 
 import { clear, el, uniqueId } from "./dom.js";
-import { commentMaxLength, gateFails, pairwiseDimensions, scaleLevels } from "./rubric.js";
-import { TIE } from "./submission.js";
+import { commentMaxLength, gateFails, pairwiseDimensions, scaleLevels, splitQuestion } from "./rubric.js";
+import { REASON_MAX_LENGTH, TIE } from "./submission.js";
 
 const NOT_APPLICABLE = "na";
 
@@ -210,34 +210,66 @@ function radioRow(element, inputs, outputId, notApplicableInput) {
   };
 }
 
+/**
+ * Keeps `line` showing what the hovered, focused or else chosen input means: describe(value) gives the text,
+ * and `idle` is shown while nothing is chosen. Returns a function that refreshes the line after a change.
+ */
+function explainChoices(inputs, line, describe, idle) {
+  const checkedValue = () => {
+    const checked = inputs.find((input) => input.checked);
+    return checked ? checked.value : undefined;
+  };
+  const show = (value) => {
+    line.textContent = value === undefined ? idle : describe(value);
+    line.classList.toggle("is-idle", value === undefined);
+  };
+  for (const input of inputs) {
+    input.addEventListener("focus", () => show(input.value));
+    input.addEventListener("blur", () => show(checkedValue()));
+    input.parentElement.addEventListener("pointerenter", () => show(input.value));
+    input.parentElement.addEventListener("pointerleave", () => show(checkedValue()));
+  }
+  const refresh = () => show(checkedValue());
+  refresh();
+  return refresh;
+}
+
 function buildGate({ rubric, answers, slots, rows, changed }) {
   const name = uniqueId("feasibility");
+  const options = rubric.feasibility.options;
   const inputs = [];
-  const options = rubric.feasibility.options.map((option, index) => {
+  const choices = options.map((option, index) => {
     const input = el("input", { type: "radio", name, value: option.value,
       checked: answers.feasibility.verdict === option.value });
     inputs.push(input);
+    return el("label", { className: `level level-wide gate-choice${option.passes ? "" : " gate-fails"}`,
+      title: option.description || "" },
+      input, el("span", { text: option.label }),
+      el("span", { className: "visually-hidden", text: option.description ? `: ${option.description}` : "" }));
+  });
+  const description = el("p", { className: "anchor gate-description" });
+  const refresh = explainChoices(inputs, description,
+    (value) => options.find((option) => option.value === value).description || "",
+    `Choose one (keys 1–${options.length}); what each answer means shows here.`);
+  for (const input of inputs) {
     input.addEventListener("change", () => {
-      answers.feasibility.verdict = option.value;
+      answers.feasibility.verdict = input.value;
       slot.hide();
+      refresh();
       changed();
     });
-    return el("label", { className: `gate-option${option.passes ? "" : " gate-fails"}` },
-      input,
-      el("span", { className: "gate-text" },
-        el("span", { className: "gate-label" }, el("kbd", { text: String(index + 1) }), option.label),
-        el("span", { className: "gate-description", text: option.description || "" })));
-  });
+  }
   const reasonId = uniqueId("reason");
   const reason = el("input", { type: "text", id: reasonId, className: "reason-input",
-    value: answers.feasibility.reason, autocomplete: "off" });
+    value: answers.feasibility.reason, autocomplete: "off", maxLength: REASON_MAX_LENGTH });
   reason.addEventListener("input", () => {
     answers.feasibility.reason = reason.value;
     changed();
   });
   const fieldset = el("fieldset", { className: "block gate" },
     el("legend", { className: "block-title", text: rubric.feasibility.question }),
-    el("div", { className: "gate-options" }, options),
+    el("div", { className: "levels" }, choices),
+    description,
     el("div", { className: "reason" }, el("label", { htmlFor: reasonId, text: "Reason (optional)" }), reason));
   const slot = errorSlot(fieldset);
   fieldset.append(slot.message);
@@ -275,7 +307,9 @@ function buildOutputBlock(context, output, index) {
 function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
   const flagId = uniqueId("flag");
   const flag = el("input", { type: "checkbox", id: flagId, checked: answer.flagged });
-  const categories = el("div", { className: "categories", hidden: !answer.flagged });
+  const { question, detail } = splitQuestion(rubric.safety.question);
+  const categories = el("div", { className: "categories", hidden: !answer.flagged },
+    detail ? el("p", { className: "categories-hint", text: detail }) : "");
   for (const category of rubric.safety.categories) {
     const box = el("input", { type: "checkbox", value: category.value,
       checked: answer.categories.includes(category.value) });
@@ -285,7 +319,7 @@ function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
         : answer.categories.filter((value) => value !== category.value);
       changed();
     });
-    categories.append(el("label", { className: "category" }, box, category.label));
+    categories.append(el("label", { className: "category", title: category.description || "" }, box, category.label));
   }
   flag.addEventListener("change", () => {
     answer.flagged = flag.checked;
@@ -295,7 +329,7 @@ function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
   });
   const fieldset = el("fieldset", { className: "safety" },
     el("legend", { className: "visually-hidden", text: `Safety of output ${output.outputId}` }),
-    el("label", { className: "flag", htmlFor: flagId }, flag, rubric.safety.question),
+    el("label", { className: "flag", htmlFor: flagId, title: detail }, flag, question),
     categories);
   const slot = errorSlot(fieldset);
   fieldset.append(slot.message);
@@ -305,58 +339,47 @@ function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
 
 function buildDimensionRow({ slots, rows, changed }, output, answer, dimension, path) {
   const name = uniqueId(`score-${output.outputId}`);
-  const anchorLine = el("p", { className: "anchor", id: uniqueId("anchor") });
   const levels = scaleLevels(dimension);
-  const anchorOf = (value) => {
-    if (value === NOT_APPLICABLE) {
-      return "N/A – this does not apply to this edit.";
-    }
-    const level = levels.find((candidate) => String(candidate.value) === value);
-    return level && level.anchor ? `${level.value} – ${level.anchor}` : String(value);
-  };
   const stored = answer.scores[dimension.id];
   const inputs = [];
   const labels = levels.map((level) => {
-    const input = el("input", { type: "radio", name, value: String(level.value),
-      checked: stored === level.value });
+    const input = el("input", { type: "radio", name, value: String(level.value), checked: stored === level.value });
     inputs.push(input);
     return el("label", { className: "level", title: level.anchor },
       input, el("span", { text: String(level.value) }),
       el("span", { className: "visually-hidden", text: level.anchor ? `: ${level.anchor}` : "" }));
   });
   let notApplicable;
+  const notApplicableText = dimension.notApplicableWhen
+    ? `N/A – ${dimension.notApplicableWhen}` : "N/A – this does not apply to this edit.";
   if (dimension.allowNotApplicable === true) {
     notApplicable = el("input", { type: "radio", name, value: NOT_APPLICABLE, checked: stored === null });
-    labels.push(el("label", { className: "level level-na", title: "Does not apply to this edit" },
-      notApplicable, el("span", { text: "N/A" })));
+    labels.push(el("label", { className: "level level-na", title: notApplicableText },
+      notApplicable, el("span", { text: "N/A" }),
+      el("span", { className: "visually-hidden", text: notApplicableText.slice(3) })));
   }
   const all = notApplicable ? [...inputs, notApplicable] : inputs;
-  const checkedValue = () => {
-    const checked = all.find((input) => input.checked);
-    return checked ? checked.value : undefined;
-  };
-  const showAnchor = (value) => {
-    anchorLine.textContent = value === undefined ? dimension.question || "" : anchorOf(value);
-    anchorLine.classList.toggle("is-question", value === undefined);
-  };
-  const fieldset = el("fieldset", { className: "dim-row" },
-    el("legend", { className: "dim-label", text: dimension.label, title: dimension.question || "" }),
-    el("div", { className: "levels" }, labels),
-    anchorLine);
+  const anchorLine = el("p", { className: "anchor" });
+  const refresh = explainChoices(all, anchorLine, (value) => {
+    if (value === NOT_APPLICABLE) {
+      return notApplicableText;
+    }
+    const level = levels.find((candidate) => String(candidate.value) === value);
+    return level.anchor ? `${level.value} – ${level.anchor}` : String(level.value);
+  }, dimension.question || "");
   for (const input of all) {
-    input.setAttribute("aria-describedby", anchorLine.id);
     input.addEventListener("change", () => {
       answer.scores[dimension.id] = input.value === NOT_APPLICABLE ? null : Number(input.value);
       slot.hide();
-      showAnchor(input.value);
+      refresh();
       changed();
     });
-    input.addEventListener("focus", () => showAnchor(input.value));
-    input.addEventListener("blur", () => showAnchor(checkedValue()));
-    input.parentElement.addEventListener("pointerenter", () => showAnchor(input.value));
-    input.parentElement.addEventListener("pointerleave", () => showAnchor(checkedValue()));
   }
-  showAnchor(checkedValue());
+  const legendTitle = [dimension.question, dimension.guidance].filter(Boolean).join("\n\n");
+  const fieldset = el("fieldset", { className: "dim-row" },
+    el("legend", { className: "dim-label", text: dimension.label, title: legendTitle }),
+    el("div", { className: "levels" }, labels),
+    anchorLine);
   const slot = errorSlot(fieldset);
   fieldset.append(slot.message);
   register(slots, slot, path);

@@ -36,31 +36,35 @@ export function pairwiseDimensions(rubric, outputCount) {
   return Array.isArray(pairwise.dimensions) ? pairwise.dimensions : [];
 }
 
+/**
+ * A long rubric text split after its first question mark: { question, detail }, so the question can be a short
+ * label and the instructions after it shown where they help. Without a question mark, all of it is the question.
+ */
+export function splitQuestion(text) {
+  const value = typeof text === "string" ? text.trim() : "";
+  const end = value.indexOf("?");
+  if (end < 0 || end === value.length - 1) {
+    return { question: value, detail: "" };
+  }
+  return { question: value.slice(0, end + 1), detail: value.slice(end + 1).trim() };
+}
+
 /** The comment length limit, or undefined when the rubric sets none. */
 export function commentMaxLength(rubric) {
   const limit = rubric.comment ? rubric.comment.maxLength : undefined;
   return Number.isInteger(limit) && limit >= 0 ? limit : undefined;
 }
 
-const COMPARISONS = {
-  lt: (left, right) => left < right,
-  lte: (left, right) => left <= right,
-  eq: (left, right) => left === right,
-  gte: (left, right) => left >= right,
-  gt: (left, right) => left > right,
-};
-
 /**
- * The rubric constraints this output's scores break, as [{dimensionId, message}].
- * Unknown rules are left to the server, which is the authority; unanswered or N/A scores break nothing.
+ * The rubric constraints this output's scores break, as [{dimensionId, message}]. The schema knows one rule,
+ * "lte" (left <= right); any other is left to the server. Unanswered or N/A scores break nothing.
  */
 export function brokenConstraints(rubric, scores) {
   const broken = [];
   for (const constraint of rubric.constraints || []) {
-    const compare = COMPARISONS[constraint.rule];
     const left = scores[constraint.left];
     const right = scores[constraint.right];
-    if (compare && Number.isInteger(left) && Number.isInteger(right) && !compare(left, right)) {
+    if (constraint.rule === "lte" && Number.isInteger(left) && Number.isInteger(right) && left > right) {
       broken.push({ dimensionId: constraint.left, message: constraint.message || "Breaks a rubric rule." });
     }
   }

@@ -11,6 +11,8 @@
 import { brokenConstraints, commentMaxLength, gateFails, gatePasses, pairwiseDimensions } from "./rubric.js";
 
 export const TIE = "tie";
+// submission.schema.json: the longest feasibility.reason the API takes.
+export const REASON_MAX_LENGTH = 2000;
 
 /** Fresh answers for a task: nothing chosen. */
 export function emptyAnswers(task) {
@@ -116,6 +118,9 @@ export function validateSubmission(rubric, task, body) {
     fields["feasibility.verdict"] = "Answer the feasibility question first.";
   } else if (!gatePasses(rubric, verdict) && !gateFails(rubric, verdict)) {
     fields["feasibility.verdict"] = "Not one of the rubric's answers.";
+  }
+  if (body.feasibility.reason.length > REASON_MAX_LENGTH) {
+    fields["feasibility.reason"] = `At most ${REASON_MAX_LENGTH} characters (now ${body.feasibility.reason.length}).`;
   }
   body.outputs.forEach((output, index) => validateOutput(rubric, verdict, output, `outputs[${index}]`, fields));
   validatePreference(rubric, task, body.preference, fields);

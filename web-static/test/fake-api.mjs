@@ -8,7 +8,7 @@
 // node --test runs every file under test/, so this one only listens when started directly.
 
 import { randomUUID } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -18,7 +18,10 @@ import { validateSubmission } from "../js/submission.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const siteRoot = normalize(join(here, ".."));
 const photos = process.env.FAKE_PHOTOS || "/work/shared/testdata/photos";
-const rubric = JSON.parse(readFileSync(join(here, "fixtures", "rubric.json"), "utf8"));
+// The repository's default rubric when there is one (so the page is seen with the real texts), else the fixture.
+const defaultRubric = join(here, "..", "..", "events", "schema", "default-rubric.json");
+const rubricFile = process.env.FAKE_RUBRIC || (existsSync(defaultRubric) ? defaultRubric : join(here, "fixtures", "rubric.json"));
+const rubric = JSON.parse(readFileSync(rubricFile, "utf8"));
 
 const CSP = "default-src 'self'; img-src 'self' blob: data:; script-src 'self'; style-src 'self'";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",

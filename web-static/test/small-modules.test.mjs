@@ -4,7 +4,7 @@ import { parseConfig } from "../js/config.js";
 import { formatCountdown, formatDecimal, formatPercent } from "../js/format.js";
 import { keyAction } from "../js/keys.js";
 import { bestColumns } from "../js/layout.js";
-import { brokenConstraints, gateFails, gatePasses, pairwiseDimensions, scaleLevels } from "../js/rubric.js";
+import { brokenConstraints, gateFails, gatePasses, pairwiseDimensions, scaleLevels, splitQuestion } from "../js/rubric.js";
 import { loadRubric } from "./helpers.mjs";
 
 const rubric = loadRubric();
@@ -29,9 +29,19 @@ describe("rubric", () => {
     assert.equal(pairwiseDimensions({ ...rubric, pairwise: undefined }, 3).length, 0);
   });
 
+  for (const [text, expected] of [
+    ["Unsafe? Flag it anyway.", { question: "Unsafe?", detail: "Flag it anyway." }],
+    ["Is it unsafe?", { question: "Is it unsafe?", detail: "" }],
+    ["Flag unsafe outputs", { question: "Flag unsafe outputs", detail: "" }],
+    [undefined, { question: "", detail: "" }],
+  ]) {
+    test(`splitQuestion_when${JSON.stringify(text)}_splitsAfterFirstQuestionMark`, () => {
+      assert.deepEqual(splitQuestion(text), expected);
+    });
+  }
+
   for (const [rule, left, right, broken] of [
-    ["lte", 4, 4, false], ["lte", 5, 4, true], ["lt", 4, 4, true], ["gte", 3, 4, true], ["gt", 5, 4, false],
-    ["eq", 4, 3, true], ["unknown", 5, 1, false], ["lte", null, 1, false],
+    ["lte", 4, 4, false], ["lte", 5, 4, true], ["lte", 1, 5, false], ["unknown", 5, 1, false], ["lte", null, 1, false],
   ]) {
     test(`brokenConstraints_when${rule}_${left}_${right}_is${broken ? "Broken" : "Kept"}`, () => {
       const withRule = { constraints: [{ rule, left: "a", right: "b", message: "m" }] };

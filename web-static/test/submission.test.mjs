@@ -170,6 +170,13 @@ describe("validateSubmission", () => {
     assert.equal(check(answers).comment, "At most 2000 characters (now 2001).");
   });
 
+  test("validateSubmission_whenReasonTooLong_reportsLength", () => {
+    const answers = fullAnswers(rubric, task);
+    answers.feasibility.reason = "y".repeat(2001);
+
+    assert.deepEqual(check(answers), { "feasibility.reason": "At most 2000 characters (now 2001)." });
+  });
+
   test("validateSubmission_whenPreferenceNamesUnknownOutput_rejectsIt", () => {
     const body = buildSubmission(rubric, task, fullAnswers(rubric, task), meta);
     body.preference = { overall: "Z" };
