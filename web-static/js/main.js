@@ -387,6 +387,15 @@ function toggleHelp(open) {
   $("help-button").setAttribute("aria-expanded", String(next));
 }
 
+/** Esc: the help panel first, then the enlarged image. */
+function closeTopmost() {
+  if (!$("help-panel").hidden) {
+    toggleHelp(false);
+    return true;
+  }
+  return Boolean(app.work && app.work.viewer.closeEnlarged());
+}
+
 function onKey(event) {
   const target = event.target;
   const inTextField = target instanceof HTMLTextAreaElement
@@ -403,7 +412,7 @@ function onKey(event) {
       submit();
       break;
     case "close":
-      handled = !$("help-panel").hidden ? (toggleHelp(false), true) : Boolean(work && work.viewer.closeEnlarged());
+      handled = closeTopmost();
       break;
     case "help":
       toggleHelp();
