@@ -9,11 +9,6 @@ import dev.editeval.app.runtime.Wiring;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.auth.LocalIssuer;
 import dev.editeval.local.auth.UserStore;
-import dev.editeval.local.standins.NotificationRule;
-import dev.editeval.local.standins.S3EventNotifier;
-import dev.editeval.local.standins.StandInPorts;
-import dev.editeval.local.standins.StandIns;
-import dev.editeval.local.standins.StandInsOptions;
 import dev.editeval.local.web.LocalWebServer;
 import dev.editeval.local.web.StaticFiles;
 import java.io.IOException;
@@ -24,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole pipeline on one machine, wired as AWS wires it: S3 puts notify the ingest queue, pollers feed the SQS
@@ -31,27 +27,25 @@ import java.util.Map;
  */
 public final class LocalRuntime implements AutoCloseable {
 
-    private final StandIns standIns;
+    private final AwsBackend backend;
     private final AwsClients clients;
     private final Map<String, String> environment;
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final LocalWebServer web;
     private final UserStore users;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalRuntime(RuntimeOptions options) throws IOException {
-        StandInPorts ports = options.webPort() == 0 ? StandInPorts.any()
-                : StandInPorts.startingAt(options.webPort() + 1);
-        this.standIns = StandIns.start(StandInsOptions.persistent(options.dataDir(), ports));
-        Map<String, String> aws = standIns.endpoints().environment();
+    private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
+        this.backend = backend;
+        Map<String, String> aws = backend.environment();
         this.clients = AwsClients.fromEnv(aws);
         LocalResources resources = LocalResources.create(clients);
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
                 resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE),
                 resources.queueUrl(Topology.RATING_QUEUE));
         Wiring wiring = Wiring.of(config, clients, Clock.systemUTC());
-        standIns.onObjectCreated(S3EventNotifier.create(new NotificationRule(Topology.BUCKET,
-                Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, "ingest"), clients.sqs(), config.ingestQueueUrl()));
+        backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
         IngestHandler ingest = new IngestHandler(wiring);
         PreviewHandler preview = new PreviewHandler(wiring);
         poll(new QueuePoller(clients.sqs(), config.ingestQueueUrl(), Topology.INGEST_QUEUE,
@@ -61,16 +55,24 @@ public final class LocalRuntime implements AutoCloseable {
         this.users = new UserStore(options.dataDir().resolve("users.json"));
         LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), Clock.systemUTC());
         this.web = new LocalWebServer(options.webPort(), new ApiHandler(wiring), issuer, users,
-                new StaticFiles(options.repoRoot().resolve("web-static")), standIns.s3Endpoint());
+                new StaticFiles(options.repoRoot().resolve("web-static")), backend.s3Endpoint());
         this.environment = environment(aws, config, web.address());
         LocalEnvFile.write(options.dataDir().resolve("local.env"), environment);
     }
 
+    /** On the stand-ins, which take the three ports after the page's (any free ones when it is 0). */
     public static LocalRuntime start(RuntimeOptions options) {
+        int firstPort = options.webPort() == 0 ? 0 : options.webPort() + 1;
+        return start(options, StandInsBackend.start(options.dataDir(), firstPort));
+    }
+
+    public static LocalRuntime start(RuntimeOptions options, AwsBackend backend) {
         try {
-            return new LocalRuntime(options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the local runtime", e);
+            return new LocalRuntime(options, backend);
+        } catch (IOException | RuntimeException e) {
+            backend.close();
+            throw e instanceof IOException io ? new UncheckedIOException("cannot start the local runtime", io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -110,6 +112,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         pollers.forEach(QueuePoller::stop);
         for (Thread thread : threads) {
             try {
@@ -120,6 +125,6 @@ public final class LocalRuntime implements AutoCloseable {
         }
         web.close();
         clients.close();
-        standIns.close();
+        backend.close();
     }
 }

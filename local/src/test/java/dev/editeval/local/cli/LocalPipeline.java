@@ -1,0 +1,116 @@
+package dev.editeval.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.app.aws.DynamoDbBatchRepository;
+import dev.editeval.app.aws.DynamoDbRatingRepository;
+import dev.editeval.app.aws.DynamoDbTaskRepository;
+import dev.editeval.app.aws.S3ObjectStore;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.runtime.AwsBackend;
+import dev.editeval.local.runtime.LocalRuntime;
+import dev.editeval.local.runtime.RepoRoot;
+import dev.editeval.local.runtime.RuntimeOptions;
+import dev.editeval.local.runtime.StandInsBackend;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A whole local pipeline on free ports and a temporary data folder, and the calls a page or a task owner makes. */
+final class LocalPipeline implements AutoCloseable {
+
+    final Path dataDir;
+    final LocalRuntime runtime;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LocalPipeline() throws IOException {
+        this.dataDir = Files.createTempDirectory("editeval-it");
+        this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0), backend(dataDir));
+    }
+
+    /** The stand-ins, or LocalStack under {@code -Plocalstack} (a class only that profile compiles). */
+    private static AwsBackend backend(Path dataDir) {
+        if (!"localstack".equals(System.getProperty("editeval.it.backend"))) {
+            return StandInsBackend.start(dataDir, 0);
+        }
+        try {
+            return (AwsBackend) Class.forName("dev.editeval.local.cli.LocalStackBackend").getMethod("start")
+                    .invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the localstack backend is compiled only with -Plocalstack", e);
+        }
+    }
+
+    static Path demoBatch() {
+        return RepoRoot.find().resolve("events/batches/demo");
+    }
+
+    DynamoDbBatchRepository batches() {
+        return new DynamoDbBatchRepository(runtime.clients().dynamoDb(), Topology.TABLE.name());
+    }
+
+    DynamoDbTaskRepository tasks() {
+        return new DynamoDbTaskRepository(runtime.clients().dynamoDb(), Topology.TABLE.name());
+    }
+
+    DynamoDbRatingRepository ratings() {
+        return new DynamoDbRatingRepository(runtime.clients().dynamoDb(), Topology.TABLE.name());
+    }
+
+    S3ObjectStore store() {
+        return new S3ObjectStore(runtime.clients().s3(), Topology.BUCKET);
+    }
+
+    ReadyWatcher.Result upload(Path folder) throws InterruptedException {
+        String batchId = BatchUploader.batchIdOf(folder);
+        Instant since = Instant.now();
+        new BatchUploader(runtime.clients().s3()).upload(folder, batchId);
+        return new ReadyWatcher(batches(), tasks()).watch(batchId, since, Duration.ofMinutes(3));
+    }
+
+    String signIn(String user, List<String> groups) throws IOException, InterruptedException {
+        String password = runtime.users().addOrReset(user, groups);
+        HttpResponse<String> response = send("POST", "/auth/token", null,
+                Json.MAPPER.createObjectNode().put("username", user).put("password", password).toString());
+        return Json.MAPPER.readTree(response.body()).path("token").asText();
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.webAddress().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> get(URI url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws IOException {
+        runtime.close();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
