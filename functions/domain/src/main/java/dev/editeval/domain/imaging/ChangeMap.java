@@ -10,6 +10,8 @@ public final class ChangeMap {
     private static final int OVERLAY_ALPHA = 160;
     /** CIE94 distance above the threshold at which the heat colour reaches full red. */
     private static final double HEAT_RANGE = 40;
+    /** Heat colours come in this many steps: few distinct colours keep the PNG small, eight still read as a scale. */
+    private static final int HEAT_STEPS = 8;
 
     private final int width;
     private final int height;
@@ -76,7 +78,8 @@ public final class ChangeMap {
                 double strength = (w00 * distance[y0 * width + x0] + w10 * distance[y0 * width + x1]
                         + w01 * distance[y1 * width + x0] + w11 * distance[y1 * width + x1] - threshold)
                         / HEAT_RANGE;
-                int green = (int) Math.round(255 * (1 - Math.clamp(strength, 0, 1)));
+                double step = Math.round(Math.clamp(strength, 0, 1) * HEAT_STEPS) / (double) HEAT_STEPS;
+                int green = (int) Math.round(255 * (1 - step));
                 int alpha = (int) Math.round(OVERLAY_ALPHA * cover);
                 argb[y * overlayWidth + x] = alpha << 24 | 0xFF << 16 | green << 8;
             }
