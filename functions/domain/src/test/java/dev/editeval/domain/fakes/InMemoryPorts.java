@@ -1,0 +1,112 @@
+package dev.editeval.domain.fakes;
+
+import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.ingest.IngestService;
+import dev.editeval.domain.preview.PreviewService;
+import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.rating.SubmitService;
+import dev.editeval.domain.rating.TaskViews;
+import dev.editeval.domain.rubric.RubricCatalog;
+import java.time.Duration;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * One in-memory fake of every port on one clock, and the domain services built over them the way the app's wiring
+ * builds them over AWS. Blind keys and lease ids come from seeded sources, so a run is repeatable.
+ */
+public final class InMemoryPorts {
+
+    /** The lease the rating queue's visibility timeout gives in AWS. */
+    public static final Duration LEASE_LENGTH = Duration.ofMinutes(15);
+
+    private final MutableClock clock;
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final InMemoryBatchRepository batches = new InMemoryBatchRepository();
+    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository();
+    private final InMemoryLeaseRepository leases = new InMemoryLeaseRepository();
+    private final InMemoryRatingRepository ratings = new InMemoryRatingRepository();
+    private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
+    private final InMemoryRatingQueue ratingQueue;
+    private final RandomGenerator random = new Random(20_261_128L);
+    private long blindKeys;
+
+    private InMemoryPorts(MutableClock clock) {
+        this.clock = clock;
+        this.ratingQueue = new InMemoryRatingQueue(clock);
+    }
+
+    public static InMemoryPorts create() {
+        return new InMemoryPorts(MutableClock.at("2026-11-28T09:00:00Z"));
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public InMemoryObjectStore store() {
+        return store;
+    }
+
+    public InMemoryBatchRepository batches() {
+        return batches;
+    }
+
+    public InMemoryTaskRepository tasks() {
+        return tasks;
+    }
+
+    public InMemoryLeaseRepository leases() {
+        return leases;
+    }
+
+    public InMemoryRatingRepository ratings() {
+        return ratings;
+    }
+
+    public InMemoryPreviewQueue previewQueue() {
+        return previewQueue;
+    }
+
+    public InMemoryRatingQueue ratingQueue() {
+        return ratingQueue;
+    }
+
+    public IngestService ingestService() {
+        return new IngestService(store, batches, tasks, previewQueue, this::nextBlindKey, clock);
+    }
+
+    public PreviewService previewService() {
+        return new PreviewService(store, tasks, ratingQueue);
+    }
+
+    public LeaseService leaseService() {
+        return new LeaseService(ratingQueue, tasks, leases, ratings, LEASE_LENGTH, random, clock);
+    }
+
+    public SubmitService submitService() {
+        return new SubmitService(leaseService(), leases, ratings, tasks, ratingQueue, RubricCatalog.builtIn(), clock);
+    }
+
+    public TaskViews taskViews() {
+        return new TaskViews(new StaticImageLinks("https://images.test/editeval-uploads"));
+    }
+
+    public ExportService exportService() {
+        return new ExportService(batches, ratings, store);
+    }
+
+    /** Uploads the batch, ingests its manifest and delivers every preview message once: its tasks end READY. */
+    public void ingestAndPreview(TestBatch batch) {
+        int delivered = previewQueue.sent().size();
+        ingestService().ingest(batch.uploadTo(store));
+        PreviewService previews = previewService();
+        previewQueue.sent().stream().skip(delivered).forEach(previews::preview);
+    }
+
+    /** Sixteen hex digits, like the app's, and never a model's name. */
+    private synchronized String nextBlindKey() {
+        blindKeys++;
+        return String.format("%016x", blindKeys * 0x9E3779B97F4A7C15L);
+    }
+}
