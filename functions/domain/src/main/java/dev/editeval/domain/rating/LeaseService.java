@@ -22,8 +22,10 @@ import java.util.random.RandomGenerator;
  */
 public final class LeaseService {
 
-    /** Slots looked at per request: enough to step over the ones this evaluator may not take. */
+    /** Slots looked at per receive, the most SQS gives. */
     private static final int RECEIVE_AT_ONCE = 10;
+    /** Receives per request at most: a caller who rated the slots at the head of the queue finds one behind them. */
+    private static final int RECEIVE_ROUNDS = 5;
     private static final String NONCE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int NONCE_LENGTH = 12;
 
@@ -47,18 +49,27 @@ public final class LeaseService {
     }
 
     public LeaseOutcome leaseNext(String evaluatorId) {
+        // slots passed over stay hidden until the search ends, or the next receive would return them again
+        List<RatingQueue.Slot> passedOver = new ArrayList<>();
         Optional<LeaseOutcome.Leased> chosen = Optional.empty();
-        for (RatingQueue.Slot slot : queue.receive(RECEIVE_AT_ONCE, leaseLength)) {
-            if (chosen.isPresent()) {
-                queue.giveBack(slot.receiptHandle());
-                continue;
+        boolean queueHasMore = true;
+        for (int round = 0; round < RECEIVE_ROUNDS && chosen.isEmpty() && queueHasMore; round++) {
+            List<RatingQueue.Slot> slots = queue.receive(RECEIVE_AT_ONCE, leaseLength);
+            queueHasMore = !slots.isEmpty();
+            for (RatingQueue.Slot slot : slots) {
+                if (chosen.isPresent()) {
+                    passedOver.add(slot);
+                    continue;
+                }
+                chosen = tryLease(evaluatorId, slot, passedOver);
             }
-            chosen = tryLease(evaluatorId, slot);
         }
+        passedOver.forEach(slot -> queue.giveBack(slot.receiptHandle()));
         return chosen.<LeaseOutcome>map(l -> l).orElseGet(LeaseOutcome.NoneWaiting::new);
     }
 
-    private Optional<LeaseOutcome.Leased> tryLease(String evaluatorId, RatingQueue.Slot slot) {
+    private Optional<LeaseOutcome.Leased> tryLease(String evaluatorId, RatingQueue.Slot slot,
+                                                   List<RatingQueue.Slot> passedOver) {
         Optional<TaskRecord> task = tasks.find(slot.task());
         if (task.isEmpty() || task.get().status() != TaskStatus.READY || !task.get().needsMoreRatings()) {
             // a slot for a task that is gone, failed or fully rated is surplus: drop it
@@ -66,14 +77,14 @@ public final class LeaseService {
             return Optional.empty();
         }
         if (ratings.find(slot.task(), evaluatorId).isPresent()) {
-            queue.giveBack(slot.receiptHandle());
+            passedOver.add(slot);
             return Optional.empty();
         }
         Instant now = clock.instant();
         Lease lease = new Lease(LeaseIds.of(slot.task(), nonce()), slot.task(), evaluatorId, slot.receiptHandle(),
                 now, now.plus(leaseLength), shuffledOutputs(task.get()));
         if (!leases.create(lease, now)) {
-            queue.giveBack(slot.receiptHandle());
+            passedOver.add(slot);
             return Optional.empty();
         }
         return Optional.of(new LeaseOutcome.Leased(lease, task.get()));
