@@ -1,0 +1,169 @@
+package dev.editeval.domain.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.model.OutputPreview;
+import dev.editeval.domain.model.TaskOutput;
+import dev.editeval.domain.model.TaskPreviews;
+import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.TaskStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PreviewServiceTest {
+
+    private static final TaskRef T01 = new TaskRef("demo", "t01");
+
+    private final InMemoryPorts ports = InMemoryPorts.create();
+    private final PreviewService previews = ports.previewService();
+
+    private void ingest(TestBatch batch) {
+        ports.ingestService().ingest(batch.uploadTo(ports.store()));
+    }
+
+    private static TestBatch demo() {
+        return TestBatch.of("demo").ratersPerTask(3).task("t01", "Make the red square blue", "model-a", "model-b");
+    }
+
+    @Test
+    void preview_whenTaskPendingWithGoodImages_storesPreviewsMarksReadyAndQueuesSlots() {
+        ingest(demo());
+
+        PreviewOutcome outcome = previews.preview(T01);
+
+        assertThat(outcome).isEqualTo(new PreviewOutcome.Ready(T01, 3));
+        TaskRecord task = ports.tasks().find(T01).orElseThrow();
+        assertThat(task.status()).isEqualTo(TaskStatus.READY);
+        assertThat(task.slotsQueued()).isTrue();
+        assertThat(ports.ratingQueue().visible()).containsExactly(T01, T01, T01);
+        TaskPreviews stored = task.previews().orElseThrow();
+        assertThat(stored.outputs()).extracting(OutputPreview::blindKey)
+                .containsExactlyElementsOf(task.outputs().stream().map(TaskOutput::blindKey).toList());
+        assertThat(stored.source().width()).isEqualTo(64);
+        assertThat(stored.source().height()).isEqualTo(48);
+        assertThat(stored.outputs()).allSatisfy(o -> assertThat(o.changedFraction()).isPositive());
+    }
+
+    @Test
+    void preview_whenReady_writesEveryPreviewUnderThePreviewsFolderNamedByBlindKeys() {
+        ingest(demo());
+
+        previews.preview(T01);
+
+        TaskRecord task = ports.tasks().find(T01).orElseThrow();
+        TaskPreviews stored = task.previews().orElseThrow();
+        List<String> keys = new ArrayList<>(List.of(stored.source().thumbKey(),
+                stored.source().previewKey()));
+        stored.outputs().forEach(o -> keys.addAll(List.of(o.rendition().thumbKey(), o.rendition().previewKey(),
+                o.changeMapKey())));
+        assertThat(keys).hasSize(8).allSatisfy(key -> {
+            assertThat(key).startsWith("previews/demo/t01/").doesNotContain("model");
+            assertThat(ports.store().get(key)).isPresent();
+        });
+        assertThat(ports.store().list("previews/")).containsExactlyInAnyOrderElementsOf(keys);
+        for (TaskOutput output : task.outputs()) {
+            assertThat(ports.store().get(PreviewKeys.preview(T01, output.blindKey()))).isPresent();
+        }
+        assertThat(ports.store().object(stored.outputs().getFirst().changeMapKey()).orElseThrow().contentType())
+                .isEqualTo("image/png");
+        assertThat(ports.store().object(stored.source().previewKey()).orElseThrow().contentType())
+                .isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void preview_whenDeliveredAgain_ignoresItAndQueuesNoMoreSlots() {
+        ingest(demo());
+        previews.preview(T01);
+        int puts = ports.store().puts().size();
+
+        PreviewOutcome again = previews.preview(T01);
+
+        assertThat(again).isInstanceOf(PreviewOutcome.Ignored.class);
+        assertThat(ports.ratingQueue().sent()).hasSize(3);
+        assertThat(ports.store().puts()).hasSize(puts);
+    }
+
+    @Test
+    void preview_whenAnOutputCannotBeDecoded_failsTheTaskNamingTheModelAndKey() {
+        ingest(demo().withImage("t01/model-b.png", "this is not a PNG".getBytes(StandardCharsets.UTF_8)));
+
+        PreviewOutcome outcome = previews.preview(T01);
+
+        assertThat(outcome).isInstanceOf(PreviewOutcome.Failed.class);
+        String reason = ((PreviewOutcome.Failed) outcome).reason();
+        assertThat(reason).contains("model-b").contains("batches/demo/t01/model-b.png").doesNotContain("model-a");
+        TaskRecord task = ports.tasks().find(T01).orElseThrow();
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.failure()).contains(reason);
+        assertThat(ports.ratingQueue().sent()).isEmpty();
+    }
+
+    @Test
+    void preview_whenTheSourceCannotBeDecoded_failsTheTaskNamingTheSourceKey() {
+        ingest(demo().withImage("t01/source.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}));
+
+        PreviewOutcome outcome = previews.preview(T01);
+
+        assertThat(outcome).isInstanceOf(PreviewOutcome.Failed.class);
+        assertThat(((PreviewOutcome.Failed) outcome).reason()).contains("batches/demo/t01/source.png");
+        assertThat(ports.ratingQueue().sent()).isEmpty();
+    }
+
+    @Test
+    void preview_whenAnOutputWasDeletedAfterIngest_failsTheTaskNamingIt() {
+        ingest(demo());
+        ports.store().delete("batches/demo/t01/model-a.png");
+
+        PreviewOutcome outcome = previews.preview(T01);
+
+        assertThat(outcome).isEqualTo(new PreviewOutcome.Failed(T01,
+                "output of model-a (batches/demo/t01/model-a.png) is missing"));
+        assertThat(ports.tasks().find(T01).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+    }
+
+    @Test
+    void preview_whenFailedTaskIsDeliveredAgain_ignoresIt() {
+        ingest(demo().withImage("t01/model-b.png", "junk".getBytes(StandardCharsets.UTF_8)));
+        previews.preview(T01);
+
+        PreviewOutcome again = previews.preview(T01);
+
+        assertThat(again).isInstanceOf(PreviewOutcome.Ignored.class);
+        assertThat(ports.ratingQueue().sent()).isEmpty();
+    }
+
+    @Test
+    void preview_whenReadyButSlotsNotQueued_queuesTheSlotsOnce() {
+        ingest(demo());
+        previews.preview(T01);
+        TaskRecord ready = ports.tasks().find(T01).orElseThrow();
+        InMemoryPorts crashed = InMemoryPorts.create();
+        crashed.tasks().createIfAbsent(new TaskRecord(ready.ref(), ready.instruction(), ready.category(),
+                ready.sourceKey(), ready.outputs(), ready.ratersPerTask(), ready.rubricId(), TaskStatus.READY,
+                Optional.empty(), ready.previews(), 1, false));
+        PreviewService mending = crashed.previewService();
+
+        PreviewOutcome first = mending.preview(T01);
+        PreviewOutcome second = mending.preview(T01);
+
+        assertThat(first).isEqualTo(new PreviewOutcome.Ready(T01, 2));
+        assertThat(second).isInstanceOf(PreviewOutcome.Ignored.class);
+        assertThat(crashed.ratingQueue().sent()).containsExactly(T01, T01);
+        assertThat(crashed.tasks().find(T01).orElseThrow().slotsQueued()).isTrue();
+        assertThat(crashed.store().puts()).isEmpty();
+    }
+
+    @Test
+    void preview_whenNoSuchTask_ignoresIt() {
+        PreviewOutcome outcome = previews.preview(new TaskRef("demo", "nope"));
+
+        assertThat(outcome).isEqualTo(new PreviewOutcome.Ignored(new TaskRef("demo", "nope"), "no such task"));
+        assertThat(ports.ratingQueue().sent()).isEmpty();
+    }
+}
