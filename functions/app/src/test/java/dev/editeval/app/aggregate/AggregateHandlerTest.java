@@ -1,0 +1,60 @@
+package dev.editeval.app.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.editeval.app.FakeContext;
+import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.fakes.TestSubmissions;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.rating.LeaseOutcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AggregateHandlerTest {
+
+    private final InMemoryPorts ports = InMemoryPorts.create();
+    private final AggregateHandler handler = new AggregateHandler(ports.exportService(), ports.clock());
+    private final FakeContext context = new FakeContext("editeval-aggregate");
+
+    /** As the Lambda runtime hands a handler of {@code Map<String, Object>} its JSON input. */
+    private static Map<String, Object> input(String file) throws IOException {
+        try (InputStream in = AggregateHandlerTest.class.getClassLoader().getResourceAsStream("events/" + file)) {
+            return Json.MAPPER.readValue(in, new TypeReference<>() { });
+        }
+    }
+
+    private void rateOnce() {
+        ports.ingestAndPreview(TestBatch.of("demo").ratersPerTask(1).task("t01", "Make it blue", "model-a"));
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext("eve");
+        ports.submitService().submit("eve", leased.lease().leaseId(),
+                TestSubmissions.rating("sub-00000001", List.of("A"), 4));
+    }
+
+    @Test
+    void handleRequest_whenSchedulerNamesADate_writesTheExportForThatDate() throws IOException {
+        rateOnce();
+        ports.clock().set(Instant.parse("2026-12-03T02:15:00Z"));
+
+        Map<String, Object> result = handler.handleRequest(input("scheduled-aggregate.json"), context);
+
+        assertThat(result).containsEntry("folder", "exports/dt=2026-11-28/").containsEntry("ratings", 1);
+        assertThat(ports.store().list("exports/")).containsExactlyInAnyOrder("exports/dt=2026-11-28/_manifest.json",
+                "exports/dt=2026-11-28/ratings.jsonl.gz", "exports/dt=2026-11-28/summary.csv");
+    }
+
+    @Test
+    void handleRequest_whenNoDateIsGiven_exportsTodayInUtc() {
+        ports.clock().set(Instant.parse("2026-12-03T23:59:00Z"));
+
+        Map<String, Object> result = handler.handleRequest(Map.of(), context);
+
+        assertThat(result).containsEntry("folder", "exports/dt=2026-12-03/").containsEntry("ratings", 0);
+        assertThat(ports.store().get("exports/dt=2026-12-03/_manifest.json")).isPresent();
+    }
+}

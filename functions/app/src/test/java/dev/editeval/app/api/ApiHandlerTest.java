@@ -1,0 +1,276 @@
+package dev.editeval.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.app.FakeContext;
+import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.rating.TaskViews;
+import dev.editeval.domain.rubric.RubricCatalog;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApiHandlerTest {
+
+    private static final String ADA = "6c1e2f3a-9b8d-4e7f-a0b1-c2d3e4f5a6b7";
+    private static final String FILE_LEASE_ID = "demo~t01~k3j9x2m4p7qa";
+    private static final TaskRef T01 = new TaskRef("demo", "t01");
+
+    private final InMemoryPorts ports = InMemoryPorts.create();
+    private final FakeContext context = new FakeContext("editeval-api");
+    private ApiHandler handler = handlerOver(ports.taskViews());
+
+    private ApiHandler handlerOver(TaskViews views) {
+        return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
+                RubricCatalog.builtIn()));
+    }
+
+    @BeforeEach
+    void readyDemo() {
+        ports.ingestAndPreview(TestBatch.of("demo").ratersPerTask(2)
+                .task("t01", "Make the red square blue", "model-a", "model-b"));
+    }
+
+    private static APIGatewayV2HTTPEvent event(String file) {
+        return EventLoader.loadApiGatewayHttpEvent("events/" + file);
+    }
+
+    /** The file's event for another lease id, in every place API Gateway writes the path. */
+    private static APIGatewayV2HTTPEvent forLease(String file, String leaseId) {
+        APIGatewayV2HTTPEvent event = event(file);
+        String path = event.getRawPath().replace(FILE_LEASE_ID, leaseId);
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setPathParameters(Map.of("leaseId", leaseId));
+        return event;
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) throws IOException {
+        return Json.MAPPER.readTree(response.getBody());
+    }
+
+    private String lease() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-lease.json"), context);
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        return json(response).path("leaseId").asText();
+    }
+
+    @Test
+    void lease_whenATaskIsWaiting_answers201WithTheBlindedTaskView() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-lease.json"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json; charset=utf-8")
+                .containsEntry("cache-control", "no-store");
+        JsonNode view = json(response);
+        assertThat(view.path("batchId").asText()).isEqualTo("demo");
+        assertThat(view.path("taskId").asText()).isEqualTo("t01");
+        assertThat(view.path("instruction").asText()).isEqualTo("Make the red square blue");
+        assertThat(view.path("rubric").path("id").asText()).isEqualTo("default-v1");
+        assertThat(view.path("outputs")).extracting(o -> o.path("outputId").asText()).containsExactly("A", "B");
+        assertThat(view.path("outputs").get(0).path("previewUrl").asText()).startsWith("https://");
+        assertThat(view.path("source").path("width").asInt()).isEqualTo(64);
+        assertThat(ports.leases().find(T01, ADA)).isPresent();
+        assertThat(response.getBody()).doesNotContain("model-a", "model-b", "\"model\"");
+    }
+
+    @Test
+    void lease_whenNothingIsWaiting_answers204WithoutABody() {
+        handler.handleRequest(event("apigw-lease.json"), context);
+        ports.leaseService().leaseNext("someone-else");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-lease.json"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(204);
+        assertThat(response.getBody()).isNull();
+    }
+
+    @Test
+    void getLease_whenTheCallerHoldsIt_answers200WithTheSameLease() throws IOException {
+        String leaseId = lease();
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(forLease("apigw-get-lease.json", leaseId), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).path("leaseId").asText()).isEqualTo(leaseId);
+        assertThat(response.getBody()).doesNotContain("model-a", "model-b");
+    }
+
+    @Test
+    void getLease_whenNoSuchLease_answers404() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-get-lease.json"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(json(response).path("error").asText()).isEqualTo("lease_not_found");
+    }
+
+    @Test
+    void getLease_whenItRanOut_answers410() throws IOException {
+        String leaseId = lease();
+        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(forLease("apigw-get-lease.json", leaseId), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(410);
+        assertThat(json(response).path("error").asText()).isEqualTo("lease_expired");
+    }
+
+    @Test
+    void deleteLease_whenTheCallerHoldsIt_answers204AndTheTaskIsWaitingAgain() throws IOException {
+        String leaseId = lease();
+        APIGatewayV2HTTPEvent delete = forLease("apigw-get-lease.json", leaseId);
+        delete.getRequestContext().getHttp().setMethod("DELETE");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(delete, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(204);
+        assertThat(ports.ratingQueue().visible()).containsExactly(T01, T01);
+        assertThat(ports.leases().find(T01, ADA)).isEmpty();
+    }
+
+    @Test
+    void submit_whenValid_answers201ThenTheSameBodyAgainAnswers200() throws IOException {
+        String leaseId = lease();
+        APIGatewayV2HTTPEvent submit = forLease("apigw-submit.json", leaseId);
+
+        APIGatewayV2HTTPResponse first = handler.handleRequest(submit, context);
+        APIGatewayV2HTTPResponse again = handler.handleRequest(submit, context);
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(json(first).path("taskId").asText()).isEqualTo("t01");
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(ports.ratings().all()).hasSize(1);
+        assertThat(ports.ratings().find(T01, ADA)).isPresent();
+    }
+
+    @Test
+    void submit_whenAnotherRatingOfARatedTask_answers409() throws IOException {
+        String leaseId = lease();
+        handler.handleRequest(forLease("apigw-submit.json", leaseId), context);
+        APIGatewayV2HTTPEvent other = forLease("apigw-submit.json", leaseId);
+        other.setBody(other.getBody().replace("5f0e8c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b", "another-submission-1"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(other, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(json(response).path("error").asText()).isEqualTo("already_rated");
+    }
+
+    @Test
+    void submit_whenInvalid_answers400NamingTheFields() throws IOException {
+        String leaseId = lease();
+        APIGatewayV2HTTPEvent submit = forLease("apigw-submit.json", leaseId);
+        submit.setBody(submit.getBody().replace("\"preservation\":4", "\"preservation\":9")
+                .replace("\"submissionId\"", "\"evaluatorId\":\"someone\",\"submissionId\""));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(submit, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(body.path("error").asText()).isEqualTo("invalid_rating");
+        assertThat(body.path("fields").has("outputs[0].scores.preservation")).isTrue();
+        assertThat(body.path("fields").size()).isEqualTo(2);
+        assertThat(ports.ratings().all()).isEmpty();
+    }
+
+    @Test
+    void submit_whenNotJsonContent_answers415() throws IOException {
+        String leaseId = lease();
+        APIGatewayV2HTTPEvent submit = forLease("apigw-submit.json", leaseId);
+        Map<String, String> headers = new HashMap<>(submit.getHeaders());
+        headers.put("content-type", "text/plain");
+        submit.setHeaders(headers);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(submit, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(415);
+        assertThat(ports.ratings().all()).isEmpty();
+    }
+
+    @Test
+    void submit_whenTheBodyIsOver64KiB_answers413() throws IOException {
+        String leaseId = lease();
+        APIGatewayV2HTTPEvent submit = forLease("apigw-submit.json", leaseId);
+        submit.setBody(submit.getBody().replace("\"comment\":\"", "\"comment\":\"" + "x".repeat(64 * 1024)));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(submit, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(json(response).path("error").asText()).isEqualTo("too_large");
+    }
+
+    @Test
+    void me_whenSignedInAsAnEvaluator_answersWhoTheCallerIs() throws IOException {
+        APIGatewayV2HTTPEvent me = event("apigw-lease.json");
+        me.setRawPath("/api/me");
+        me.getRequestContext().getHttp().setMethod("GET");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(me, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("evaluatorId").asText()).isEqualTo(ADA);
+        assertThat(body.path("name").asText()).isEqualTo("ada");
+        assertThat(body.path("groups")).extracting(JsonNode::asText).containsExactly("evaluators");
+    }
+
+    @Test
+    void handleRequest_whenNoVerifiedClaims_answers401() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-no-claims.json"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(json(response).path("error").asText()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void handleRequest_whenTheCallerIsNotAnEvaluator_answers403AndLeasesNothing() throws IOException {
+        APIGatewayV2HTTPEvent lease = event("apigw-lease.json");
+        Map<String, String> claims = new HashMap<>(lease.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.remove("cognito:groups");
+        lease.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(lease, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(json(response).path("error").asText()).isEqualTo("forbidden");
+        assertThat(ports.leases().all()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenNoSuchRoute_answers404() throws IOException {
+        APIGatewayV2HTTPEvent admin = event("apigw-lease.json");
+        admin.setRouteKey("ANY /api/admin/{proxy+}");
+        admin.setRawPath("/api/admin/evaluators");
+        admin.getRequestContext().getHttp().setMethod("GET");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(admin, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void handleRequest_whenAServiceThrows_answers500WithoutTheStackTrace() throws IOException {
+        handler = handlerOver(new TaskViews(key -> {
+            throw new IllegalStateException("presigner lost its credentials at " + key);
+        }));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-lease.json"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(json(response).path("error").asText()).isEqualTo("internal");
+        assertThat(response.getBody()).doesNotContain("Exception", "presigner", "previews/", "\tat ", "dev.editeval");
+        assertThat(json(response).properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("error", "message");
+    }
+}
