@@ -35,6 +35,8 @@ public final class Wiring {
 
     /** Presigned image links live a little longer than it takes to look at a task, far shorter than a day. */
     private static final Duration LINK_LIFETIME = Duration.ofMinutes(20);
+    /** Well inside the ingest function's timeout; long enough for a recursive copy of a batch to finish. */
+    private static final Duration IMAGE_GRACE = Duration.ofSeconds(Topology.INGEST_FUNCTION.timeoutSeconds() / 3);
 
     private final Config config;
     private final AwsClients clients;
@@ -62,7 +64,8 @@ public final class Wiring {
 
     public IngestService ingestService() {
         return new IngestService(objectStore(), batches(), tasks(),
-                new SqsPreviewQueue(clients.sqs(), config.previewQueueUrl()), this::blindKey, clock);
+                new SqsPreviewQueue(clients.sqs(), config.previewQueueUrl()), this::blindKey, clock,
+                IMAGE_GRACE, Thread::sleep);
     }
 
     public PreviewService previewService() {

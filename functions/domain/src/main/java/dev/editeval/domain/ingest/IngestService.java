@@ -17,6 +17,7 @@ import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.ValidationReport;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,8 @@ public final class IngestService {
     private static final Pattern MANIFEST_KEY =
             Pattern.compile("^" + Topology.BATCHES_PREFIX + "([^/]+)/" + Pattern.quote(Topology.MANIFEST_NAME) + "$");
 
+    private static final Duration IMAGE_POLL = Duration.ofSeconds(1);
+
     private final ObjectStore store;
     private final BatchRepository batches;
     private final TaskRepository tasks;
@@ -44,9 +47,23 @@ public final class IngestService {
     private final BatchReports reports;
     private final Supplier<String> blindKeys;
     private final Clock clock;
+    private final Duration imageGrace;
+    private final Sleeper sleeper;
 
+    /** Waits for nothing: a manifest whose images are not all there yet is rejected at once. */
     public IngestService(ObjectStore store, BatchRepository batches, TaskRepository tasks, PreviewQueue previews,
                          Supplier<String> blindKeys, Clock clock) {
+        this(store, batches, tasks, previews, blindKeys, clock, Duration.ZERO, Thread::sleep);
+    }
+
+    /**
+     * @param imageGrace how long to wait for images still missing when the manifest arrives, since uploaders such as
+     *                   {@code aws s3 cp --recursive} send files in no particular order
+     */
+    public IngestService(ObjectStore store, BatchRepository batches, TaskRepository tasks, PreviewQueue previews,
+                         Supplier<String> blindKeys, Clock clock, Duration imageGrace, Sleeper sleeper) {
+        this.imageGrace = imageGrace;
+        this.sleeper = sleeper;
         this.store = store;
         this.batches = batches;
         this.tasks = tasks;
@@ -84,7 +101,7 @@ public final class IngestService {
         if (!(parsed instanceof ManifestParseResult.Parsed(Manifest manifest))) {
             return reject(id, version.get(), parsed.report());
         }
-        ValidationReport images = ManifestParser.checkImagesPresent(manifest, relativeKeysUnder(id));
+        ValidationReport images = awaitImages(manifest);
         if (!images.isValid()) {
             return reject(id, version.get(), images);
         }
@@ -126,6 +143,27 @@ public final class IngestService {
         return TaskRecord.pending(ref, spec.instruction(), spec.category(),
                 Manifest.objectKey(ref.batchId(), spec.source()), outputs, manifest.ratersPerTask(),
                 manifest.rubricId());
+    }
+
+    private ValidationReport awaitImages(Manifest manifest) {
+        long deadline = clock.millis() + imageGrace.toMillis();
+        ValidationReport report = ManifestParser.checkImagesPresent(manifest, relativeKeysUnder(manifest.batchId()));
+        while (!report.isValid() && clock.millis() < deadline) {
+            try {
+                sleeper.sleep(IMAGE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            report = ManifestParser.checkImagesPresent(manifest, relativeKeysUnder(manifest.batchId()));
+        }
+        return report;
+    }
+
+    /** Pauses between looks for missing images; {@code Thread::sleep} outside tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
     }
 
     private Set<String> relativeKeysUnder(String batchId) {
