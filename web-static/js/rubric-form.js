@@ -74,7 +74,8 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
 
   update();
   // Digits and n/j start from the first question not yet answered (the gate on a fresh task).
-  const unanswered = visibleRows().find((row) => !row.inputs.some((input) => input.checked));
+  // row.inputs holds the scores only; a row answered N/A is answered too.
+  const unanswered = visibleRows().find((row) => !row.element.querySelector("input[type=radio]:checked"));
   setCurrent(unanswered || rows[0]);
 
   return {
