@@ -133,8 +133,9 @@ public final class StandIns implements AutoCloseable {
             }
         }
         var failures = new Closer();
-        failures.close(clients);
+        // S3 first: a notifier may still be sending through these clients while an upload completes
         failures.close(s3);
+        failures.close(clients);
         failures.close(sqs);
         failures.close(dynamoDb);
         if (!persistent) {
