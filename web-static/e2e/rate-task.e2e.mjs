@@ -1,0 +1,413 @@
+#!/usr/bin/env node
+// The rating page in a real browser (Debian's Chromium through playwright-core) against a running pipeline:
+// sign in, lease a task, answer the whole rubric with the keyboard only, reload halfway, turn the change overlay
+// on, submit, and see the page move on. Run by local/src/test/.../BrowserIT; usable by hand against
+// `./editeval up`. Exits non-zero with the failed step on stderr; on success prints one JSON line on stdout.
+//
+//   node web-static/e2e/rate-task.e2e.mjs --url http://127.0.0.1:8080/ --user alice --password ... \
+//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--chromium PATH]
+//
+// --mode view only opens the leased task and checks it (instruction as text, images loaded, no dialog).
+
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const VIEWPORT = { width: 1366, height: 768 };
+const STEP_TIMEOUT_MS = 15_000;
+const WHOLE_RUN_MS = 90_000;
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+// Scores typed for the rows that need a number, per output in display order; rows that allow N/A get "0".
+const SCORE_KEYS = [["4", "5", "3", "4"], ["2", "4", "4", "3"]];
+const COMMENT = "Keyboard only: 1 2 0 n j o";
+const ROWS = "#rating-form fieldset.gate, #rating-form fieldset.dim-row, #rating-form fieldset.pref-row";
+
+const options = parseOptions();
+const problems = [];
+let step = "start";
+
+const guard = setTimeout(() => {
+  process.stderr.write(`rate-task.e2e: FAILED: no end after ${WHOLE_RUN_MS} ms (last step: ${step})\n`);
+  process.exit(2);
+}, WHOLE_RUN_MS);
+
+const browser = await chromium.launch({
+  executablePath: options.chromium, headless: true, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS,
+}).catch((error) => {
+  process.stderr.write(`rate-task.e2e: FAILED: cannot start Chromium at ${options.chromium} (apt-get install chromium,`
+    + ` or --chromium PATH / CHROMIUM=PATH): ${error.message.split("\n")[0]}\n`);
+  process.exit(1);
+});
+const page = await browser.newPage({ viewport: VIEWPORT });
+page.setDefaultTimeout(STEP_TIMEOUT_MS);
+await watchForProblems(page);
+
+try {
+  const summary = options.mode === "view" ? await viewTask() : await rateTask();
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+} catch (error) {
+  process.exitCode = 1;
+  process.stderr.write(`rate-task.e2e: FAILED at step "${step}": ${error.message}\n`);
+  if (problems.length > 0) {
+    process.stderr.write(`page problems:\n  ${problems.join("\n  ")}\n`);
+  }
+  if (options.screenshot) {
+    await page.screenshot({ path: `${options.screenshot}.failure.png` }).catch(() => {});
+  }
+} finally {
+  await browser.close();
+  clearTimeout(guard);
+}
+
+// ---- the two runs ----
+
+async function rateTask() {
+  const started = Date.now();
+  await signInAndLease();
+  const task = await taskOnScreen();
+  const rows = await rowStates();
+  const plan = planKeys(rows);
+  const half = Math.floor(rows.length / 2);
+  let overlayOutputId;
+
+  for (let index = 0; index < rows.length; index += 1) {
+    if (index === half) {
+      await reloadAndCheckRestored(plan, index);
+      overlayOutputId = await toggleOverlay(index);
+    }
+    await answerRow(plan, index);
+    if (index < rows.length - 1) {
+      await moveToNextRow(index);
+    }
+  }
+  await typeComment(plan);
+  await checkProgressComplete();
+
+  check("screenshot");
+  if (options.screenshot) {
+    await page.screenshot({ path: options.screenshot });
+  }
+  const draft = await currentDraft();
+  const submitted = await submitAndMoveOn(draft, task);
+  return {
+    submitted: { batchId: task.batchId, taskId: task.taskId, leaseId: draft.leaseId,
+      submissionId: draft.submissionId },
+    answered: plan.map((row) => row.expected),
+    comment: COMMENT,
+    overlayOutputId,
+    next: submitted.next,
+    elapsedMs: Date.now() - started,
+  };
+}
+
+async function viewTask() {
+  await signInAndLease();
+  const task = await taskOnScreen();
+  check("view");
+  const markup = await page.$eval("#instruction", (element) => element.childElementCount);
+  assert(markup === 0, `#instruction has ${markup} element children; the instruction was parsed as HTML`);
+  // An onerror handler would run once the broken image fails; give it that moment, then look for a dialog.
+  await page.waitForTimeout(500);
+  const strayImages = await page.$$eval("img", (images) => images.filter((image) => !image.closest("#viewer")).length);
+  assert(strayImages === 0, `${strayImages} image(s) outside the viewer: the instruction made markup`);
+  failOnProblems();
+  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction } };
+}
+
+// ---- steps ----
+
+async function signInAndLease() {
+  check("sign in");
+  await page.goto(options.url, { waitUntil: "domcontentloaded" });
+  await page.locator("#login-username").waitFor({ state: "visible" });
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert(focused === "login-username", `the sign-in form does not focus the username field (focus: ${focused})`);
+  await page.keyboard.type(options.user);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(options.password);
+  await page.keyboard.press("Enter");
+  await page.locator("#screen-idle").waitFor({ state: "visible" });
+  const who = await page.textContent("#who");
+  assert(who.trim() !== "", "signed in, but the top bar names nobody");
+  failOnProblems();
+
+  check("start rating");
+  const start = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert(start === "start-button", `the idle screen does not focus "Start rating" (focus: ${start})`);
+  await page.keyboard.press("Enter");
+}
+
+/** Waits for the task screen with every image loaded; returns what it shows. */
+async function taskOnScreen() {
+  await page.locator("#screen-task").waitFor({ state: "visible" }).catch(async () => {
+    const idle = await page.textContent("#screen-idle").catch(() => "");
+    throw new Error(`no task screen; the page shows: ${idle.replace(/\s+/g, " ").trim()}`);
+  });
+  const shown = await page.evaluate(() => ({
+    instruction: document.getElementById("instruction").textContent,
+    meta: document.getElementById("task-meta").textContent,
+    outputs: document.querySelectorAll("#viewer .tile-output").length,
+  }));
+  assert(shown.instruction.trim() !== "", "the task screen shows no instruction");
+  if (options.expectInstruction !== undefined) {
+    assert(shown.instruction === options.expectInstruction,
+      `instruction shown as ${JSON.stringify(shown.instruction)}, expected ${JSON.stringify(options.expectInstruction)}`);
+  }
+  assert(shown.outputs > 0, "the task screen shows no output");
+  await imagesLoaded(1 + shown.outputs);
+  const [batchId, taskId] = shown.meta.split(" / ");
+  failOnProblems();
+  return { batchId, taskId, instruction: shown.instruction };
+}
+
+async function imagesLoaded(expected) {
+  await page.waitForFunction((count) => {
+    const photos = [...document.querySelectorAll("#viewer img.photo")];
+    return photos.length === count && photos.every((photo) => photo.complete);
+  }, expected);
+  const broken = await page.$$eval("#viewer img.photo", (photos) => photos
+    .filter((photo) => photo.naturalWidth === 0).map((photo) => photo.alt));
+  assert(broken.length === 0, `images that did not load: ${broken.join(", ")}`);
+}
+
+/** What each answerable row shows: kind, output, radio values, which is checked, whether it is current. */
+function rowStates() {
+  return page.$$eval(ROWS, (rows) => rows.map((row) => {
+    const radios = [...row.querySelectorAll("input[type=radio]")];
+    const checked = radios.find((radio) => radio.checked);
+    const block = row.closest("[data-output-id]");
+    return {
+      kind: row.classList.contains("gate") ? "gate" : row.classList.contains("dim-row") ? "dimension" : "preference",
+      label: (row.querySelector("legend") || row).textContent.trim().slice(0, 60),
+      outputId: block ? block.dataset.outputId : null,
+      values: radios.map((radio) => radio.value),
+      hasNotApplicable: row.querySelector(".level-na") !== null,
+      checked: checked ? checked.value : null,
+      current: row.classList.contains("is-current"),
+      focused: row.contains(document.activeElement),
+    };
+  }));
+}
+
+/** The key for each row and the radio value it must check. */
+function planKeys(rows) {
+  assert(rows.length > 2 && rows[0].kind === "gate", `unexpected form: ${rows.map((row) => row.kind).join(", ")}`);
+  assert(rows.every((row) => row.checked === null), "a fresh task already has answers");
+  const outputs = [...new Set(rows.map((row) => row.outputId).filter(Boolean))];
+  const used = new Map();
+  return rows.map((row) => {
+    let key = "1";
+    if (row.kind === "dimension") {
+      if (row.hasNotApplicable) {
+        key = "0";
+      } else {
+        const keys = SCORE_KEYS[outputs.indexOf(row.outputId) % SCORE_KEYS.length];
+        const count = used.get(row.outputId) || 0;
+        used.set(row.outputId, count + 1);
+        key = keys[count % keys.length];
+      }
+    }
+    const expected = key === "0" ? "na" : row.values[Number(key) - 1];
+    return { key, expected, label: row.label, outputId: row.outputId };
+  });
+}
+
+async function answerRow(plan, index) {
+  const row = plan[index];
+  check(`answer row ${index} (${row.label}) with key ${row.key}`);
+  const before = await rowStates();
+  assert(before[index].current, `row ${index} is not the current row; current: ${currentIndex(before)}`);
+  await page.keyboard.press(row.key);
+  const after = await rowStates();
+  assert(after[index].checked === row.expected,
+    `key ${row.key} checked ${JSON.stringify(after[index].checked)}, expected ${JSON.stringify(row.expected)}`);
+  failOnProblems();
+}
+
+async function moveToNextRow(index) {
+  // Alternate the two next-row keys so both are exercised.
+  const key = index % 2 === 0 ? "n" : "j";
+  await page.keyboard.press(key);
+  const rows = await rowStates();
+  assert(rows[index + 1].current && rows[index + 1].focused,
+    `key ${key} did not move to row ${index + 1}; current: ${currentIndex(rows)}`);
+}
+
+async function reloadAndCheckRestored(plan, next) {
+  check(`reload after ${next} answered rows`);
+  await page.reload({ waitUntil: "domcontentloaded" });
+  // Read the notice as soon as the task shows: it fades after a few seconds.
+  await page.locator("#screen-task").waitFor({ state: "visible" });
+  const notice = await page.textContent("#notice-text");
+  await taskOnScreen();
+  const rows = await rowStates();
+  rows.forEach((row, index) => {
+    const expected = index < next ? plan[index].expected : null;
+    assert(row.checked === expected,
+      `after reload row ${index} (${row.label}) has ${JSON.stringify(row.checked)}, expected ${JSON.stringify(expected)}`);
+  });
+  assert(rows[next].current, `after reload the current row is ${currentIndex(rows)}, not the first unanswered ${next}`);
+  assert(/restored/i.test(notice), `no "restored" notice after reload (notice: ${JSON.stringify(notice)})`);
+}
+
+async function toggleOverlay(index) {
+  check("change overlay (o)");
+  const rows = await rowStates();
+  const outputId = rows[index].outputId;
+  assert(outputId, `row ${index} belongs to no output`);
+  await page.keyboard.press("o");
+  await page.waitForFunction((id) => {
+    const map = document.querySelector(`.tile-output[data-output-id="${id}"] img.change-map`);
+    return map && !map.hidden && map.complete;
+  }, outputId);
+  const overlay = await overlayState();
+  assert(overlay[outputId] && overlay[outputId].visible,
+    `the change map of output ${outputId} is not visible: ${JSON.stringify(overlay[outputId])}`);
+  const others = Object.entries(overlay).filter(([id, state]) => id !== outputId && state.visible);
+  assert(others.length === 0, `o also showed the change map of ${others.map(([id]) => id).join(", ")}`);
+  const after = await rowStates();
+  assert(after[index].current && after[index].checked === null, "o changed the current row or its answer");
+  failOnProblems();
+  return outputId;
+}
+
+function overlayState() {
+  return page.$$eval(".tile-output", (tiles) => Object.fromEntries(tiles.map((tile) => {
+    const map = tile.querySelector("img.change-map");
+    const style = getComputedStyle(map);
+    const box = map.getBoundingClientRect();
+    return [tile.dataset.outputId, {
+      visible: !map.hidden && style.display !== "none" && Number(style.opacity) > 0 && box.width > 0
+        && map.naturalWidth > 0,
+      checkbox: tile.querySelector("input.overlay-toggle").checked,
+      opacity: style.opacity,
+    }];
+  })));
+}
+
+async function typeComment(plan) {
+  check("comment by keyboard");
+  const before = await rowStates();
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.className);
+  assert(/comment-input/.test(focused), `Tab from the last row did not reach the comment (focus: ${focused})`);
+  // Digits and n/j/o inside the text field must type, not score, move or toggle.
+  await page.keyboard.type(COMMENT);
+  const after = await rowStates();
+  const value = await page.inputValue("textarea.comment-input");
+  assert(value === COMMENT, `comment reads ${JSON.stringify(value)}`);
+  after.forEach((row, index) => assert(row.checked === before[index].checked && row.checked === plan[index].expected,
+    `typing the comment changed row ${index} (${row.label}) to ${JSON.stringify(row.checked)}`));
+}
+
+async function checkProgressComplete() {
+  check("progress");
+  const text = (await page.textContent("#rating-form .progress-text")).trim();
+  const [answered, required] = text.split(" / ").map(Number);
+  assert(required > 0 && answered === required, `progress shows ${text}, not every required answer`);
+}
+
+async function currentDraft() {
+  const drafts = await page.evaluate(() => Object.keys(localStorage)
+    .filter((key) => key.startsWith("editeval.draft.")).map((key) => JSON.parse(localStorage.getItem(key))));
+  assert(drafts.length === 1, `expected one draft in localStorage, found ${drafts.length}`);
+  return drafts[0];
+}
+
+async function submitAndMoveOn(draft, task) {
+  check("submit (Ctrl+Enter)");
+  const response = page.waitForResponse((candidate) => candidate.request().method() === "POST"
+    && candidate.url().endsWith(`/leases/${encodeURIComponent(draft.leaseId)}/rating`));
+  await page.keyboard.press("Control+Enter");
+  const answer = await response;
+  assert(answer.status() === 201, `the rating POST answered ${answer.status()}: ${await answer.text()}`);
+
+  check("next task or no tasks");
+  const handle = await page.waitForFunction((previousMeta) => {
+    const idle = document.getElementById("screen-idle");
+    const title = document.getElementById("idle-title").textContent;
+    if (!idle.hidden) {
+      return /no tasks/i.test(title) ? { next: "none" }
+        : { unexpected: `${title}: ${document.getElementById("idle-text").textContent}` };
+    }
+    const meta = document.getElementById("task-meta").textContent;
+    const onTask = !document.getElementById("screen-task").hidden;
+    return onTask && meta !== previousMeta ? { next: meta } : null;
+  }, `${task.batchId} / ${task.taskId}`);
+  const outcome = await handle.jsonValue();
+  assert(!outcome.unexpected, `after submitting the page shows "${outcome.unexpected}"`);
+  const left = await page.evaluate((leaseId) => localStorage.getItem(`editeval.draft.${leaseId}`), draft.leaseId);
+  assert(left === null, "the submitted task's draft is still in localStorage");
+  failOnProblems();
+  return outcome;
+}
+
+// ---- checks ----
+
+function currentIndex(rows) {
+  const index = rows.findIndex((row) => row.current);
+  return index < 0 ? "none" : `${index} (${rows[index].label})`;
+}
+
+function check(name) {
+  step = name;
+  failOnProblems();
+}
+
+function assert(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+function failOnProblems() {
+  if (problems.length > 0) {
+    throw new Error(`the page reported: ${problems.join(" | ")}`);
+  }
+}
+
+/** Console errors, uncaught errors, CSP violations and dialogs all fail the run. */
+async function watchForProblems(target) {
+  target.on("console", (message) => {
+    if (message.type() === "error") {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  target.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  target.on("dialog", (dialog) => {
+    problems.push(`${dialog.type()} dialog: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await target.exposeFunction("editevalCspViolation", (text) => problems.push(`CSP violation: ${text}`));
+  await target.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.editevalCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      url: { type: "string" },
+      user: { type: "string" },
+      password: { type: "string" },
+      screenshot: { type: "string" },
+      mode: { type: "string", default: "rate" },
+      "expect-instruction": { type: "string" },
+      chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
+    },
+  });
+  for (const name of ["url", "user", "password"]) {
+    if (!values[name]) {
+      process.stderr.write(`rate-task.e2e: --${name} is required\n`);
+      process.exit(64);
+    }
+  }
+  if (!["rate", "view"].includes(values.mode)) {
+    process.stderr.write(`rate-task.e2e: --mode is rate or view, not ${values.mode}\n`);
+    process.exit(64);
+  }
+  return { url: values.url, user: values.user, password: values.password, screenshot: values.screenshot,
+    mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium };
+}
