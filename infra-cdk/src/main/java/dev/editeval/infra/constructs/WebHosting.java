@@ -29,6 +29,7 @@ import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
@@ -101,9 +102,14 @@ public final class WebHosting extends Construct {
      * Uploads the page and its deploy-time {@code config.json} (written last, so it wins over a local one), then
      * invalidates the cache.
      */
+    /** What web-static holds for development only: tests, the browser test, their npm packages. */
+    private static final List<String> NOT_DEPLOYED = List.of("node_modules", "test", "e2e", "package.json",
+            "package-lock.json", "README.md");
+
     public void deployPage(Path pageDir, Map<String, Object> config) {
         BucketDeployment.Builder.create(this, "Page")
-                .sources(List.of(Source.asset(pageDir.toString()), Source.jsonData("config.json", config)))
+                .sources(List.of(Source.asset(pageDir.toString(), AssetOptions.builder().exclude(NOT_DEPLOYED).build()),
+                        Source.jsonData("config.json", config)))
                 .destinationBucket(bucket)
                 .distribution(distribution)
                 .distributionPaths(List.of("/*"))

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
             UserCommand.class})
 public final class EditevalCli {
 
+    private EditevalCli() {
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EditevalCli()).execute(args));
     }

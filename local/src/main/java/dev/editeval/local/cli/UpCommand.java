@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./editeval up}: starts the pipeline and keeps it running until Ctrl-C. */
-@Command(name = "up", description = "Start the whole pipeline on this machine (Ctrl-C stops it; data stays in .editeval/).")
+@Command(name = "up",
+        description = "Start the whole pipeline on this machine (Ctrl-C stops it; data stays in .editeval/).")
 final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--port", description = "Port of the page and API; the stand-ins take the next three (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port",
+            description = "Port of the page and API; the stand-ins take the next three (default ${DEFAULT-VALUE}).")
     int port = RuntimeOptions.DEFAULT_WEB_PORT;
 
     @Override
