@@ -7,6 +7,8 @@ import dev.editeval.app.runtime.Wiring;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.runtime.LocalContext;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,10 +29,9 @@ final class AggregateCommand implements Callable<Integer> {
         try (AwsClients clients = AwsClients.fromEnv(env)) {
             AggregateHandler handler = new AggregateHandler(Wiring.of(Config.fromEnv(env), clients,
                     Clock.systemUTC()));
+            // run by hand, today's ratings count; the nightly run closes yesterday
             Map<String, Object> input = new HashMap<>();
-            if (date != null) {
-                input.put("date", date);
-            }
+            input.put("date", date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
             Map<String, Object> result = handler.handleRequest(input, new LocalContext(Topology.AGGREGATE_FUNCTION));
             System.out.println("Exported " + result.get("ratings") + " ratings to s3://" + Topology.BUCKET + "/"
                     + result.get("folder"));

@@ -14,8 +14,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Nightly (EventBridge Scheduler) or on demand: aggregates the ratings into an export under
- * {@code exports/dt=YYYY-MM-DD/}. The input may name the date as {@code {"date": "2026-11-28"}}; the default is today
- * in UTC.
+ * {@code exports/dt=YYYY-MM-DD/}. The input may name the date as {@code {"date": "2026-11-28"}}; the default is
+ * yesterday in UTC, the day the nightly run closes.
  */
 public final class AggregateHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -41,7 +41,7 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             Object date = input == null ? null : input.get("date");
-            LocalDate day = date == null ? LocalDate.now(clock) : LocalDate.parse(date.toString());
+            LocalDate day = date == null ? LocalDate.now(clock).minusDays(1) : LocalDate.parse(date.toString());
             ExportSummary summary = exports.export(day);
             LOG.info("exported {} ratings to {}", summary.ratingCount(), summary.folder());
             return Map.of("folder", summary.folder(), "ratings", summary.ratingCount());

@@ -1,6 +1,7 @@
 package dev.editeval.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.rating.LeaseLookup;
 import dev.editeval.domain.rating.LeaseOutcome;
@@ -84,8 +85,8 @@ final class ApiRouter {
             return ApiResponse.error(415, "unsupported_media_type", "send the rating as application/json");
         }
         return switch (submits.submit(request.evaluatorId(), leaseId, request.body())) {
-            case SubmitOutcome.Stored s -> ApiResponse.of(201, stored(s.rating().task().taskId(), leaseId));
-            case SubmitOutcome.AlreadyStored s -> ApiResponse.of(200, stored(s.rating().task().taskId(), leaseId));
+            case SubmitOutcome.Stored s -> ApiResponse.of(201, stored(s.rating()));
+            case SubmitOutcome.AlreadyStored s -> ApiResponse.of(200, stored(s.rating()));
             case SubmitOutcome.Conflict c -> ApiResponse.error(409, "already_rated", c.message());
             case SubmitOutcome.Invalid i -> ApiResponse.error(400, "invalid_rating", "the rating has problems",
                     fields(i.report().problems()));
@@ -98,8 +99,9 @@ final class ApiRouter {
         return rubrics.document(task.rubricId());
     }
 
-    private static Map<String, String> stored(String taskId, String leaseId) {
-        return Map.of("ratingId", leaseId.substring(0, leaseId.lastIndexOf('~')), "taskId", taskId);
+    /** The submission id names the rating: unique, and what the page already holds for a retry. */
+    private static Map<String, String> stored(RatingRecord rating) {
+        return Map.of("ratingId", rating.submissionId(), "taskId", rating.task().taskId());
     }
 
     private static Map<String, String> fields(List<ValidationProblem> problems) {

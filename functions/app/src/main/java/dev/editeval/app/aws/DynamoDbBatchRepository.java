@@ -40,7 +40,8 @@ public final class DynamoDbBatchRepository implements BatchRepository {
                             + " OR (#s = :ingesting AND manifestETag = :etag)")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":rejected", Attr.s(BatchStatus.REJECTED.name()),
-                            ":ingesting", Attr.s(BatchStatus.INGESTING.name()), ":etag", Attr.s(batch.manifestETag()))));
+                            ":ingesting", Attr.s(BatchStatus.INGESTING.name()),
+                            ":etag", Attr.s(batch.manifestETag()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -49,12 +49,12 @@ class AggregateHandlerTest {
     }
 
     @Test
-    void handleRequest_whenNoDateIsGiven_exportsTodayInUtc() {
-        ports.clock().set(Instant.parse("2026-12-03T23:59:00Z"));
+    void handleRequest_whenNoDateIsGiven_exportsYesterdayInUtc() {
+        ports.clock().set(Instant.parse("2026-12-03T02:15:00Z"));
 
         Map<String, Object> result = handler.handleRequest(Map.of(), context);
 
-        assertThat(result).containsEntry("folder", "exports/dt=2026-12-03/").containsEntry("ratings", 0);
-        assertThat(ports.store().get("exports/dt=2026-12-03/_manifest.json")).isPresent();
+        assertThat(result).containsEntry("folder", "exports/dt=2026-12-02/").containsEntry("ratings", 0);
+        assertThat(ports.store().get("exports/dt=2026-12-02/_manifest.json")).isPresent();
     }
 }

@@ -17,7 +17,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -31,7 +33,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes an export under {@code exports/dt=YYYY-MM-DD/}: raw rows, the summary, and {@code _manifest.json} last,
- * so a reader who finds the manifest finds a whole export. The same ratings give the same bytes.
+ * so a reader who finds the manifest finds a whole export. An export for a day holds every rating submitted up to
+ * the end of that day (UTC), so a rerun for a past day gives the same bytes.
  */
 public final class ExportService {
 
@@ -50,10 +53,13 @@ public final class ExportService {
     }
 
     public ExportSummary export(LocalDate date) {
+        Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<ObjectNode> rows = new ArrayList<>();
         for (BatchRecord batch : batches.list()) {
             for (RatingRecord rating : ratings.listBatch(batch.batchId())) {
-                rows.add(RatingRows.of(rating));
+                if (rating.submittedAt().isBefore(endOfDay)) {
+                    rows.add(RatingRows.of(rating));
+                }
             }
         }
         rows.sort(Comparator.comparing((ObjectNode r) -> r.path("batchId").asText())

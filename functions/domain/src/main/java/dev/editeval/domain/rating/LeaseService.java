@@ -103,14 +103,23 @@ public final class LeaseService {
                 .orElseGet(LeaseLookup.NotFound::new);
     }
 
-    /** Gives the task back to the queue now; true when the caller held that lease. */
+    /**
+     * Gives the task back to the queue now; true when the caller held that lease. An expired lease counts as given
+     * back already: its slot returned to the queue when it ran out.
+     */
     public boolean release(String evaluatorId, String leaseId) {
-        if (!(find(evaluatorId, leaseId) instanceof LeaseLookup.Found found)) {
-            return false;
-        }
-        queue.giveBack(found.lease().receiptHandle());
-        leases.delete(found.lease().task(), evaluatorId);
-        return true;
+        return switch (find(evaluatorId, leaseId)) {
+            case LeaseLookup.Found found -> {
+                queue.giveBack(found.lease().receiptHandle());
+                leases.delete(found.lease().task(), evaluatorId);
+                yield true;
+            }
+            case LeaseLookup.Expired ignored -> {
+                LeaseIds.taskOf(leaseId).ifPresent(task -> leases.delete(task, evaluatorId));
+                yield true;
+            }
+            case LeaseLookup.NotFound ignored -> false;
+        };
     }
 
     private List<String> shuffledOutputs(TaskRecord task) {

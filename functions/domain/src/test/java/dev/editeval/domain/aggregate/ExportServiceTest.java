@@ -72,6 +72,16 @@ class ExportServiceTest {
     }
 
     @Test
+    void export_forADayBeforeTheRatings_holdsNoneOfThemSoRerunsOfPastDaysStayTheSame() {
+        rateDemo();
+
+        ExportSummary summary = exports.export(DAY.minusDays(1));
+
+        assertThat(summary.ratingCount()).isZero();
+        assertThat(summary.summary()).isEmpty();
+    }
+
+    @Test
     void export_whenRatingsExist_writesTheFilesAndTheManifestLast() throws IOException {
         rateDemo();
 

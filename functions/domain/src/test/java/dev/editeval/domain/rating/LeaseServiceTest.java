@@ -171,6 +171,19 @@ class LeaseServiceTest {
     }
 
     @Test
+    void release_whenTheLeaseRanOut_succeedsAndForgetsTheLeaseWithoutTouchingTheQueue() {
+        ready(1, "model-a");
+        Lease lease = leased("eve");
+        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+
+        boolean released = leases.release("eve", lease.leaseId());
+
+        assertThat(released).isTrue();
+        assertThat(ports.leases().find(T01, "eve")).isEmpty();
+        assertThat(ports.ratingQueue().visible()).containsExactly(T01);
+    }
+
+    @Test
     void leaseNext_whenTheTaskIsFullyRated_deletesItsSlots() {
         ready(2, "model-a");
         ports.tasks().addRating(T01);
