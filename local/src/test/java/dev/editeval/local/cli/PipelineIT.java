@@ -47,7 +47,9 @@ class PipelineIT {
 
     @AfterAll
     void stop() throws IOException {
-        pipeline.close();
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
 
     @Test
