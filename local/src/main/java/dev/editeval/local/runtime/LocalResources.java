@@ -5,6 +5,7 @@ import dev.editeval.domain.topology.IndexSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.TableSpec;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.standins.TableWaiter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class LocalResources {
                         .indexName(index.name())
                         .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)).build()).toList()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+        TableWaiter.awaitActive(dynamoDb, table.name());
     }
 
     private static AttributeDefinition stringAttribute(String name) {

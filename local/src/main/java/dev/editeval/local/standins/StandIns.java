@@ -1,5 +1,6 @@
 package dev.editeval.local.standins;
 
+import dev.editeval.app.runtime.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,7 +40,7 @@ public final class StandIns implements AutoCloseable {
     private final SqsStandIn sqs;
     private final DynamoDbStandIn dynamoDb;
     private final StandInEndpoints endpoints;
-    private final LocalAwsClients clients;
+    private final AwsClients clients;
     private final Thread shutdownHook = new Thread(this::close, "editeval-stand-ins-shutdown");
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -96,7 +97,7 @@ public final class StandIns implements AutoCloseable {
     }
 
     /** Clients pointed at the stand-ins, closed with them. */
-    public LocalAwsClients clients() {
+    public AwsClients clients() {
         return clients;
     }
 
@@ -153,7 +154,7 @@ public final class StandIns implements AutoCloseable {
         private SqsStandIn sqs;
         private DynamoDbStandIn dynamoDb;
         private StandInEndpoints endpoints;
-        private LocalAwsClients clients;
+        private AwsClients clients;
 
         Started(StandInsOptions options) {
             this.persistent = options.persistent();
@@ -173,7 +174,7 @@ public final class StandIns implements AutoCloseable {
             sqs = remember(SqsStandIn.start(stored("sqs"), ports.sqs(), timeout));
             URI dynamoDbEndpoint = dynamoDb.awaitListening(timeout);
             endpoints = new StandInEndpoints(s3.endpoint(), sqs.endpoint(), dynamoDbEndpoint);
-            clients = remember(LocalAwsClients.create(endpoints));
+            clients = remember(AwsClients.fromEnv(endpoints.environment()));
             awaitAnswer(S3StandIn.NAME, "ListBuckets", timeout, () -> clients.s3().listBuckets(), () -> "");
             awaitAnswer(SqsStandIn.NAME, "ListQueues", timeout, () -> clients.sqs().listQueues(), () -> "");
             awaitAnswer(DynamoDbStandIn.NAME, "ListTables", timeout, () -> clients.dynamoDb().listTables(),

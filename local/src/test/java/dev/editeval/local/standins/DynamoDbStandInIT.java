@@ -41,7 +41,7 @@ class DynamoDbStandInIT {
                 .globalSecondaryIndexes(index -> index.indexName("gsi1")
                         .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
                         .projection(projection -> projection.projectionType(ProjectionType.ALL))));
-        standIns.clients().dynamoDbWaiter().waitUntilTableExists(table -> table.tableName(TABLE));
+        TableWaiter.awaitActive(standIns.clients().dynamoDb(), TABLE);
     }
 
     @AfterAll

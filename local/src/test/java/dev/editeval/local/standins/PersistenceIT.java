@@ -1,5 +1,6 @@
 package dev.editeval.local.standins;
 
+import dev.editeval.app.runtime.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class PersistenceIT {
         assertThat(ProcessHandle.of(firstDynaliteProcess).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(dataDir.resolve("s3").resolve(BUCKET).resolve("batches/b1/manifest.json")).isRegularFile();
         try (StandIns second = StandIns.start(StandInsOptions.persistent(dataDir, StandInPorts.any()))) {
-            LocalAwsClients clients = second.clients();
+            AwsClients clients = second.clients();
 
             assertThat(clients.s3().getObjectAsBytes(get -> get.bucket(BUCKET).key("batches/b1/manifest.json"))
                     .asUtf8String()).isEqualTo("{\"batchId\":\"b1\"}");
@@ -73,7 +74,7 @@ class PersistenceIT {
                 && path.getFileName().toString().equals("CURRENT"));
     }
 
-    private static void writeOneOfEach(LocalAwsClients clients) {
+    private static void writeOneOfEach(AwsClients clients) {
         clients.s3().createBucket(create -> create.bucket(BUCKET));
         clients.s3().putObject(put -> put.bucket(BUCKET).key("batches/b1/manifest.json"),
                 RequestBody.fromString("{\"batchId\":\"b1\"}"));
@@ -81,7 +82,7 @@ class PersistenceIT {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttribute("pk"), stringAttribute("sk"))
                 .keySchema(keyElement("pk", KeyType.HASH), keyElement("sk", KeyType.RANGE)));
-        clients.dynamoDbWaiter().waitUntilTableExists(table -> table.tableName(TABLE));
+        TableWaiter.awaitActive(clients.dynamoDb(), TABLE);
         var item = new HashMap<>(BATCH_KEY);
         item.put("status", AttributeValue.fromS("READY"));
         clients.dynamoDb().putItem(put -> put.tableName(TABLE).item(item));

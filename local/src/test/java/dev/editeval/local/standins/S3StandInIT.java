@@ -204,7 +204,7 @@ class S3StandInIT {
     }
 
     private static URI presignedGet(String key) throws Exception {
-        return standIns.clients().s3Presigner().presignGetObject(presign -> presign
+        return standIns.clients().presigner().presignGetObject(presign -> presign
                 .signatureDuration(Duration.ofMinutes(5))
                 .getObjectRequest(get -> get.bucket(BUCKET).key(key))).url().toURI();
     }
