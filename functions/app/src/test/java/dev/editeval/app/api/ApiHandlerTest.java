@@ -31,7 +31,7 @@ class ApiHandlerTest {
 
     private ApiHandler handlerOver(TaskViews views) {
         return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
-                RubricCatalog.builtIn()));
+                RubricCatalog.builtIn(), ports.meService(), new AdminRoutes(ports.adminService())));
     }
 
     @BeforeEach
@@ -248,6 +248,18 @@ class ApiHandlerTest {
 
     @Test
     void handleRequest_whenNoSuchRoute_answers404() throws IOException {
+        APIGatewayV2HTTPEvent unknown = event("apigw-lease.json");
+        unknown.setRawPath("/api/leaderboard");
+        unknown.getRequestContext().getHttp().setMethod("GET");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(unknown, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void handleRequest_whenAnEvaluatorCallsAnAdminRoute_answers403() throws IOException {
         APIGatewayV2HTTPEvent admin = event("apigw-lease.json");
         admin.setRouteKey("ANY /api/admin/{proxy+}");
         admin.setRawPath("/api/admin/evaluators");
@@ -255,8 +267,8 @@ class ApiHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(admin, context);
 
-        assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(json(response).path("error").asText()).isEqualTo("forbidden");
     }
 
     @Test
