@@ -40,7 +40,8 @@ class EdgeTemplateTest {
         assertThat(propertiesOfType("AWS::ApiGatewayV2::Route").values())
                 .extracting(route -> route.get("RouteKey"))
                 .containsExactlyInAnyOrder("GET /api/me", "POST /api/leases", "GET /api/leases/{leaseId}",
-                        "DELETE /api/leases/{leaseId}", "POST /api/leases/{leaseId}/rating", "ANY /api/admin/{proxy+}");
+                        "DELETE /api/leases/{leaseId}", "POST /api/leases/{leaseId}/rating",
+                        "POST /api/leases/{leaseId}/extend", "ANY /api/admin/{proxy+}");
     }
 
     @Test
@@ -150,6 +151,8 @@ class EdgeTemplateTest {
                 .containsEntry("OriginRequestPolicyId",
                         OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.getOriginRequestPolicyId());
         assertThat(list(api.get("AllowedMethods"))).contains("GET", "POST", "DELETE", "PUT", "PATCH");
+        assertThat(api.get("ResponseHeadersPolicyId")).isNotNull()
+                .isEqualTo(map(distribution.get("DefaultCacheBehavior")).get("ResponseHeadersPolicyId"));
         assertThat(apiOrigin.get("DomainName").toString()).contains(getAtt(httpApiId, "ApiEndpoint").toString());
     }
 

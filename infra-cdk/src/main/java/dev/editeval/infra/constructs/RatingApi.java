@@ -34,6 +34,7 @@ public final class RatingApi extends Construct {
             new Route(HttpMethod.GET, "/api/leases/{leaseId}"),
             new Route(HttpMethod.DELETE, "/api/leases/{leaseId}"),
             new Route(HttpMethod.POST, "/api/leases/{leaseId}/rating"),
+            new Route(HttpMethod.POST, "/api/leases/{leaseId}/extend"),
             new Route(HttpMethod.ANY, "/api/admin/{proxy+}"));
 
     /** Evaluators click a few times a minute; this stops a runaway client, not a busy day. */

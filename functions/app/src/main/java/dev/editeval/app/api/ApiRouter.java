@@ -6,9 +6,11 @@ import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.rating.LeaseLookup;
 import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.rating.MeService;
 import dev.editeval.domain.rating.SubmitOutcome;
 import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
+import dev.editeval.domain.rating.Today;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.validation.ValidationProblem;
 import java.util.LinkedHashMap;
@@ -24,22 +26,31 @@ final class ApiRouter {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern LEASE = Pattern.compile("^/api/leases/([^/]+)$");
     private static final Pattern RATING = Pattern.compile("^/api/leases/([^/]+)/rating$");
+    private static final Pattern EXTEND = Pattern.compile("^/api/leases/([^/]+)/extend$");
 
     private final LeaseService leases;
     private final SubmitService submits;
     private final TaskViews views;
     private final RubricCatalog rubrics;
+    private final MeService me;
+    private final AdminRoutes admin;
 
-    ApiRouter(LeaseService leases, SubmitService submits, TaskViews views, RubricCatalog rubrics) {
+    ApiRouter(LeaseService leases, SubmitService submits, TaskViews views, RubricCatalog rubrics, MeService me,
+              AdminRoutes admin) {
         this.leases = leases;
         this.submits = submits;
         this.views = views;
         this.rubrics = rubrics;
+        this.me = me;
+        this.admin = admin;
     }
 
     ApiResponse route(ApiRequest request) {
         if (request.evaluatorId().isEmpty()) {
             return ApiResponse.error(401, "unauthenticated", "sign in first");
+        }
+        if (AdminRoutes.matches(request.path())) {
+            return admin.route(request);
         }
         if (!request.isEvaluator()) {
             return ApiResponse.error(403, "forbidden", "your account is not in the evaluators group");
@@ -47,9 +58,9 @@ final class ApiRouter {
         String route = request.method() + " " + request.path();
         Matcher lease = LEASE.matcher(request.path());
         Matcher rating = RATING.matcher(request.path());
+        Matcher extend = EXTEND.matcher(request.path());
         if (route.equals("GET /api/me")) {
-            return ApiResponse.of(200, Map.of("evaluatorId", request.evaluatorId(), "name", request.name(),
-                    "groups", request.groups()));
+            return me(request);
         } else if (route.equals("POST /api/leases")) {
             return leaseNext(request);
         } else if (request.method().equals("GET") && lease.matches()) {
@@ -58,6 +69,8 @@ final class ApiRouter {
             return leases.release(request.evaluatorId(), lease.group(1)) ? ApiResponse.empty(204) : notFound();
         } else if (request.method().equals("POST") && rating.matches()) {
             return submit(request, rating.group(1));
+        } else if (request.method().equals("POST") && extend.matches()) {
+            return extend(request, extend.group(1));
         }
         return ApiResponse.error(404, "not_found", "no route " + route);
     }
@@ -66,6 +79,26 @@ final class ApiRouter {
         return switch (leases.leaseNext(request.evaluatorId())) {
             case LeaseOutcome.Leased l -> ApiResponse.of(201, views.of(l.lease(), l.task(), rubric(l.task())));
             case LeaseOutcome.NoneWaiting ignored -> ApiResponse.empty(204);
+            case LeaseOutcome.TooMany t -> ApiResponse.error(429, "too_many_leases",
+                    "you hold " + t.cap() + " leases already; submit or skip one first");
+        };
+    }
+
+    private ApiResponse me(ApiRequest request) {
+        Today today = me.today(request.evaluatorId(), request.name());
+        Map<String, Object> day = new LinkedHashMap<>();
+        day.put("rated", today.rated());
+        day.put("medianTimeOnTaskMs", today.medianTimeOnTaskMs().isPresent()
+                ? today.medianTimeOnTaskMs().getAsLong() : null);
+        return ApiResponse.of(200, Map.of("evaluatorId", request.evaluatorId(), "name", request.name(),
+                "groups", request.groups(), "today", day));
+    }
+
+    private ApiResponse extend(ApiRequest request, String leaseId) {
+        return switch (leases.extend(request.evaluatorId(), leaseId)) {
+            case LeaseLookup.Found f -> ApiResponse.of(200, Map.of("expiresAt", f.lease().expiresAt().toString()));
+            case LeaseLookup.NotFound ignored -> notFound();
+            case LeaseLookup.Expired ignored -> expired();
         };
     }
 

@@ -60,6 +60,20 @@ public final class DynamoDbLeaseRepository implements LeaseRepository {
     }
 
     @Override
+    public boolean extend(TaskRef task, String evaluatorId, String leaseId, Instant expiresAt, Instant now) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(task, evaluatorId))
+                    .updateExpression("SET expiresAt = :e")
+                    .conditionExpression("leaseId = :l AND expiresAt > :now")
+                    .expressionAttributeValues(Map.of(":e", Attr.n(expiresAt.toEpochMilli()),
+                            ":l", Attr.s(leaseId), ":now", Attr.n(now.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void delete(TaskRef task, String evaluatorId) {
         dynamoDb.deleteItem(b -> b.tableName(table).key(key(task, evaluatorId)));
     }

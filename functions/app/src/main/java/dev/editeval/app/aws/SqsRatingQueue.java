@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageNotInflightException;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Rating slots on SQS: the visibility timeout of a received message is the lease. */
 public final class SqsRatingQueue implements RatingQueue {
@@ -40,9 +43,20 @@ public final class SqsRatingQueue implements RatingQueue {
     }
 
     @Override
-    public void extend(String receiptHandle, Duration lease) {
-        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
-                .visibilityTimeout((int) lease.toSeconds()));
+    public boolean extend(String receiptHandle, Duration lease) {
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
+                    .visibilityTimeout((int) lease.toSeconds()));
+            return true;
+        } catch (ReceiptHandleIsInvalidException | MessageNotInflightException e) {
+            return false;
+        } catch (SqsException e) {
+            // ElasticMQ answers a stale handle with a plain 400 rather than the typed errors
+            if (e.statusCode() == 400) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

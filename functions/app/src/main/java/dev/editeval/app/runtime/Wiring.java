@@ -1,6 +1,7 @@
 package dev.editeval.app.runtime;
 
 import dev.editeval.app.aws.DynamoDbBatchRepository;
+import dev.editeval.app.aws.DynamoDbEvaluatorRepository;
 import dev.editeval.app.aws.DynamoDbLeaseRepository;
 import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
@@ -8,9 +9,11 @@ import dev.editeval.app.aws.S3ImageLinks;
 import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.app.aws.SqsPreviewQueue;
 import dev.editeval.app.aws.SqsRatingQueue;
+import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.aggregate.ExportService;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
+import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.LeaseRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingQueue;
@@ -18,6 +21,7 @@ import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.rating.MeService;
 import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
@@ -73,12 +77,21 @@ public final class Wiring {
     }
 
     public LeaseService leaseService() {
-        return new LeaseService(ratingQueue(), tasks(), leases(), ratings(),
+        return new LeaseService(ratingQueue(), tasks(), leases(), ratings(), evaluators(),
                 Duration.ofSeconds(Topology.RATING_QUEUE.visibilityTimeoutSeconds()), random, clock);
     }
 
     public SubmitService submitService() {
-        return new SubmitService(leaseService(), leases(), ratings(), tasks(), ratingQueue(), rubrics(), clock);
+        return new SubmitService(leaseService(), leases(), ratings(), evaluators(), tasks(), ratingQueue(), rubrics(),
+                clock);
+    }
+
+    public MeService meService() {
+        return new MeService(evaluators(), clock);
+    }
+
+    public AdminService adminService() {
+        return new AdminService(batches(), tasks(), evaluators(), leaseService());
     }
 
     public TaskViews taskViews() {
@@ -111,6 +124,10 @@ public final class Wiring {
 
     private RatingRepository ratings() {
         return new DynamoDbRatingRepository(clients.dynamoDb(), config.table());
+    }
+
+    private EvaluatorRepository evaluators() {
+        return new DynamoDbEvaluatorRepository(clients.dynamoDb(), config.table());
     }
 
     private RatingQueue ratingQueue() {

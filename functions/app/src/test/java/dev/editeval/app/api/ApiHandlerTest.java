@@ -11,9 +11,11 @@ import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,7 @@ class ApiHandlerTest {
 
     private ApiHandler handlerOver(TaskViews views) {
         return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
-                RubricCatalog.builtIn()));
+                RubricCatalog.builtIn(), ports.meService(), new AdminRoutes(ports.adminService())));
     }
 
     @BeforeEach
@@ -246,8 +248,82 @@ class ApiHandlerTest {
         assertThat(ports.leases().all()).isEmpty();
     }
 
+    private static APIGatewayV2HTTPEvent call(String method, String path, String groups) {
+        APIGatewayV2HTTPEvent event = event("apigw-lease.json");
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put("cognito:groups", groups);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return event;
+    }
+
+    @Test
+    void extend_whenTheCallerHoldsTheLease_answers200WithTheLaterEnd() throws IOException {
+        String leaseId = lease();
+        ports.clock().advance(Duration.ofMinutes(5));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                call("POST", "/api/leases/" + leaseId + "/extend", "[evaluators]"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).path("expiresAt").asText()).isEqualTo(ports.clock().instant()
+                .plus(InMemoryPorts.LEASE_LENGTH).minus(LeaseService.MARGIN).toString());
+        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+        assertThat(handler.handleRequest(call("POST", "/api/leases/" + leaseId + "/extend", "[evaluators]"),
+                context).getStatusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void lease_whenTheCallerHoldsTheCap_answers429() throws IOException {
+        ports.ingestAndPreview(TestBatch.of("more").ratersPerTask(1).task("t02", "Remove the cup", "model-a"));
+        lease();
+        lease();
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-lease.json"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(429);
+        assertThat(json(response).path("error").asText()).isEqualTo("too_many_leases");
+    }
+
+    @Test
+    void me_always_answersTheCallerAndTheirDay() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(call("GET", "/api/me", "[evaluators]"), context);
+
+        JsonNode me = json(response);
+        assertThat(me.path("evaluatorId").asText()).isEqualTo(ADA);
+        assertThat(me.path("today").path("rated").asInt()).isZero();
+        assertThat(me.path("today").path("medianTimeOnTaskMs").isNull()).isTrue();
+    }
+
+    @Test
+    void adminBatches_whenTheCallerIsAnAdmin_answersProgress() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(call("GET", "/api/admin/batches", "[admins]"),
+                context);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode demo = json(response).path("batches").get(0);
+        assertThat(demo.path("batchId").asText()).isEqualTo("demo");
+        assertThat(demo.path("ready").asInt()).isEqualTo(1);
+        assertThat(demo.path("ratingsNeeded").asInt()).isEqualTo(2);
+        assertThat(demo.path("ratingsReceived").asInt()).isZero();
+    }
+
     @Test
     void handleRequest_whenNoSuchRoute_answers404() throws IOException {
+        APIGatewayV2HTTPEvent unknown = event("apigw-lease.json");
+        unknown.setRawPath("/api/leaderboard");
+        unknown.getRequestContext().getHttp().setMethod("GET");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(unknown, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void handleRequest_whenAnEvaluatorCallsAnAdminRoute_answers403() throws IOException {
         APIGatewayV2HTTPEvent admin = event("apigw-lease.json");
         admin.setRouteKey("ANY /api/admin/{proxy+}");
         admin.setRawPath("/api/admin/evaluators");
@@ -255,8 +331,8 @@ class ApiHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(admin, context);
 
-        assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(json(response).path("error").asText()).isEqualTo("forbidden");
     }
 
     @Test

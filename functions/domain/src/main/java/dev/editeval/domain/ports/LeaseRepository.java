@@ -13,5 +13,8 @@ public interface LeaseRepository {
 
     Optional<Lease> find(TaskRef task, String evaluatorId);
 
+    /** Moves the expiry of this lease if it is still the evaluator's and live at {@code now}; false otherwise. */
+    boolean extend(TaskRef task, String evaluatorId, String leaseId, Instant expiresAt, Instant now);
+
     void delete(TaskRef task, String evaluatorId);
 }

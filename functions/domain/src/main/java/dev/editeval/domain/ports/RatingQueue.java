@@ -18,7 +18,8 @@ public interface RatingQueue {
     /** Makes the slot visible again now. */
     void giveBack(String receiptHandle);
 
-    void extend(String receiptHandle, Duration lease);
+    /** Hides the slot for {@code lease} from now; false when this handle no longer holds it. */
+    boolean extend(String receiptHandle, Duration lease);
 
     void delete(String receiptHandle);
 }

@@ -11,4 +11,8 @@ public sealed interface LeaseOutcome {
 
     record NoneWaiting() implements LeaseOutcome {
     }
+
+    /** The caller already holds {@code cap} live leases. */
+    record TooMany(int cap) implements LeaseOutcome {
+    }
 }

@@ -6,6 +6,7 @@ import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.LeaseRepository;
 import dev.editeval.domain.ports.RatingQueue;
 import dev.editeval.domain.ports.RatingRepository;
@@ -18,20 +19,26 @@ import dev.editeval.domain.rubric.SubmissionValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * Stores a rating once. The rating is written with a conditional put keyed by (task, evaluator), so a retry never
  * makes a second one; only after it is stored is the slot deleted from the queue.
  *
- * <p>Late submits: a submit after the lease expired is refused ({@link SubmitOutcome.Expired}) and the draft stays
- * with the evaluator; the task went back to the queue when the lease ran out and may be leased again.
+ * <p>Late submits: a submit after the lease expired is refused ({@link SubmitOutcome.Expired}, 410) and the draft
+ * stays with the evaluator. When the lease ran out the slot went back to the queue and may already be another
+ * evaluator's; accepting the late rating would either rate the task more often than asked or need that very slot,
+ * which SQS cannot hand over by name. Refusing is the one rule that never stores a rating twice and never accepts one
+ * it then loses. A retry of a submission that was stored in time is still answered 200, expired or not.
  */
 public final class SubmitService {
 
     private final LeaseService leases;
     private final LeaseRepository leaseRecords;
     private final RatingRepository ratings;
+    private final EvaluatorRepository evaluators;
     private final TaskRepository tasks;
     private final RatingQueue queue;
     private final RubricCatalog rubrics;
@@ -39,10 +46,12 @@ public final class SubmitService {
     private final Clock clock;
 
     public SubmitService(LeaseService leases, LeaseRepository leaseRecords, RatingRepository ratings,
-                         TaskRepository tasks, RatingQueue queue, RubricCatalog rubrics, Clock clock) {
+                         EvaluatorRepository evaluators, TaskRepository tasks, RatingQueue queue,
+                         RubricCatalog rubrics, Clock clock) {
         this.leases = leases;
         this.leaseRecords = leaseRecords;
         this.ratings = ratings;
+        this.evaluators = evaluators;
         this.tasks = tasks;
         this.queue = queue;
         this.rubrics = rubrics;
@@ -84,6 +93,9 @@ public final class SubmitService {
         tasks.addRating(task.ref());
         queue.delete(lease.receiptHandle());
         leaseRecords.delete(task.ref(), lease.evaluatorId());
+        evaluators.freePlace(lease.evaluatorId(), lease.leaseId());
+        evaluators.recordRating(lease.evaluatorId(), LocalDate.ofInstant(rating.submittedAt(), ZoneOffset.UTC),
+                submission.timeOnTaskMs(), rating.submittedAt());
         return new SubmitOutcome.Stored(rating);
     }
 

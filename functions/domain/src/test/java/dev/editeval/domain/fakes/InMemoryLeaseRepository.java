@@ -35,6 +35,19 @@ public final class InMemoryLeaseRepository implements LeaseRepository {
     }
 
     @Override
+    public synchronized boolean extend(TaskRef task, String evaluatorId, String leaseId, Instant expiresAt,
+                                       Instant now) {
+        Key key = new Key(task, evaluatorId);
+        Lease held = leases.get(key);
+        if (held == null || !held.leaseId().equals(leaseId) || !held.expiresAt().isAfter(now)) {
+            return false;
+        }
+        leases.put(key, new Lease(leaseId, task, evaluatorId, held.receiptHandle(), held.createdAt(), expiresAt,
+                held.outputOrder()));
+        return true;
+    }
+
+    @Override
     public synchronized void delete(TaskRef task, String evaluatorId) {
         leases.remove(new Key(task, evaluatorId));
     }

@@ -1,9 +1,11 @@
 package dev.editeval.domain.fakes;
 
+import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.aggregate.ExportService;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.rating.MeService;
 import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
@@ -26,6 +28,7 @@ public final class InMemoryPorts {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository();
     private final InMemoryLeaseRepository leases = new InMemoryLeaseRepository();
     private final InMemoryRatingRepository ratings = new InMemoryRatingRepository();
+    private final InMemoryEvaluatorRepository evaluators = new InMemoryEvaluatorRepository();
     private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
     private final InMemoryRatingQueue ratingQueue;
     private final RandomGenerator random = new Random(20_261_128L);
@@ -64,6 +67,10 @@ public final class InMemoryPorts {
         return ratings;
     }
 
+    public InMemoryEvaluatorRepository evaluators() {
+        return evaluators;
+    }
+
     public InMemoryPreviewQueue previewQueue() {
         return previewQueue;
     }
@@ -81,11 +88,20 @@ public final class InMemoryPorts {
     }
 
     public LeaseService leaseService() {
-        return new LeaseService(ratingQueue, tasks, leases, ratings, LEASE_LENGTH, random, clock);
+        return new LeaseService(ratingQueue, tasks, leases, ratings, evaluators, LEASE_LENGTH, random, clock);
     }
 
     public SubmitService submitService() {
-        return new SubmitService(leaseService(), leases, ratings, tasks, ratingQueue, RubricCatalog.builtIn(), clock);
+        return new SubmitService(leaseService(), leases, ratings, evaluators, tasks, ratingQueue,
+                RubricCatalog.builtIn(), clock);
+    }
+
+    public MeService meService() {
+        return new MeService(evaluators, clock);
+    }
+
+    public AdminService adminService() {
+        return new AdminService(batches, tasks, evaluators, leaseService());
     }
 
     public TaskViews taskViews() {

@@ -73,8 +73,11 @@ public final class InMemoryRatingQueue implements RatingQueue {
     }
 
     @Override
-    public synchronized void extend(String receiptHandle, Duration lease) {
-        inFlight(receiptHandle).visibleAt = clock.instant().plus(lease);
+    public synchronized boolean extend(String receiptHandle, Duration lease) {
+        Optional<Message> message = byLatestHandle(receiptHandle).map(messages::get)
+                .filter(m -> m.visibleAt.isAfter(clock.instant()));
+        message.ifPresent(m -> m.visibleAt = clock.instant().plus(lease));
+        return message.isPresent();
     }
 
     @Override

@@ -50,7 +50,8 @@ class LeaseServiceTest {
         assertThat(lease.task()).isEqualTo(T01);
         assertThat(lease.evaluatorId()).isEqualTo("eve");
         assertThat(lease.outputOrder()).containsExactlyInAnyOrderElementsOf(blindKeys());
-        assertThat(lease.expiresAt()).isEqualTo(ports.clock().instant().plus(InMemoryPorts.LEASE_LENGTH));
+        assertThat(lease.expiresAt()).isEqualTo(ports.clock().instant().plus(InMemoryPorts.LEASE_LENGTH)
+                .minus(LeaseService.MARGIN));
         assertThat(LeaseIds.taskOf(lease.leaseId())).contains(T01);
         assertThat(ports.leases().find(T01, "eve")).contains(lease);
         assertThat(ports.ratingQueue().inFlight()).containsExactly(T01);
@@ -214,7 +215,7 @@ class LeaseServiceTest {
     void find_whenTheLeaseIsLive_findsItWithItsTask() {
         ready(1, "model-a");
         Lease lease = leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH.minusSeconds(1));
+        ports.clock().advance(InMemoryPorts.LEASE_LENGTH.minus(LeaseService.MARGIN).minusSeconds(1));
 
         LeaseLookup lookup = leases.find("eve", lease.leaseId());
 

@@ -1,0 +1,65 @@
+package dev.editeval.app.api;
+
+import dev.editeval.domain.admin.AdminService;
+import dev.editeval.domain.admin.BatchProgress;
+import dev.editeval.domain.ports.EvaluatorRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The routes under {@code /api/admin/}, for the {@code admins} group only. */
+final class AdminRoutes {
+
+    static final String PREFIX = "/api/admin/";
+    private static final Pattern RELEASE = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/release$");
+
+    private final AdminService admin;
+
+    AdminRoutes(AdminService admin) {
+        this.admin = admin;
+    }
+
+    ApiResponse route(ApiRequest request) {
+        if (!request.groups().contains("admins")) {
+            return ApiResponse.error(403, "forbidden", "admin routes are for the admins group");
+        }
+        String route = request.method() + " " + request.path();
+        Matcher release = RELEASE.matcher(request.path());
+        if (route.equals("GET /api/admin/evaluators")) {
+            return ApiResponse.of(200, Map.of("evaluators", admin.evaluators().stream().map(AdminRoutes::row)
+                    .toList()));
+        } else if (route.equals("GET /api/admin/batches")) {
+            return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(AdminRoutes::row).toList()));
+        } else if (request.method().equals("POST") && release.matches()) {
+            return ApiResponse.of(200, Map.of("evaluatorId", release.group(1),
+                    "released", admin.releaseLeasesOf(release.group(1))));
+        }
+        return ApiResponse.error(404, "not_found", "no route " + route);
+    }
+
+    private static Map<String, Object> row(EvaluatorRepository.Profile profile) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("evaluatorId", profile.evaluatorId());
+        row.put("name", profile.name().isEmpty() ? null : profile.name());
+        row.put("ratings", profile.ratings());
+        row.put("lastSeen", profile.lastSeen().map(Object::toString).orElse(null));
+        return row;
+    }
+
+    private static Map<String, Object> row(BatchProgress batch) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("batchId", batch.batchId());
+        row.put("status", batch.status().name());
+        row.put("tasks", batch.tasks());
+        row.put("ready", batch.ready());
+        row.put("failed", batch.failed());
+        row.put("ratingsReceived", batch.ratingsReceived());
+        row.put("ratingsNeeded", batch.ratingsNeeded());
+        return row;
+    }
+
+    static boolean matches(String path) {
+        return path.startsWith(PREFIX);
+    }
+}

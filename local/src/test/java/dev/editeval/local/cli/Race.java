@@ -1,0 +1,132 @@
+package dev.editeval.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Simulated evaluators on their own threads, each leasing and submitting through the local server as fast as it
+ * answers, until the target number of ratings is accepted or the time is up. A shared book of who holds what finds
+ * a slot leased twice or a task leased to the same evaluator again.
+ */
+final class Race {
+
+    private static final Duration IDLE = Duration.ofMillis(50);
+
+    private final LocalPipeline pipeline;
+    private final int target;
+    private final int ratersPerTask;
+    private final long deadline;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Integer> holders = new HashMap<>();
+    private final Map<String, Integer> stored = new HashMap<>();
+    private final List<String> accepted = new ArrayList<>();
+    private final List<Double> leaseMillis = new ArrayList<>();
+    private final List<Double> submitMillis = new ArrayList<>();
+    private int overbooked;
+    private int leasedTwice;
+    private int failedSubmits;
+    private int noneWaiting;
+
+    private Race(LocalPipeline pipeline, int target, int ratersPerTask, Duration limit) {
+        this.pipeline = pipeline;
+        this.target = target;
+        this.ratersPerTask = ratersPerTask;
+        this.deadline = System.nanoTime() + limit.toNanos();
+    }
+
+    static RaceResult run(LocalPipeline pipeline, Tokens tokens, int evaluators, int target, Duration limit,
+                          int ratersPerTask) throws Exception {
+        Race race = new Race(pipeline, target, ratersPerTask, limit);
+        long start = System.nanoTime();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < evaluators; i++) {
+                String token = tokens.of("racer-%02d".formatted(i), List.of("evaluators"));
+                running.add(threads.submit(() -> {
+                    race.evaluate(token);
+                    return null;
+                }));
+            }
+            for (Future<?> evaluator : running) {
+                evaluator.get();
+            }
+        }
+        synchronized (race) {
+            return new RaceResult(race.overbooked, race.leasedTwice, race.failedSubmits, race.accepted,
+                    race.leaseMillis, race.submitMillis, race.noneWaiting, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private synchronized boolean running() {
+        return accepted.size() < target && System.nanoTime() < deadline;
+    }
+
+    private void evaluate(String token) throws Exception {
+        Set<String> mine = new HashSet<>();
+        while (running()) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> leased = send("POST", "/api/leases", token, null);
+            double leaseMs = (System.nanoTime() - t0) / 1e6;
+            if (leased.statusCode() != 201) {
+                synchronized (this) {
+                    noneWaiting++;
+                }
+                Thread.sleep(IDLE);
+                continue;
+            }
+            JsonNode task = LocalPipeline.json(leased);
+            String ref = task.path("batchId").asText() + "/" + task.path("taskId").asText();
+            book(ref, mine, leaseMs);
+            String body = PipelineIT.submission(task).toString();
+            long t1 = System.nanoTime();
+            HttpResponse<String> submitted = send("POST", "/api/leases/" + task.path("leaseId").asText()
+                    + "/rating", token, body);
+            settle(ref, submitted.statusCode() == 201, LocalPipeline.json(submitted).path("ratingId").asText(),
+                    (System.nanoTime() - t1) / 1e6);
+        }
+    }
+
+    private synchronized void book(String ref, Set<String> mine, double leaseMs) {
+        leaseMillis.add(leaseMs);
+        if (!mine.add(ref)) {
+            leasedTwice++;
+        }
+        int held = holders.merge(ref, 1, Integer::sum);
+        if (held + stored.getOrDefault(ref, 0) > ratersPerTask) {
+            overbooked++;
+        }
+    }
+
+    private synchronized void settle(String ref, boolean ok, String ratingId, double submitMs) {
+        if (ok) {
+            stored.merge(ref, 1, Integer::sum);
+            accepted.add(ratingId);
+            submitMillis.add(submitMs);
+        } else {
+            failedSubmits++;
+        }
+        holders.merge(ref, -1, Integer::sum);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(pipeline.runtime.webAddress().resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.editeval.local.cli;
+
+import java.util.List;
+
+/**
+ * What simulated evaluators saw.
+ *
+ * @param overbooked  leases granted while the task's live leases and stored ratings already filled its raters
+ * @param leasedTwice leases of a task the same evaluator had leased before
+ * @param failedSubmits submits of a live lease not answered 201
+ * @param acceptedSubmissions the submission id of every submit answered 201
+ * @param leaseMillis latency of each lease call answered 201
+ * @param submitMillis latency of each submit answered 201
+ */
+record RaceResult(int overbooked, int leasedTwice, int failedSubmits, List<String> acceptedSubmissions,
+                  List<Double> leaseMillis, List<Double> submitMillis, int noneWaiting, long elapsedMillis) {
+
+    RaceResult {
+        acceptedSubmissions = List.copyOf(acceptedSubmissions);
+        leaseMillis = List.copyOf(leaseMillis);
+        submitMillis = List.copyOf(submitMillis);
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(rank, sorted.size() - 1)));
+    }
+}
