@@ -49,7 +49,9 @@ export function createHeartbeat(expiresAtIso, deps) {
       }
       schedule(nextBeatDelay(expiresAtMs, deps.now()));
     } catch (error) {
-      if (error && (error.status === 404 || error.status === 410)) {
+      if (error && error.status === 404 && error.code === "not_found") {
+        stopped = true; // A server without the extend route: the lease runs its normal length.
+      } else if (error && (error.status === 404 || error.status === 410)) {
         stopped = true;
         deps.onExpired("gone");
       } else if (error && error.status === 401) {

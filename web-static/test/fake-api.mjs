@@ -125,7 +125,7 @@ function shuffled(count) {
 function leaseFor(state, response, user, leaseId) {
   const lease = state.leases.get(leaseId);
   if (!lease || lease.sub !== user.sub) {
-    fail(response, 404, "not_found", "No such lease.");
+    fail(response, 404, "lease_not_found", "No such lease of yours.");
     return undefined;
   }
   if (Date.now() > lease.expiresAt) {

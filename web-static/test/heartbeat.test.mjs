@@ -73,6 +73,17 @@ describe("heartbeat", () => {
     assert.equal(time.pending().length, 0);
   });
 
+  test("createHeartbeat_whenTheServerHasNoExtendRoute_stopsQuietly", async () => {
+    const time = fakeTime();
+    createHeartbeat(iso(time.now + 60_000), { now: () => time.now, setTimer: time.setTimer,
+      clearTimer: time.clearTimer, lastActivity: () => time.now, onExtended: assert.fail, onExpired: assert.fail,
+      extend: () => Promise.reject(Object.assign(new Error("x"), { status: 404, code: "not_found" })) });
+
+    await time.fire();
+
+    assert.equal(time.pending().length, 0);
+  });
+
   test("createHeartbeat_whenIdleTooLong_stopsExtending", async () => {
     const time = fakeTime();
     const expired = [];

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rating page in Debian's Chromium (web-static/e2e/rate-task.e2e.mjs) against the whole local pipeline: a
- * task rated with the keyboard only lands once in the table and in the export; markup in an instruction stays text.
+ * task looked at with flicker, swipe and zoom, one output flagged, and rated with the keyboard only, lands once in the
+ * table and in the export with those interactions and the flag; markup in an instruction stays text.
  * Each test uploads its own one-task batch right before its browser leases, so neither can lease the other's task.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,7 +100,18 @@ class BrowserIT {
         assertThat(answersIn(body)).as("what the keyboard chose, in form order")
                 .containsExactlyElementsOf(texts(summary.path("answered")));
         assertThat(body.path("comment").asText()).isEqualTo(summary.path("comment").asText());
-        assertThat(body.path("interactions").path("overlayToggles").asInt()).isEqualTo(1);
+        JsonNode interactions = body.path("interactions");
+        assertThat(interactions.path("overlayToggles").asInt()).isEqualTo(1);
+        assertThat(interactions.path("flickers").asInt()).as("f held once").isEqualTo(1);
+        assertThat(interactions.path("swipes").asInt()).as("w and .").isEqualTo(2);
+        assertThat(interactions.path("zooms").asInt()).as("+ and z three times").isEqualTo(4);
+        JsonNode flagged = summary.path("flagged");
+        assertThat(body.path("outputs")).filteredOn(output -> output.path("safety").path("flagged").asBoolean())
+                .singleElement().satisfies(output -> {
+                    assertThat(output.path("outputId").asText()).isEqualTo(flagged.path("outputId").asText());
+                    assertThat(output.path("safety").path("categories")).extracting(JsonNode::asText)
+                            .containsExactly(flagged.path("category").asText());
+                });
         String submissionId = submitted.path("submissionId").asText();
         assertThat(exportedRows().lines().filter(row -> row.contains(submissionId))).hasSize(1);
         BufferedImage shot = ImageIO.read(screenshot.toFile());
