@@ -6,9 +6,10 @@
 // `./editeval up`. Exits non-zero with the failed step on stderr; on success prints one JSON line on stdout.
 //
 //   node web-static/e2e/rate-task.e2e.mjs --url http://127.0.0.1:8080/ --user alice --password ... \
-//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--chromium PATH]
+//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--press KEYS] [--chromium PATH]
 //
-// --mode view only opens the leased task and checks it (instruction as text, images loaded, no dialog).
+// --mode view only opens the leased task and checks it (instruction as text, images loaded, no dialog), presses the
+// comma-separated --press keys (e.g. "o,]") and takes the screenshot.
 
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
@@ -117,8 +118,19 @@ async function viewTask() {
   await page.waitForTimeout(500);
   const strayImages = await page.$$eval("img", (images) => images.filter((image) => !image.closest("#viewer")).length);
   assert(strayImages === 0, `${strayImages} image(s) outside the viewer: the instruction made markup`);
+  for (const key of options.press) {
+    check(`press ${key}`);
+    await page.keyboard.press(key);
+  }
+  // Every change map asked for on screen before the picture.
+  await page.waitForFunction(() => [...document.querySelectorAll("#viewer img.change-map")]
+    .every((map) => map.hidden || map.complete));
   failOnProblems();
-  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction } };
+  if (options.screenshot) {
+    await page.screenshot({ path: options.screenshot });
+  }
+  const outputs = await page.$$eval("#viewer .tile-output", (tiles) => tiles.length);
+  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction, outputs } };
 }
 
 // ---- steps ----
@@ -500,6 +512,7 @@ function parseOptions() {
       screenshot: { type: "string" },
       mode: { type: "string", default: "rate" },
       "expect-instruction": { type: "string" },
+      press: { type: "string", default: "" },
       chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
     },
   });
@@ -514,5 +527,6 @@ function parseOptions() {
     process.exit(64);
   }
   return { url: values.url, user: values.user, password: values.password, screenshot: values.screenshot,
-    mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium };
+    mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium,
+    press: values.press.split(",").filter((key) => key !== "") };
 }

@@ -69,6 +69,9 @@ async function boot() {
   });
   app.drafts = createDraftStore(window.localStorage);
   app.drafts.pruneStale();
+  if (app.auth.kind === "redirect" && !(await returnFromSignIn())) {
+    return;
+  }
   if (app.auth.token()) {
     await afterSignIn();
   } else {
@@ -78,6 +81,21 @@ async function boot() {
 
 // ---- sign-in ----
 
+/** Back from the managed login (Cognito): trades the code for a token; false when it failed (and says why). */
+async function returnFromSignIn() {
+  try {
+    const answered = await app.auth.completeSignIn(window.location.href);
+    if (answered) {
+      window.history.replaceState(null, "", window.location.pathname);
+    }
+    return true;
+  } catch (error) {
+    window.history.replaceState(null, "", window.location.pathname);
+    showLogin(error instanceof AuthError ? error.message : "Sign-in failed. Try again.");
+    return false;
+  }
+}
+
 function showLogin(message) {
   leaveTask();
   app.me = undefined;
@@ -86,8 +104,10 @@ function showLogin(message) {
   $("login-message").textContent = message;
   $("login-message").hidden = message === "";
   $("login-error").hidden = true;
+  const redirect = app.auth && app.auth.kind === "redirect";
+  $("login-fields").hidden = redirect;
   show("screen-login");
-  $("login-username").focus();
+  (redirect ? $("login-submit") : $("login-username")).focus();
 }
 
 function signedOut() {
@@ -101,6 +121,10 @@ function signedOut() {
 
 async function onLogin(event) {
   event.preventDefault();
+  if (app.auth.kind === "redirect") {
+    window.location.assign(await app.auth.begin());
+    return;
+  }
   const username = $("login-username").value.trim();
   const password = $("login-password").value;
   const error = $("login-error");
@@ -639,6 +663,10 @@ function bindChrome() {
   });
   $("sign-out").addEventListener("click", () => {
     app.auth.signOut();
+    if (typeof app.auth.signOutUrl === "function") {
+      window.location.assign(app.auth.signOutUrl());
+      return;
+    }
     showLogin("Signed out. Your unfinished rating is kept in this browser.");
   });
   $("help-button").addEventListener("click", () => toggleHelp());
