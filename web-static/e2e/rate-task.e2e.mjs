@@ -182,7 +182,8 @@ async function taskOnScreen() {
 async function imagesLoaded(expected) {
   await page.waitForFunction((count) => {
     const photos = [...document.querySelectorAll("#viewer img.photo")];
-    return photos.length === count && photos.every((photo) => photo.complete);
+    return photos.length === count
+      && photos.every((photo) => photo.complete && photo.dataset.quality === "preview");
   }, expected);
   const broken = await page.$$eval("#viewer img.photo", (photos) => photos
     .filter((photo) => photo.naturalWidth === 0).map((photo) => photo.alt));

@@ -143,7 +143,8 @@ export function createViewer(container, task, hooks) {
 
 /** A pane's frame: a stage (image and overlays) moved by the shared view, and what stays fixed over it. */
 function buildFrame(image, alt, shared, onClick) {
-  const photo = el("img", { className: "photo", alt, src: image.previewUrl, decoding: "async", draggable: false });
+  const photo = el("img", { className: "photo", alt, decoding: "async", draggable: false });
+  showSmallFirst(photo, image);
   const failed = el("p", {
     className: "image-failed",
     hidden: true,
@@ -162,6 +163,28 @@ function buildFrame(image, alt, shared, onClick) {
   }
   bindPointer(frame, shared, onClick);
   return { frame, stage, photo };
+}
+
+/**
+ * The thumbnail at once, the viewing preview in its place as soon as it has loaded (a large preview over a slow line
+ * would otherwise leave the pane empty). data-quality says which is shown.
+ */
+function showSmallFirst(photo, image) {
+  if (!image.thumbUrl || image.thumbUrl === image.previewUrl) {
+    photo.src = image.previewUrl;
+    photo.dataset.quality = "preview";
+    return;
+  }
+  photo.src = image.thumbUrl;
+  photo.dataset.quality = "thumb";
+  const preview = new Image();
+  preview.decoding = "async";
+  preview.addEventListener("load", () => {
+    photo.src = image.previewUrl;
+    photo.dataset.quality = "preview";
+  });
+  // A preview that fails leaves the thumbnail; the error note is for an image with nothing to show.
+  preview.src = image.previewUrl;
 }
 
 /** Wheel zooms at the pointer; a drag pans (or moves the swipe line when it starts on it); a click enlarges. */
