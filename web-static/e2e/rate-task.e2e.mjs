@@ -6,10 +6,12 @@
 // `./editeval up`. Exits non-zero with the failed step on stderr; on success prints one JSON line on stdout.
 //
 //   node web-static/e2e/rate-task.e2e.mjs --url http://127.0.0.1:8080/ --user alice --password ... \
-//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--press KEYS] [--chromium PATH]
+//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--press KEYS] [--reload]
+//        [--chromium PATH]
 //
 // --mode view only opens the leased task and checks it (instruction as text, images loaded, no dialog), presses the
-// comma-separated --press keys (e.g. "o,]") and takes the screenshot.
+// comma-separated --press keys (e.g. "o,]"), takes the screenshot, and with --reload reloads: the untouched task
+// must have been given back as the page went.
 
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
@@ -130,7 +132,34 @@ async function viewTask() {
     await page.screenshot({ path: options.screenshot });
   }
   const outputs = await page.$$eval("#viewer .tile-output", (tiles) => tiles.length);
-  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction, outputs } };
+  const released = options.reload ? await reloadUntouched() : undefined;
+  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction, outputs }, released };
+}
+
+/** A task with no answer is given back as the page goes (pagehide): after a reload it is no longer this rater's. */
+async function reloadUntouched() {
+  check("reload with no answer: the lease is given back");
+  const leaseId = await page.evaluate(() => Object.keys(localStorage).find((key) => key.startsWith("editeval.draft."))
+    .slice("editeval.draft.".length));
+  await page.reload({ waitUntil: "domcontentloaded" });
+  await page.locator("#screen-idle").waitFor({ state: "visible" });
+  const title = await page.textContent("#idle-title");
+  assert(title === "Ready to rate", `after reloading an untouched task the page shows "${title}"`);
+  // The DELETE left with the old document (a keepalive fetch Playwright does not see): ask the API about the lease.
+  // Asked from outside the page, so the expected 404 is not a console error of the page.
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("editeval.session")).token);
+  const leaseUrl = new URL(`api/leases/${encodeURIComponent(leaseId)}`, options.url).href;
+  let status = 200;
+  for (let attempt = 0; attempt < 20 && status === 200; attempt += 1) {
+    const answer = await page.request.get(leaseUrl, { headers: { Authorization: `Bearer ${token}` } });
+    status = answer.status();
+    if (status === 200) {
+      await page.waitForTimeout(250);
+    }
+  }
+  assert(status === 404 || status === 410, `the untouched lease still answers ${status} after the page went`);
+  failOnProblems();
+  return leaseId;
 }
 
 // ---- steps ----
@@ -514,6 +543,7 @@ function parseOptions() {
       mode: { type: "string", default: "rate" },
       "expect-instruction": { type: "string" },
       press: { type: "string", default: "" },
+      reload: { type: "boolean", default: false },
       chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
     },
   });
@@ -529,5 +559,5 @@ function parseOptions() {
   }
   return { url: values.url, user: values.user, password: values.password, screenshot: values.screenshot,
     mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium,
-    press: values.press.split(",").filter((key) => key !== "") };
+    press: values.press.split(",").filter((key) => key !== ""), reload: values.reload };
 }

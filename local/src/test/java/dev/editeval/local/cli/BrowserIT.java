@@ -143,18 +143,22 @@ class BrowserIT {
 
     @Test
     @Order(3)
-    void ratingPage_onTheDemoBatch_showsARealTaskWithItsChangeOverlay(@TempDir Path folder) throws Exception {
+    void ratingPage_onTheDemoBatch_showsARealTaskAndGivesItBackWhenLeftUntouched(@TempDir Path folder)
+            throws Exception {
         ReadyWatcher.Result ready = pipeline.upload(firstDemoTask(folder));
         assertThat(ready.status()).isEqualTo(BatchStatus.ACCEPTED);
         Evaluator viewer = evaluator("demo-viewer");
         Path screenshot = screenshotPath("rating-page-demo.png", Boolean.getBoolean("docs.screenshot"));
 
-        ScriptRun run = runScript(viewer, "--mode", "view", "--press", "o", "--screenshot", screenshot.toString());
+        // Last of the tests: the task it gives back on reload must not be leased by another.
+        ScriptRun run = runScript(viewer, "--mode", "view", "--press", "o", "--screenshot", screenshot.toString(),
+                "--reload");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode viewed = run.summary().path("viewed");
         assertThat(viewed.path("batchId").asText()).isEqualTo("demo");
         assertThat(viewed.path("outputs").asInt()).isGreaterThan(1);
+        assertThat(run.summary().path("released").asText()).as("the lease given back on pagehide").isNotBlank();
         BufferedImage shot = ImageIO.read(screenshot.toFile());
         assertThat(shot.getWidth()).isEqualTo(1366);
         assertThat(shot.getHeight()).isEqualTo(768);
