@@ -676,6 +676,7 @@ function bindChrome() {
   document.addEventListener("keyup", onKeyUp);
   window.addEventListener("blur", () => stopFlicker(app.work));
   document.addEventListener("pointerdown", noteActivity, { capture: true });
+  document.addEventListener("wheel", noteActivity, { capture: true, passive: true });
   window.addEventListener("pagehide", onPageHide);
   $("guide-link").addEventListener("click", (event) => {
     event.preventDefault();

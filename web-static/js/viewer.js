@@ -60,8 +60,15 @@ export function createViewer(container, task, hooks) {
 
   const aspect = task.source.width > 0 && task.source.height > 0 ? task.source.width / task.source.height : 1.5;
 
+  /** The first pane on screen (an enlarged output hides the source) and its image's width. */
+  function shownPane() {
+    const pane = panes.find((candidate) => candidate.frameWidth() > 0) || sourceTile;
+    return { imageWidth: pane.imageWidth, frameWidth: pane.frameWidth() };
+  }
+
   function oneToOne() {
-    return oneToOneScale(task.source.width, sourceTile.frameWidth() || panes.map((p) => p.frameWidth()).find(Boolean));
+    const { imageWidth, frameWidth } = shownPane();
+    return oneToOneScale(imageWidth, frameWidth);
   }
 
   function layout() {
@@ -126,7 +133,8 @@ export function createViewer(container, task, hooks) {
     },
     toggleOneToOne() {
       hooks.onInteraction("zooms");
-      shared.setView(toggleOneToOne(view, task.source.width, sourceTile.frameWidth()));
+      const { imageWidth, frameWidth } = shownPane();
+      shared.setView(toggleOneToOne(view, imageWidth, frameWidth));
     },
     markCurrent(outputId) {
       for (const [id, tile] of tiles) {
@@ -249,6 +257,7 @@ function buildSourceTile(source, shared, enlargeThis) {
   );
   return {
     element,
+    imageWidth: source.width,
     frameWidth: () => frame.clientWidth,
     applyView(view) {
       stage.style.transform = viewTransform(view);
@@ -382,6 +391,7 @@ function buildOutputTile(task, output, shared, enlargeThis) {
 
   return {
     element,
+    imageWidth: output.width,
     frameWidth: () => frame.clientWidth,
     applyView(view) {
       stage.style.transform = viewTransform(view);
