@@ -49,8 +49,9 @@ export function createHeartbeat(expiresAtIso, deps) {
       }
       schedule(nextBeatDelay(expiresAtMs, deps.now()));
     } catch (error) {
-      if (error && error.status === 404 && error.code === "not_found") {
-        stopped = true; // A server without the extend route: the lease runs its normal length.
+      if (error && error.status === 404 && !/lease/.test(String(error.code))) {
+        // No extend route (a server before it, or a gateway's bare 404): the lease runs its normal length.
+        stopped = true;
       } else if (error && (error.status === 404 || error.status === 410)) {
         stopped = true;
         deps.onExpired("gone");

@@ -73,15 +73,30 @@ describe("heartbeat", () => {
     assert.equal(time.pending().length, 0);
   });
 
-  test("createHeartbeat_whenTheServerHasNoExtendRoute_stopsQuietly", async () => {
+  for (const code of ["not_found", "http_404"]) {
+    test(`createHeartbeat_whenTheServerHasNoExtendRoute_${code}_stopsQuietly`, async () => {
+      const time = fakeTime();
+      createHeartbeat(iso(time.now + 60_000), { now: () => time.now, setTimer: time.setTimer,
+        clearTimer: time.clearTimer, lastActivity: () => time.now, onExtended: assert.fail, onExpired: assert.fail,
+        extend: () => Promise.reject(Object.assign(new Error("x"), { status: 404, code })) });
+
+      await time.fire();
+
+      assert.equal(time.pending().length, 0);
+    });
+  }
+
+  test("createHeartbeat_whenTheLeaseIsUnknown_reportsGone", async () => {
     const time = fakeTime();
+    const expired = [];
     createHeartbeat(iso(time.now + 60_000), { now: () => time.now, setTimer: time.setTimer,
-      clearTimer: time.clearTimer, lastActivity: () => time.now, onExtended: assert.fail, onExpired: assert.fail,
-      extend: () => Promise.reject(Object.assign(new Error("x"), { status: 404, code: "not_found" })) });
+      clearTimer: time.clearTimer, lastActivity: () => time.now, onExtended: assert.fail,
+      onExpired: (reason) => expired.push(reason),
+      extend: () => Promise.reject(Object.assign(new Error("x"), { status: 404, code: "lease_not_found" })) });
 
     await time.fire();
 
-    assert.equal(time.pending().length, 0);
+    assert.deepEqual(expired, ["gone"]);
   });
 
   test("createHeartbeat_whenIdleTooLong_stopsExtending", async () => {
