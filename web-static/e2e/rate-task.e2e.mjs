@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The rating page in a real browser (Debian's Chromium through playwright-core) against a running pipeline:
-// sign in, lease a task, answer the whole rubric with the keyboard only, reload halfway, turn the change overlay
-// on, submit, and see the page move on. Run by local/src/test/.../BrowserIT; usable by hand against
+// sign in, lease a task, look at it with the viewer keys (flicker, swipe, zoom, 1:1; checked on the pixels shown),
+// flag the first output with a category and see it blurred until revealed, answer the whole rubric with the keyboard
+// only, reload halfway, turn the change overlay on, submit, and see the page move on. Run by local/src/test/.../BrowserIT; usable by hand against
 // `./editeval up`. Exits non-zero with the failed step on stderr; on success prints one JSON line on stdout.
 //
 //   node web-static/e2e/rate-task.e2e.mjs --url http://127.0.0.1:8080/ --user alice --password ... \
-//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--chromium PATH]
+//        [--screenshot rating-page.png] [--mode rate|view] [--expect-instruction TEXT] [--press KEYS] [--reload]
+//        [--chromium PATH]
 //
-// --mode view only opens the leased task and checks it (instruction as text, images loaded, no dialog).
+// --mode view only opens the leased task and checks it (instruction as text, images loaded, no dialog), presses the
+// comma-separated --press keys (e.g. "o,]"), takes the screenshot, and with --reload reloads: the untouched task
+// must have been given back as the page went.
 
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
@@ -20,6 +24,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 // Scores typed for the rows that need a number, per output in display order; rows that allow N/A get "0".
 const SCORE_KEYS = [["4", "5", "3", "4"], ["2", "4", "4", "3"]];
 const COMMENT = "Keyboard only: 1 2 0 n j o";
+const FIRST_OUTPUT = "#viewer .tile-output";
 const ROWS = "#rating-form fieldset.gate, #rating-form fieldset.dim-row, #rating-form fieldset.pref-row";
 
 const options = parseOptions();
@@ -65,6 +70,8 @@ async function rateTask() {
   const started = Date.now();
   await signInAndLease();
   const task = await taskOnScreen();
+  const viewer = await useViewer();
+  const flagged = await flagFirstOutput();
   const rows = await rowStates();
   const plan = planKeys(rows);
   const half = Math.floor(rows.length / 2);
@@ -95,6 +102,9 @@ async function rateTask() {
     answered: plan.map((row) => row.expected),
     comment: COMMENT,
     overlayOutputId,
+    viewer,
+    flagged,
+    interactions: draft.interactions,
     next: submitted.next,
     elapsedMs: Date.now() - started,
   };
@@ -110,8 +120,46 @@ async function viewTask() {
   await page.waitForTimeout(500);
   const strayImages = await page.$$eval("img", (images) => images.filter((image) => !image.closest("#viewer")).length);
   assert(strayImages === 0, `${strayImages} image(s) outside the viewer: the instruction made markup`);
+  for (const key of options.press) {
+    check(`press ${key}`);
+    await page.keyboard.press(key);
+  }
+  // Every change map asked for on screen before the picture.
+  await page.waitForFunction(() => [...document.querySelectorAll("#viewer img.change-map")]
+    .every((map) => map.hidden || map.complete));
   failOnProblems();
-  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction } };
+  if (options.screenshot) {
+    await page.screenshot({ path: options.screenshot });
+  }
+  const outputs = await page.$$eval("#viewer .tile-output", (tiles) => tiles.length);
+  const released = options.reload ? await reloadUntouched() : undefined;
+  return { viewed: { batchId: task.batchId, taskId: task.taskId, instruction: task.instruction, outputs }, released };
+}
+
+/** A task with no answer is given back as the page goes (pagehide): after a reload it is no longer this rater's. */
+async function reloadUntouched() {
+  check("reload with no answer: the lease is given back");
+  const leaseId = await page.evaluate(() => Object.keys(localStorage).find((key) => key.startsWith("editeval.draft."))
+    .slice("editeval.draft.".length));
+  await page.reload({ waitUntil: "domcontentloaded" });
+  await page.locator("#screen-idle").waitFor({ state: "visible" });
+  const title = await page.textContent("#idle-title");
+  assert(title === "Ready to rate", `after reloading an untouched task the page shows "${title}"`);
+  // The DELETE left with the old document (a keepalive fetch Playwright does not see): ask the API about the lease.
+  // Asked from outside the page, so the expected 404 is not a console error of the page.
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("editeval.session")).token);
+  const leaseUrl = new URL(`api/leases/${encodeURIComponent(leaseId)}`, options.url).href;
+  let status = 200;
+  for (let attempt = 0; attempt < 20 && status === 200; attempt += 1) {
+    const answer = await page.request.get(leaseUrl, { headers: { Authorization: `Bearer ${token}` } });
+    status = answer.status();
+    if (status === 200) {
+      await page.waitForTimeout(250);
+    }
+  }
+  assert(status === 404 || status === 410, `the untouched lease still answers ${status} after the page went`);
+  failOnProblems();
+  return leaseId;
 }
 
 // ---- steps ----
@@ -163,7 +211,8 @@ async function taskOnScreen() {
 async function imagesLoaded(expected) {
   await page.waitForFunction((count) => {
     const photos = [...document.querySelectorAll("#viewer img.photo")];
-    return photos.length === count && photos.every((photo) => photo.complete);
+    return photos.length === count
+      && photos.every((photo) => photo.complete && photo.dataset.quality === "preview");
   }, expected);
   const broken = await page.$$eval("#viewer img.photo", (photos) => photos
     .filter((photo) => photo.naturalWidth === 0).map((photo) => photo.alt));
@@ -342,6 +391,104 @@ async function submitAndMoveOn(draft, task) {
   return outcome;
 }
 
+// ---- the viewer ----
+
+/** A screenshot of the first output's pane: what the rater sees there. */
+function outputPixels() {
+  return page.locator(`${FIRST_OUTPUT} .frame`).first().screenshot();
+}
+
+function sourcePixels() {
+  return page.locator("#viewer .tile-source .frame").screenshot();
+}
+
+function paneState() {
+  return page.$eval(FIRST_OUTPUT, (tile) => {
+    const over = tile.querySelector("img.source-over");
+    return { showing: tile.dataset.showing, sourceShown: !over.hidden && getComputedStyle(over).display !== "none"
+      && over.complete && over.naturalWidth > 0, clip: over.style.clipPath,
+      transforms: [...document.querySelectorAll("#viewer .stage")].map((stage) => stage.style.transform) };
+  });
+}
+
+/** Flicker (hold f), swipe (w , .), zoom (+, z): each must change what the first output's pane shows, then undo. */
+async function useViewer() {
+  check("flicker (hold f)");
+  const output = await outputPixels();
+  const source = await sourcePixels();
+  assert(!output.equals(source), "the output and the source look the same; the test needs an edit to see");
+  await page.keyboard.down("f");
+  await page.waitForFunction((selector) => {
+    const over = document.querySelector(`${selector} img.source-over`);
+    return !over.hidden && over.complete && over.naturalWidth > 0;
+  }, FIRST_OUTPUT);
+  const flicker = await paneState();
+  const flickered = await outputPixels();
+  await page.keyboard.up("f");
+  const released = await paneState();
+  assert(flicker.showing === "source" && flicker.sourceShown && flicker.clip === "",
+    `holding f does not show the source over the output: ${JSON.stringify(flicker)}`);
+  assert(!flickered.equals(output), "holding f left the output pane's pixels unchanged");
+  assert(released.showing === "output" && !released.sourceShown, `releasing f keeps the source: ${JSON.stringify(released)}`);
+
+  check("swipe (w, then .)");
+  await page.keyboard.press("w");
+  const swipe = await paneState();
+  const swiped = await outputPixels();
+  await page.keyboard.press(".");
+  const moved = await paneState();
+  await page.keyboard.press("w");
+  const unswiped = await paneState();
+  assert(swipe.showing === "swipe" && swipe.sourceShown && /inset\(0(px)? 50%/.test(swipe.clip),
+    `w does not split the pane at the middle: ${JSON.stringify(swipe)}`);
+  assert(!swiped.equals(output) && !swiped.equals(flickered), "the swipe view is neither a mix of output and source");
+  assert(/inset\(0(px)? 40%/.test(moved.clip), `. did not move the swipe line right: ${moved.clip}`);
+  assert(unswiped.showing === "output", "a second w leaves the swipe on");
+
+  check("zoom (+, z)");
+  await page.keyboard.press("+");
+  const zoomed = await paneState();
+  const zoomedPixels = await outputPixels();
+  await page.keyboard.press("z");
+  const fitted = await paneState();
+  await page.keyboard.press("z");
+  const pixel = await paneState();
+  await page.keyboard.press("z");
+  assert(zoomed.transforms.every((transform) => transform === zoomed.transforms[0] && /scale\(1\.5\)/.test(transform)),
+    `+ does not zoom every pane alike: ${zoomed.transforms.join(" | ")}`);
+  assert(!zoomedPixels.equals(output), "zooming in left the output pane's pixels unchanged");
+  assert(/scale\(1\)/.test(fitted.transforms[0]), `z from a zoom does not go back to fit: ${fitted.transforms[0]}`);
+  assert(!/scale\(1\)/.test(pixel.transforms[0]), `z from fit does not zoom to 1:1: ${pixel.transforms[0]}`);
+  failOnProblems();
+  return { zoomedTransform: zoomed.transforms[0], oneToOneTransform: pixel.transforms[0] };
+}
+
+/** x flags the first output (blurred), c moves to its first category and Space ticks it, v reveals it. */
+async function flagFirstOutput() {
+  check("flag (x, c, Space, v)");
+  const outputId = await page.$eval(FIRST_OUTPUT, (tile) => tile.dataset.outputId);
+  const blur = () => page.$eval(FIRST_OUTPUT, (tile) => ({
+    flagged: tile.classList.contains("is-flagged"),
+    filter: getComputedStyle(tile.querySelector("img.photo")).filter,
+    veil: !tile.querySelector(".veil").hidden && getComputedStyle(tile.querySelector(".veil")).display !== "none",
+  }));
+  await page.keyboard.press("x");
+  const blurred = await blur();
+  await page.keyboard.press("c");
+  await page.keyboard.press(" ");
+  const category = await page.evaluate(() => ({ value: document.activeElement.value,
+    checked: document.activeElement.checked }));
+  await page.keyboard.press("v");
+  const revealed = await blur();
+  assert(blurred.flagged && /blur\(/.test(blurred.filter) && blurred.veil,
+    `x did not blur output ${outputId}: ${JSON.stringify(blurred)}`);
+  assert(category.checked && category.value, `c then Space did not tick a category: ${JSON.stringify(category)}`);
+  assert(revealed.flagged && !/blur\(/.test(revealed.filter) && !revealed.veil,
+    `v did not reveal output ${outputId}: ${JSON.stringify(revealed)}`);
+  failOnProblems();
+  return { outputId, category: category.value };
+}
+
 // ---- checks ----
 
 function currentIndex(rows) {
@@ -395,6 +542,8 @@ function parseOptions() {
       screenshot: { type: "string" },
       mode: { type: "string", default: "rate" },
       "expect-instruction": { type: "string" },
+      press: { type: "string", default: "" },
+      reload: { type: "boolean", default: false },
       chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
     },
   });
@@ -409,5 +558,6 @@ function parseOptions() {
     process.exit(64);
   }
   return { url: values.url, user: values.user, password: values.password, screenshot: values.screenshot,
-    mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium };
+    mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium,
+    press: values.press.split(",").filter((key) => key !== ""), reload: values.reload };
 }

@@ -44,13 +44,13 @@ export async function errorFromResponse(response) {
 export function createApi({ apiBase, token, onUnauthorized, fetch: fetchImpl }) {
   const base = apiBase.replace(/\/+$/, "");
 
-  async function call(method, path, body) {
+  async function call(method, path, body, extra = {}) {
     const headers = { Accept: "application/json" };
     const bearer = token();
     if (bearer) {
       headers.Authorization = `Bearer ${bearer}`;
     }
-    const init = { method, headers };
+    const init = { method, headers, ...extra };
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -81,6 +81,13 @@ export function createApi({ apiBase, token, onUnauthorized, fetch: fetchImpl }) 
     leaseNext: () => call("POST", "/leases"),
     getLease: (leaseId) => call("GET", lease(leaseId)),
     releaseLease: (leaseId) => call("DELETE", lease(leaseId)),
+    /** 200 {expiresAt}; 404/410 when the lease is gone. */
+    extendLease: (leaseId) => call("POST", `${lease(leaseId)}/extend`),
+    /**
+     * Gives the task back while the page closes. sendBeacon cannot carry the bearer header, so a keepalive fetch
+     * (which outlives the page) sends the DELETE; nothing waits for or reports its answer.
+     */
+    releaseOnExit: (leaseId) => call("DELETE", lease(leaseId), undefined, { keepalive: true }).catch(() => undefined),
     submitRating: (leaseId, submission) => call("POST", `${lease(leaseId)}/rating`, submission),
   };
 }

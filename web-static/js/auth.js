@@ -4,15 +4,15 @@
 // A provider is { mode, kind, token(), signOut(), ... }:
 //   kind "password": signIn(username, password) -> Promise, rejects with AuthError (the page shows a form);
 //   token() -> the bearer token while it is valid, else undefined.
-// A hosted sign-in (Cognito) is a provider of another kind (a redirect to the hosted UI and back); it is
-// added here as its own module when the AWS deployment needs it.
+//   kind "redirect" (Cognito): begin() -> the URL to send the browser to; completeSignIn(url) on the way back.
 
 import { AuthError } from "./auth-common.js";
+import { createCognitoAuth } from "./auth-cognito.js";
 import { createLocalAuth } from "./auth-local.js";
 
 export { AuthError };
 
-const PROVIDERS = { local: createLocalAuth };
+const PROVIDERS = { local: createLocalAuth, cognito: createCognitoAuth };
 
 /** deps: { storage, fetch, now }. Throws AuthError when the mode is not one this page supports. */
 export function createAuth(authConfig, deps) {

@@ -1,7 +1,7 @@
 // The half-finished rating, kept in localStorage so a reload or a crash loses nothing.
 // DOM-free: the storage (localStorage in the page, a Map-backed fake in tests) and the clock are passed in.
 //
-// A draft: { leaseId, taskId, submissionId, startedAt, answers, interactions, savedAt }.
+// A draft: { leaseId, batchId, taskId, submissionId, startedAt, answers, interactions, savedAt }.
 // The submissionId is made once per lease and kept, so a retried submit is answered, not stored twice.
 
 const DRAFT_PREFIX = "editeval.draft.";
@@ -49,6 +49,7 @@ export function createDraftStore(storage, now = () => Date.now()) {
     start(task, submissionId) {
       return {
         leaseId: task.leaseId,
+        batchId: task.batchId,
         taskId: task.taskId,
         submissionId,
         startedAt: now(),
@@ -88,6 +89,25 @@ export function createDraftStore(storage, now = () => Date.now()) {
 
     clearCurrentLeaseId(evaluatorId) {
       storage.removeItem(CURRENT_PREFIX + evaluatorId);
+    },
+
+    /**
+     * The draft of an earlier lease of the same task (a lease that expired with answers in it), or undefined;
+     * a later lease of that task takes its answers over.
+     */
+    findByTask(batchId, taskId, exceptLeaseId) {
+      for (let index = 0; index < storage.length; index += 1) {
+        const key = storage.key(index);
+        if (key === null || !key.startsWith(DRAFT_PREFIX)) {
+          continue;
+        }
+        const draft = read(key);
+        if (draft && draft.batchId === batchId && draft.taskId === taskId && draft.leaseId !== exceptLeaseId
+          && draft.answers) {
+          return draft;
+        }
+      }
+      return undefined;
     },
 
     /** Removes drafts not saved for two days, so storage does not fill with abandoned leases. */

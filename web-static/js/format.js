@@ -18,3 +18,12 @@ export function formatCountdown(ms) {
   const seconds = String(total % 60).padStart(2, "0");
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
+
+/** A time on task: 48210 -> "48 s", 72000 -> "1 min 12 s"; "–" when missing. */
+export function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) {
+    return "–";
+  }
+  const total = Math.round(ms / 1000);
+  return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
+}

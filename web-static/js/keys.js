@@ -2,15 +2,51 @@
 
 /** Shown in the help panel, in this order. */
 export const SHORTCUTS = [
-  { keys: "1 – 5", does: "Score the current row" },
+  { keys: "1 – 9", does: "Score the current row (or pick the n-th answer)" },
   { keys: "0", does: "N/A on the current row, where allowed" },
   { keys: "n  or  j", does: "Next row" },
   { keys: "p  or  k", does: "Previous row" },
+  { keys: "]  /  [", does: "Next / previous output" },
+  { keys: "f  (hold)", does: "Flicker: show the source in place of the outputs" },
+  { keys: "w", does: "Swipe line between source and the current output, on or off" },
+  { keys: ",  /  .", does: "Move the swipe line left / right" },
   { keys: "o", does: "Change overlay on the current output" },
+  { keys: "+  /  −", does: "Zoom in / out (all images together)" },
+  { keys: "z", does: "1:1 pixels, or back to fit" },
+  { keys: "x", does: "Flag the current output unsafe, or unflag it" },
+  { keys: "c", does: "Next category of a flagged output; Space ticks it" },
+  { keys: "v", does: "Reveal or hide a flagged output" },
+  { keys: "s", does: "Skip this task" },
+  { keys: "g", does: "Open the rubric guide" },
   { keys: "Ctrl + Enter", does: "Submit" },
   { keys: "?", does: "Show or hide this help" },
   { keys: "Esc", does: "Close help or the enlarged image" },
 ];
+
+const SINGLE_KEYS = {
+  0: { type: "not-applicable" },
+  n: { type: "next-row" },
+  j: { type: "next-row" },
+  p: { type: "previous-row" },
+  k: { type: "previous-row" },
+  "]": { type: "output", step: 1 },
+  "[": { type: "output", step: -1 },
+  f: { type: "flicker" },
+  w: { type: "swipe" },
+  ",": { type: "swipe-move", step: -0.1 },
+  ".": { type: "swipe-move", step: 0.1 },
+  o: { type: "overlay" },
+  "+": { type: "zoom", factor: 1.5 },
+  "=": { type: "zoom", factor: 1.5 },
+  "-": { type: "zoom", factor: 1 / 1.5 },
+  z: { type: "one-to-one" },
+  x: { type: "flag" },
+  c: { type: "category" },
+  v: { type: "reveal" },
+  s: { type: "skip" },
+  g: { type: "guide" },
+  "?": { type: "help" },
+};
 
 /**
  * The action for a key press, or undefined to let the browser handle it.
@@ -29,20 +65,5 @@ export function keyAction(press) {
   if (/^[1-9]$/.test(press.key)) {
     return { type: "score", value: Number(press.key) };
   }
-  switch (press.key) {
-    case "0":
-      return { type: "not-applicable" };
-    case "n":
-    case "j":
-      return { type: "next-row" };
-    case "p":
-    case "k":
-      return { type: "previous-row" };
-    case "o":
-      return { type: "overlay" };
-    case "?":
-      return { type: "help" };
-    default:
-      return undefined;
-  }
+  return Object.hasOwn(SINGLE_KEYS, press.key) ? { ...SINGLE_KEYS[press.key] } : undefined;
 }

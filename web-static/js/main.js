@@ -5,7 +5,9 @@ import { ApiError, createApi } from "./api.js";
 import { AuthError, createAuth } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { createDraftStore, newSubmissionId } from "./draft.js";
-import { formatCountdown } from "./format.js";
+import { formatCountdown, formatDuration } from "./format.js";
+import { storeRubricForGuide } from "./guide-model.js";
+import { createHeartbeat } from "./heartbeat.js";
 import { keyAction, SHORTCUTS } from "./keys.js";
 import { createRatingForm } from "./rubric-form.js";
 import { buildSubmission, emptyInteractions, fitAnswers, progress, validateSubmission } from "./submission.js";
@@ -13,13 +15,15 @@ import { createViewer } from "./viewer.js";
 import { el } from "./dom.js";
 
 const EXPIRED_TEXT = "Your lease expired; the task went back to the queue.";
+const EXPIRED_KEPT_TEXT = `${EXPIRED_TEXT} Your answers are kept in this browser: if the same task comes to you`
+  + " again, they are filled back in.";
 const LEASE_WARNING_MS = 2 * 60 * 1000;
 
 const $ = (id) => document.getElementById(id);
 const screens = ["screen-loading", "screen-fatal", "screen-login", "screen-idle", "screen-task"];
 
 const app = { config: undefined, auth: undefined, api: undefined, drafts: undefined, me: undefined, work: undefined,
-  idleAction: undefined };
+  idleAction: undefined, lastActivity: Date.now() };
 
 function show(screenId) {
   for (const id of screens) {
@@ -65,6 +69,9 @@ async function boot() {
   });
   app.drafts = createDraftStore(window.localStorage);
   app.drafts.pruneStale();
+  if (app.auth.kind === "redirect" && !(await returnFromSignIn())) {
+    return;
+  }
   if (app.auth.token()) {
     await afterSignIn();
   } else {
@@ -74,6 +81,21 @@ async function boot() {
 
 // ---- sign-in ----
 
+/** Back from the managed login (Cognito): trades the code for a token; false when it failed (and says why). */
+async function returnFromSignIn() {
+  try {
+    const answered = await app.auth.completeSignIn(window.location.href);
+    if (answered) {
+      window.history.replaceState(null, "", window.location.pathname);
+    }
+    return true;
+  } catch (error) {
+    window.history.replaceState(null, "", window.location.pathname);
+    showLogin(error instanceof AuthError ? error.message : "Sign-in failed. Try again.");
+    return false;
+  }
+}
+
 function showLogin(message) {
   leaveTask();
   app.me = undefined;
@@ -82,8 +104,10 @@ function showLogin(message) {
   $("login-message").textContent = message;
   $("login-message").hidden = message === "";
   $("login-error").hidden = true;
+  const redirect = app.auth && app.auth.kind === "redirect";
+  $("login-fields").hidden = redirect;
   show("screen-login");
-  $("login-username").focus();
+  (redirect ? $("login-submit") : $("login-username")).focus();
 }
 
 function signedOut() {
@@ -97,6 +121,10 @@ function signedOut() {
 
 async function onLogin(event) {
   event.preventDefault();
+  if (app.auth.kind === "redirect") {
+    window.location.assign(await app.auth.begin());
+    return;
+  }
   const username = $("login-username").value.trim();
   const password = $("login-password").value;
   const error = $("login-error");
@@ -127,6 +155,7 @@ async function afterSignIn() {
   }
   $("who").textContent = app.me.name || app.me.evaluatorId;
   $("who").hidden = false;
+  showToday(app.me.today);
   $("sign-out").hidden = false;
   const leaseId = app.drafts.currentLeaseId(app.me.evaluatorId);
   if (!leaseId) {
@@ -137,8 +166,15 @@ async function afterSignIn() {
     showTask(await app.api.getLease(leaseId));
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
-      forgetLease(leaseId);
-      showIdle("Lease expired", EXPIRED_TEXT, "Next task");
+      const stored = app.drafts.load(leaseId);
+      const kept = Boolean(stored && stored.answers);
+      forgetLease(leaseId, kept);
+      if (kept) {
+        showIdle("Lease expired", EXPIRED_KEPT_TEXT, "Next task");
+      } else {
+        // Nothing was answered (or the page gave the task back as it closed): just carry on.
+        showIdle("Ready to rate", "", "Start rating");
+      }
     } else {
       // Retry the same lease rather than leasing a new one: the draft belongs to it.
       handleApiError(error, "Could not load your task.", afterSignIn);
@@ -171,7 +207,35 @@ async function nextTask() {
     }
     showTask(task);
   } catch (error) {
+    if (error instanceof ApiError && error.status === 429) {
+      showIdle("Too many tasks open", `${error.message} Tasks you left open go back to the queue when their`
+        + " lease runs out.", "Try again");
+      return;
+    }
     handleApiError(error, "Could not get a task.");
+  }
+}
+
+/** Today's count and median time per task from /api/me, in the top bar. */
+function showToday(today) {
+  const line = $("today");
+  if (!today || !Number.isFinite(today.rated)) {
+    line.hidden = true;
+    return;
+  }
+  const median = Number.isFinite(today.medianTimeOnTaskMs) ? ` · ${formatDuration(today.medianTimeOnTaskMs)} per task`
+    : "";
+  line.textContent = `Today: ${today.rated} rated${median}`;
+  line.title = "Tasks you rated today, and your median time on a task";
+  line.hidden = false;
+}
+
+async function refreshToday() {
+  try {
+    app.me = { ...app.me, ...(await app.api.me()) };
+    showToday(app.me.today);
+  } catch {
+    // The count is a convenience; the next refresh will catch up.
   }
 }
 
@@ -192,10 +256,16 @@ function handleApiError(error, context, retry = nextTask) {
 function showTask(task) {
   leaveTask();
   const stored = app.drafts.load(task.leaseId);
-  const draft = stored || app.drafts.start(task, newSubmissionId());
+  const earlier = stored ? undefined : app.drafts.findByTask(task.batchId, task.taskId, task.leaseId);
+  const draft = stored || { ...app.drafts.start(task, newSubmissionId()),
+    answers: earlier && earlier.answers, interactions: earlier && earlier.interactions };
+  if (earlier) {
+    app.drafts.drop(earlier.leaseId);
+  }
   const answers = fitAnswers(task, draft.answers);
   const interactions = { ...emptyInteractions(), ...draft.interactions };
-  const work = { task, draft, answers, interactions, busy: false, timer: undefined };
+  const work = { task, draft, answers, interactions, busy: false, timer: undefined, heartbeat: undefined,
+    expiresAt: task.expiresAt, currentOutputId: task.outputs[0].outputId };
   app.work = work;
   app.drafts.setCurrentLeaseId(app.me.evaluatorId, task.leaseId);
   saveDraft();
@@ -203,6 +273,7 @@ function showTask(task) {
   $("instruction").textContent = task.instruction;
   $("task-meta").textContent = `${task.batchId} / ${task.taskId}`;
   $("task-meta").hidden = false;
+  storeRubricForGuide(window.localStorage, task.rubric);
   show("screen-task");
 
   work.viewer = createViewer($("viewer"), task, {
@@ -226,10 +297,54 @@ function showTask(task) {
     work.viewer.setFlagged(output.outputId, answers.outputs[output.outputId].flagged);
   }
   refreshProgress();
-  startLeaseClock(task.expiresAt);
-  if (stored && stored.answers) {
+  startLeaseClock();
+  startHeartbeat(work);
+  if ((stored && stored.answers) || earlier) {
     notify("Restored your unfinished rating of this task.");
   }
+}
+
+function startHeartbeat(work) {
+  work.heartbeat = createHeartbeat(work.expiresAt, {
+    extend: () => app.api.extendLease(work.task.leaseId),
+    now: () => Date.now(),
+    setTimer: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimer: (id) => window.clearTimeout(id),
+    lastActivity: () => app.lastActivity,
+    onExtended: (expiresAt) => {
+      work.expiresAt = expiresAt;
+    },
+    onExpired: (reason) => {
+      if (app.work !== work) {
+        return;
+      }
+      if (reason === "idle") {
+        work.idle = true;
+        notify("You have been away a while: this task goes back to the queue when the lease runs out."
+          + " Press any key to keep it.", "warn");
+      } else {
+        leaseLost(work);
+      }
+    },
+  });
+}
+
+/** Any key or pointer: the rater is here. After an idle stop, the heartbeat starts again. */
+function noteActivity() {
+  app.lastActivity = Date.now();
+  const work = app.work;
+  if (work && work.idle && Date.parse(work.expiresAt) > Date.now()) {
+    work.idle = false;
+    notify("");
+    startHeartbeat(work);
+  }
+}
+
+/** The lease is gone (expired or released elsewhere): say so; keep the answers for a later lease of the task. */
+function leaseLost(work) {
+  const kept = progress(work.task.rubric, work.task, work.answers).answered > 0;
+  forgetLease(work.task.leaseId, kept);
+  showIdle("Lease expired", kept ? EXPIRED_KEPT_TEXT : EXPIRED_TEXT, "Next task");
 }
 
 function markOutput(outputId) {
@@ -255,15 +370,19 @@ function refreshProgress() {
   app.work.form.setProgress(answered, required);
 }
 
-function startLeaseClock(expiresAt) {
+function startLeaseClock() {
   const clock = $("lease-clock");
-  const deadline = Date.parse(expiresAt);
-  if (!Number.isFinite(deadline)) {
+  const work = app.work;
+  if (!Number.isFinite(Date.parse(work.expiresAt))) {
     clock.hidden = true;
     return;
   }
   const tick = () => {
-    const left = deadline - Date.now();
+    const left = Date.parse(work.expiresAt) - Date.now();
+    if (left <= 0 && app.work === work && !work.busy) {
+      leaseLost(work);
+      return;
+    }
     clock.textContent = left > 0 ? `Lease ${formatCountdown(left)}` : "Lease expired";
     clock.classList.toggle("is-warning", left <= LEASE_WARNING_MS);
     clock.title = "Time left before this task goes back to the queue";
@@ -279,14 +398,20 @@ function leaveTask() {
     return;
   }
   window.clearInterval(work.timer);
+  if (work.heartbeat) {
+    work.heartbeat.stop();
+  }
   work.viewer.destroy();
   app.work = undefined;
   $("lease-clock").hidden = true;
   $("task-meta").hidden = true;
 }
 
-function forgetLease(leaseId) {
-  app.drafts.drop(leaseId);
+/** The lease is over for this page; keepDraft leaves its answers for a later lease of the same task. */
+function forgetLease(leaseId, keepDraft = false) {
+  if (!keepDraft) {
+    app.drafts.drop(leaseId);
+  }
   app.drafts.clearCurrentLeaseId(app.me.evaluatorId);
 }
 
@@ -314,6 +439,7 @@ async function submit() {
     await app.api.submitRating(task.leaseId, body);
     forgetLease(task.leaseId);
     notify("Rating saved.", "ok");
+    refreshToday();
     await nextTask();
   } catch (error) {
     submitFailed(work, error);
@@ -336,8 +462,8 @@ function submitFailed(work, error) {
     forgetLease(leaseId);
     showIdle("Already rated", "You have already rated this task; it was not stored twice.", "Next task");
   } else if (error.status === 404 || error.status === 410) {
-    forgetLease(leaseId);
-    showIdle("Lease expired", EXPIRED_TEXT, "Next task");
+    forgetLease(leaseId, true);
+    showIdle("Lease expired", EXPIRED_KEPT_TEXT, "Next task");
   } else {
     work.form.setMessage(`${error.message} Your answers are kept; submit again when ready.`);
   }
@@ -397,6 +523,7 @@ function closeTopmost() {
 }
 
 function onKey(event) {
+  noteActivity();
   const target = event.target;
   const inTextField = target instanceof HTMLTextAreaElement
     || (target instanceof HTMLInputElement && !["radio", "checkbox", "range", "button"].includes(target.type));
@@ -405,41 +532,121 @@ function onKey(event) {
   if (!action || (!app.work && action.type !== "help" && action.type !== "close")) {
     return;
   }
-  const work = app.work;
-  let handled = true;
+  if (runAction(action, app.work, event.repeat)) {
+    event.preventDefault();
+  }
+}
+
+/** The output the keys act on: the one last worked on in the form or the viewer. */
+function currentOutput(work) {
+  return work.currentOutputId;
+}
+
+/** Performs a key's action; false when it did nothing, so the browser may handle the key. */
+function runAction(action, work, repeat) {
   switch (action.type) {
     case "submit":
       submit();
-      break;
+      return true;
     case "close":
-      handled = closeTopmost();
-      break;
+      return closeTopmost();
     case "help":
       toggleHelp();
-      break;
+      return true;
     case "score":
-      handled = work.form.chooseDigit(action.value);
-      break;
+      return work.form.chooseDigit(action.value);
     case "not-applicable":
-      handled = work.form.chooseNotApplicable();
-      break;
+      return work.form.chooseNotApplicable();
     case "next-row":
-      work.form.moveRow(1);
-      break;
     case "previous-row":
-      work.form.moveRow(-1);
-      break;
-    case "overlay": {
-      const outputId = work.form.currentOutputId() || work.currentOutputId || work.task.outputs[0].outputId;
-      work.viewer.toggleOverlay(outputId);
-      markOutput(outputId);
-      break;
-    }
+      work.form.moveRow(action.type === "next-row" ? 1 : -1);
+      return true;
+    case "output":
+      markOutput(work.form.moveOutput(currentOutput(work), action.step));
+      return true;
+    case "flicker":
+      if (!repeat && !work.flickering) {
+        work.flickering = true;
+        work.interactions.flickers += 1;
+        saveDraft();
+        work.viewer.setFlicker(true);
+      }
+      return true;
     default:
-      handled = false;
+      return runOutputAction(action, work);
   }
-  if (handled) {
-    event.preventDefault();
+}
+
+/** The actions on the current output and the view. */
+function runOutputAction(action, work) {
+  const outputId = currentOutput(work);
+  switch (action.type) {
+    case "overlay":
+      work.viewer.toggleOverlay(outputId);
+      break;
+    case "swipe":
+      work.viewer.toggleSwipe(outputId);
+      break;
+    case "swipe-move":
+      work.viewer.moveSwipe(outputId, action.step);
+      break;
+    case "zoom":
+      work.viewer.zoomBy(action.factor);
+      return true;
+    case "one-to-one":
+      work.viewer.toggleOneToOne();
+      return true;
+    case "flag":
+      return work.form.toggleFlag(outputId);
+    case "category":
+      return work.form.nextCategory(outputId);
+    case "reveal":
+      return work.viewer.toggleReveal(outputId);
+    case "skip":
+      skip();
+      return true;
+    case "guide":
+      openGuide();
+      return true;
+    default:
+      return false;
+  }
+  markOutput(outputId);
+  return true;
+}
+
+function onKeyUp(event) {
+  const work = app.work;
+  if (work && work.flickering && event.key.toLowerCase() === "f") {
+    stopFlicker(work);
+  }
+}
+
+function stopFlicker(work) {
+  if (work && work.flickering) {
+    work.flickering = false;
+    work.viewer.setFlicker(false);
+  }
+}
+
+function openGuide() {
+  window.open("guide.html", "editeval-guide", "noopener");
+}
+
+/**
+ * The page is going away. A task with no answer yet goes back to the queue at once (keepalive DELETE: sendBeacon
+ * cannot carry the bearer header). One with answers keeps its lease, so a reload or a reopened tab finds the draft;
+ * if the rater does not come back, the lease lapses and the task returns to the queue by itself.
+ */
+function onPageHide(event) {
+  const work = app.work;
+  if (!work || event.persisted) {
+    return;
+  }
+  const { answered } = progress(work.task.rubric, work.task, work.answers);
+  if (answered === 0 && !work.busy) {
+    forgetLease(work.task.leaseId);
+    app.api.releaseOnExit(work.task.leaseId);
   }
 }
 
@@ -456,12 +663,25 @@ function bindChrome() {
   });
   $("sign-out").addEventListener("click", () => {
     app.auth.signOut();
+    if (typeof app.auth.signOutUrl === "function") {
+      window.location.assign(app.auth.signOutUrl());
+      return;
+    }
     showLogin("Signed out. Your unfinished rating is kept in this browser.");
   });
   $("help-button").addEventListener("click", () => toggleHelp());
   $("help-close").addEventListener("click", () => toggleHelp(false));
   $("notice-close").addEventListener("click", () => notify(""));
   document.addEventListener("keydown", onKey);
+  document.addEventListener("keyup", onKeyUp);
+  window.addEventListener("blur", () => stopFlicker(app.work));
+  document.addEventListener("pointerdown", noteActivity, { capture: true });
+  document.addEventListener("wheel", noteActivity, { capture: true, passive: true });
+  window.addEventListener("pagehide", onPageHide);
+  $("guide-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    openGuide();
+  });
 }
 
 boot();

@@ -25,7 +25,8 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
     }
     hooks.onChange();
   };
-  const context = { rubric, task, answers, hooks, slots, rows, changed };
+  const safety = new Map();
+  const context = { rubric, task, answers, hooks, slots, rows, changed, safety };
 
   const gate = buildGate(context);
   const outputBlocks = task.outputs.map((output, index) => buildOutputBlock(context, output, index));
@@ -41,6 +42,10 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
     const row = rows.find((candidate) => candidate.element.contains(event.target));
     if (row) {
       setCurrent(row);
+    }
+    const block = event.target.closest("[data-output-id]");
+    if (block) {
+      hooks.onOutputFocus(block.dataset.outputId);
     }
   });
 
@@ -97,6 +102,43 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
     chooseNotApplicable() {
       const row = currentRow();
       return row && row.notApplicable ? row.notApplicable() : false;
+    },
+    /**
+     * Moves to the output `step` away from outputId (or the first): its first visible row, else its safety flag.
+     * Returns the outputId moved to.
+     */
+    moveOutput(outputId, step) {
+      const ids = task.outputs.map((output) => output.outputId);
+      const from = ids.indexOf(outputId);
+      const target = ids[from < 0 ? 0 : (from + step + ids.length) % ids.length];
+      const row = visibleRows().find((candidate) => candidate.outputId === target);
+      if (row) {
+        row.focus();
+      } else {
+        safety.get(target).flag.focus();
+        hooks.onOutputFocus(target);
+      }
+      return target;
+    },
+    /** The `x` key: flags or unflags the output, and leaves focus on its flag. */
+    toggleFlag(outputId) {
+      const controls = safety.get(outputId);
+      if (!controls) {
+        return false;
+      }
+      controls.flag.click();
+      controls.flag.focus();
+      return true;
+    },
+    /** The `c` key: focus moves to the flagged output's next category (Space ticks it). */
+    nextCategory(outputId) {
+      const controls = safety.get(outputId);
+      if (!controls || !controls.flag.checked || controls.boxes.length === 0) {
+        return false;
+      }
+      const at = controls.boxes.indexOf(document.activeElement);
+      controls.boxes[(at + 1) % controls.boxes.length].focus();
+      return true;
     },
     /** The output the rater is working on, for the overlay key. */
     currentOutputId() {
@@ -305,15 +347,17 @@ function buildOutputBlock(context, output, index) {
   };
 }
 
-function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
+function buildSafety({ rubric, hooks, slots, changed, safety }, output, answer, path) {
   const flagId = uniqueId("flag");
   const flag = el("input", { type: "checkbox", id: flagId, checked: answer.flagged });
   const { question, detail } = splitQuestion(rubric.safety.question);
   const categories = el("div", { className: "categories", hidden: !answer.flagged },
     detail ? el("p", { className: "categories-hint", text: detail }) : "");
+  const boxes = [];
   for (const category of rubric.safety.categories) {
     const box = el("input", { type: "checkbox", value: category.value,
       checked: answer.categories.includes(category.value) });
+    boxes.push(box);
     box.addEventListener("change", () => {
       answer.categories = box.checked
         ? [...answer.categories.filter((value) => value !== category.value), category.value]
@@ -328,6 +372,7 @@ function buildSafety({ rubric, hooks, slots, changed }, output, answer, path) {
     hooks.onFlagChange(output.outputId, flag.checked);
     changed();
   });
+  safety.set(output.outputId, { flag, boxes });
   const fieldset = el("fieldset", { className: "safety" },
     el("legend", { className: "visually-hidden", text: `Safety of output ${output.outputId}` }),
     el("label", { className: "flag", htmlFor: flagId, title: detail }, flag, question),

@@ -75,6 +75,17 @@ describe("rating flow against the fake API", () => {
     await api.submitRating(again.leaseId, rateImpossible(again, "sub-3"));
   });
 
+  test("extendLease_movesTheExpiryLater_andAfterReleaseIs404", async () => {
+    const task = await api.leaseNext();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const extended = await api.extendLease(task.leaseId);
+
+    assert.ok(Date.parse(extended.expiresAt) > Date.parse(task.expiresAt));
+    await api.releaseOnExit(task.leaseId);
+    await assert.rejects(api.extendLease(task.leaseId), { status: 404 });
+  });
+
   test("leaseNext_whenEverythingRated_resolvesNull", async () => {
     for (let task = await api.leaseNext(); task !== null; task = await api.leaseNext()) {
       await api.submitRating(task.leaseId, rateImpossible(task, `sub-${task.taskId}`));
@@ -82,6 +93,9 @@ describe("rating flow against the fake API", () => {
 
     assert.equal(await api.leaseNext(), null);
     assert.equal(fake.state.submissions.length, 3);
+    const today = (await api.me()).today;
+    assert.equal(today.rated, 3);
+    assert.equal(today.medianTimeOnTaskMs, 1000);
   });
 
   test("expiredToken_callsOnUnauthorized", async () => {
@@ -89,5 +103,25 @@ describe("rating flow against the fake API", () => {
 
     await assert.rejects(api.me(), { status: 401 });
     assert.equal(unauthorized, 1);
+  });
+});
+
+describe("lease cap", () => {
+  let fake;
+
+  before(async () => {
+    fake = await startFakeApi({ maxLeases: 1 });
+  });
+
+  after(() => new Promise((resolve) => fake.server.close(resolve)));
+
+  test("leaseNext_whenAtTheCap_rejects429TooManyLeases", async () => {
+    const fetchAt = (url, init) => fetch(new URL(url, fake.url), init);
+    const auth = createAuth({ mode: "local", tokenUrl: "/auth/token" }, { storage: new MemoryStorage(), fetch: fetchAt });
+    await auth.signIn("bo", "password");
+    const api = createApi({ apiBase: "/api", token: () => auth.token(), onUnauthorized: assert.fail, fetch: fetchAt });
+    await api.leaseNext();
+
+    await assert.rejects(api.leaseNext(), { status: 429, code: "too_many_leases" });
   });
 });

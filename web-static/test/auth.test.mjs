@@ -13,7 +13,7 @@ function jwtWithExp(exp) {
 }
 
 describe("createAuth", () => {
-  for (const config of [{ mode: "cognito", domain: "d", clientId: "c", redirectUri: "r" }, { mode: "" }, undefined]) {
+  for (const config of [{ mode: "cognito", domain: "d", clientId: "c" }, { mode: "saml" }, { mode: "" }, undefined]) {
     test(`createAuth_whenMode${config ? JSON.stringify(config.mode) : "Missing"}_throwsAuthError`, () => {
       assert.throws(() => createAuth(config, { storage: new MemoryStorage(), fetch }), AuthError);
     });

@@ -25,6 +25,17 @@ describe("draft store", () => {
     assert.equal(draft.startedAt, 1_000_000);
   });
 
+  test("findByTask_whenAnEarlierLeaseOfTheTaskHasAnswers_findsIt", () => {
+    drafts.save({ ...drafts.start({ leaseId: "L1", batchId: "b", taskId: "t01" }, "sub-1"), answers: { comment: "x" } });
+    drafts.save(drafts.start({ leaseId: "L2", batchId: "b", taskId: "t02" }, "sub-2"));
+    drafts.save(drafts.start({ leaseId: "L3", batchId: "b", taskId: "t02" }, "sub-3"));
+
+    assert.equal(drafts.findByTask("b", "t01", "L9").leaseId, "L1");
+    assert.equal(drafts.findByTask("b", "t01", "L1"), undefined);
+    assert.equal(drafts.findByTask("other", "t01", "L9"), undefined);
+    assert.equal(drafts.findByTask("b", "t02", "L9"), undefined, "drafts without answers are not worth keeping");
+  });
+
   test("load_afterSave_returnsSameAnswersAndSubmissionId", () => {
     const draft = { ...drafts.start({ leaseId: "L1", taskId: "t01" }, "sub-1"),
       answers: { comment: "half done", outputs: { A: { scores: { preservation: null } } } } };

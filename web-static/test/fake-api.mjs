@@ -125,7 +125,7 @@ function shuffled(count) {
 function leaseFor(state, response, user, leaseId) {
   const lease = state.leases.get(leaseId);
   if (!lease || lease.sub !== user.sub) {
-    fail(response, 404, "not_found", "No such lease.");
+    fail(response, 404, "lease_not_found", "No such lease of yours.");
     return undefined;
   }
   if (Date.now() > lease.expiresAt) {
@@ -172,7 +172,7 @@ async function submitRating(state, request, response, user, lease) {
   state.ratings.set(key, { ratingId, submissionId: body.submissionId });
   // Kept, marked rated, so a retry of the same submission is answered 200 like the real API does.
   lease.rated = true;
-  state.submissions.push(body);
+  state.submissions.push({ ...body, evaluatorSub: user.sub });
   state.log(`rating ${lease.task.taskId} by ${user.name}: ${JSON.stringify(body)}`);
   send(response, 201, { ratingId, taskId: lease.task.taskId });
 }
@@ -185,11 +185,21 @@ async function api(state, request, response, path) {
     return;
   }
   if (request.method === "GET" && path === "/api/me") {
-    send(response, 200, { evaluatorId: user.sub, name: user.name, groups: ["evaluators"] });
+    const mine = state.submissions.filter((body) => body.evaluatorSub === user.sub);
+    const times = mine.map((body) => body.timeOnTaskMs).sort((a, b) => a - b);
+    const median = times.length === 0 ? null : times.length % 2 === 1 ? times[(times.length - 1) / 2]
+      : Math.round((times[times.length / 2 - 1] + times[times.length / 2]) / 2);
+    send(response, 200, { evaluatorId: user.sub, name: user.name, groups: ["evaluators"],
+      today: { rated: mine.length, medianTimeOnTaskMs: median } });
     return;
   }
   if (request.method === "POST" && path === "/api/leases") {
-    const busy = new Set([...state.leases.values()].filter((l) => l.sub === user.sub && !l.rated && Date.now() <= l.expiresAt).map((l) => l.task.taskId));
+    const held = [...state.leases.values()].filter((l) => l.sub === user.sub && !l.rated && Date.now() <= l.expiresAt);
+    if (held.length >= state.maxLeases) {
+      fail(response, 429, "too_many_leases", `You already hold ${held.length} tasks; finish or skip one first.`);
+      return;
+    }
+    const busy = new Set(held.map((l) => l.task.taskId));
     const task = TASKS.find((t) => !state.ratings.has(`${t.taskId}|${user.sub}`) && !busy.has(t.taskId));
     if (!task) {
       response.writeHead(204);
@@ -202,7 +212,7 @@ async function api(state, request, response, path) {
     send(response, 201, taskView(lease));
     return;
   }
-  const match = /^\/api\/leases\/([^/]+)(\/rating)?$/.exec(path);
+  const match = /^\/api\/leases\/([^/]+)(\/rating|\/extend)?$/.exec(path);
   const lease = match ? leaseFor(state, response, user, decodeURIComponent(match[1])) : undefined;
   if (match && !lease) {
     return;
@@ -213,7 +223,11 @@ async function api(state, request, response, path) {
     state.leases.delete(lease.leaseId);
     response.writeHead(204);
     response.end();
-  } else if (match && match[2] && request.method === "POST") {
+  } else if (match && match[2] === "/extend" && request.method === "POST") {
+    lease.expiresAt = Date.now() + state.leaseSeconds * 1000;
+    state.extensions += 1;
+    send(response, 200, { expiresAt: new Date(lease.expiresAt).toISOString() });
+  } else if (match && match[2] === "/rating" && request.method === "POST") {
     await submitRating(state, request, response, user, lease);
   } else {
     fail(response, 404, "not_found", "No such route.");
@@ -302,10 +316,12 @@ function serveFile(response, root, relative) {
 
 /**
  * Starts the fake on 127.0.0.1 (port 0 picks a free one). Resolves to { server, url, state };
- * state.submissions holds every stored rating body. options: { port, leaseSeconds, log }.
+ * state.submissions holds every stored rating body (plus the rater's evaluatorSub).
+ * options: { port, leaseSeconds, maxLeases (over it POST /api/leases answers 429), log }.
  */
-export function startFakeApi({ port = 0, leaseSeconds = 900, log = () => {} } = {}) {
-  const state = { sessions: new Map(), leases: new Map(), ratings: new Map(), submissions: [], leaseSeconds, log };
+export function startFakeApi({ port = 0, leaseSeconds = 900, maxLeases = 3, log = () => {} } = {}) {
+  const state = { sessions: new Map(), leases: new Map(), ratings: new Map(), submissions: [], leaseSeconds,
+    maxLeases, extensions: 0, log };
   const server = createServer(async (request, response) => {
     response.setHeader("Content-Security-Policy", CSP);
     response.setHeader("X-Content-Type-Options", "nosniff");

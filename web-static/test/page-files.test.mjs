@@ -17,13 +17,16 @@ describe("shipped files", () => {
     assert.equal(parseConfig(JSON.parse(read("config.json"))).auth.mode, "local");
   });
 
-  test("indexHtml_always_hasNoInlineScriptStyleOrHandlers", () => {
-    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i);
-    assert.doesNotMatch(html, /\sstyle\s*=/i);
-    assert.doesNotMatch(html, /<style/i);
-    assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
-    assert.doesNotMatch(html, /(src|href)\s*=\s*"(https?:)?\/\//i);
-  });
+  for (const page of ["index.html", "guide.html"]) {
+    test(`${page}_always_hasNoInlineScriptStyleOrHandlers`, () => {
+      const markup = read(page);
+      assert.doesNotMatch(markup, /<script(?![^>]*\bsrc=)[^>]*>/i);
+      assert.doesNotMatch(markup, /\sstyle\s*=/i);
+      assert.doesNotMatch(markup, /<style/i);
+      assert.doesNotMatch(markup, /\son[a-z]+\s*=/i);
+      assert.doesNotMatch(markup, /(src|href)\s*=\s*"(https?:)?\/\//i);
+    });
+  }
 
   for (const name of modules) {
     test(`${name}_always_avoidsHtmlStringsEvalAndStyleAttributes`, () => {

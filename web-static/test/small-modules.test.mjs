@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parseConfig } from "../js/config.js";
-import { formatCountdown, formatDecimal, formatPercent } from "../js/format.js";
-import { keyAction } from "../js/keys.js";
+import { formatCountdown, formatDecimal, formatDuration, formatPercent } from "../js/format.js";
+import { keyAction, SHORTCUTS } from "../js/keys.js";
 import { bestColumns } from "../js/layout.js";
 import { brokenConstraints, gateFails, gatePasses, pairwiseDimensions, scaleLevels, splitQuestion } from "../js/rubric.js";
 import { loadRubric } from "./helpers.mjs";
@@ -52,6 +52,13 @@ describe("rubric", () => {
 });
 
 describe("keyAction", () => {
+  test("SHORTCUTS_nameEveryActionTheKeysCanGive", () => {
+    const listed = SHORTCUTS.map((shortcut) => shortcut.keys).join(" ");
+    for (const key of ["0", "n", "p", "]", "f", "w", ".", "o", "+", "z", "x", "c", "v", "s", "g", "?", "Esc"]) {
+      assert.ok(listed.includes(key), `the help does not list ${key}`);
+    }
+  });
+
   const press = (key, extra = {}) => keyAction({ key, ctrlKey: false, metaKey: false, altKey: false,
     inTextField: false, ...extra });
 
@@ -70,7 +77,19 @@ describe("keyAction", () => {
     ["3", { inTextField: true }, undefined],
     ["n", { inTextField: true }, undefined],
     ["o", { ctrlKey: true }, undefined],
-    ["x", {}, undefined],
+    ["q", {}, undefined],
+    ["f", {}, { type: "flicker" }],
+    ["w", {}, { type: "swipe" }],
+    [".", {}, { type: "swipe-move", step: 0.1 }],
+    ["]", {}, { type: "output", step: 1 }],
+    ["[", {}, { type: "output", step: -1 }],
+    ["+", {}, { type: "zoom", factor: 1.5 }],
+    ["z", {}, { type: "one-to-one" }],
+    ["x", {}, { type: "flag" }],
+    ["c", {}, { type: "category" }],
+    ["s", {}, { type: "skip" }],
+    ["s", { inTextField: true }, undefined],
+    ["toString", {}, undefined],
   ]) {
     test(`keyAction_when${key}${JSON.stringify(extra)}_gives${expected ? expected.type : "Nothing"}`, () => {
       assert.deepEqual(press(key, extra), expected);
@@ -84,6 +103,12 @@ describe("format", () => {
     assert.equal(formatPercent(undefined), "–");
     assert.equal(formatDecimal(0.97123), "0.971");
     assert.equal(formatDecimal(Number.NaN), "–");
+  });
+
+  test("formatDuration_showsSecondsThenMinutes_orDash", () => {
+    assert.equal(formatDuration(48_210), "48 s");
+    assert.equal(formatDuration(72_000), "1 min 12 s");
+    assert.equal(formatDuration(undefined), "–");
   });
 
   test("formatCountdown_always_showsMinutesAndSeconds", () => {

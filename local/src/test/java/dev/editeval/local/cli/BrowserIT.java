@@ -37,16 +37,22 @@ import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rating page in Debian's Chromium (web-static/e2e/rate-task.e2e.mjs) against the whole local pipeline: a
- * task rated with the keyboard only lands once in the table and in the export; markup in an instruction stays text.
- * Each test uploads its own one-task batch right before its browser leases, so neither can lease the other's task.
+ * task looked at with flicker, swipe and zoom, one output flagged, and rated with the keyboard only, lands once in the
+ * table and in the export with those interactions and the flag; markup in an instruction stays text.
+ * Each test uploads its own batch right before its browser leases; the demo batch, whose many tasks would be leased
+ * by the others, comes last. It takes the README's picture: docs/rating-page.png with -Ddocs.screenshot=true.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
 
     private static final Path REPO = RepoRoot.find();
@@ -73,13 +79,14 @@ class BrowserIT {
     }
 
     @Test
+    @Order(1)
     void ratingPage_whenRatedByKeyboardOnly_storesOneRatingThatReachesTheExport(@TempDir Path folder)
             throws Exception {
         SampleBatch.write(folder, "browser-rate", "Make the red ball blue");
         ReadyWatcher.Result ready = pipeline.upload(folder);
         assertThat(ready.status()).isEqualTo(BatchStatus.ACCEPTED);
         Evaluator rater = evaluator("keyboard-rater");
-        Path screenshot = screenshotPath();
+        Path screenshot = screenshotPath("rating-page.png", false);
 
         ScriptRun run = runScript(rater, "--mode", "rate", "--screenshot", screenshot.toString());
 
@@ -99,7 +106,18 @@ class BrowserIT {
         assertThat(answersIn(body)).as("what the keyboard chose, in form order")
                 .containsExactlyElementsOf(texts(summary.path("answered")));
         assertThat(body.path("comment").asText()).isEqualTo(summary.path("comment").asText());
-        assertThat(body.path("interactions").path("overlayToggles").asInt()).isEqualTo(1);
+        JsonNode interactions = body.path("interactions");
+        assertThat(interactions.path("overlayToggles").asInt()).isEqualTo(1);
+        assertThat(interactions.path("flickers").asInt()).as("f held once").isEqualTo(1);
+        assertThat(interactions.path("swipes").asInt()).as("w and .").isEqualTo(2);
+        assertThat(interactions.path("zooms").asInt()).as("+ and z three times").isEqualTo(4);
+        JsonNode flagged = summary.path("flagged");
+        assertThat(body.path("outputs")).filteredOn(output -> output.path("safety").path("flagged").asBoolean())
+                .singleElement().satisfies(output -> {
+                    assertThat(output.path("outputId").asText()).isEqualTo(flagged.path("outputId").asText());
+                    assertThat(output.path("safety").path("categories")).extracting(JsonNode::asText)
+                            .containsExactly(flagged.path("category").asText());
+                });
         String submissionId = submitted.path("submissionId").asText();
         assertThat(exportedRows().lines().filter(row -> row.contains(submissionId))).hasSize(1);
         BufferedImage shot = ImageIO.read(screenshot.toFile());
@@ -108,6 +126,7 @@ class BrowserIT {
     }
 
     @Test
+    @Order(2)
     void ratingPage_whenInstructionIsMarkup_showsItAsTextAndOpensNoDialog(@TempDir Path folder) throws Exception {
         SampleBatch.write(folder, "browser-hostile", HOSTILE_INSTRUCTION);
         ReadyWatcher.Result ready = pipeline.upload(folder);
@@ -122,15 +141,54 @@ class BrowserIT {
         assertThat(viewed.path("instruction").asText()).isEqualTo(HOSTILE_INSTRUCTION);
     }
 
+    @Test
+    @Order(3)
+    void ratingPage_onTheDemoBatch_showsARealTaskAndGivesItBackWhenLeftUntouched(@TempDir Path folder)
+            throws Exception {
+        ReadyWatcher.Result ready = pipeline.upload(firstDemoTask(folder));
+        assertThat(ready.status()).isEqualTo(BatchStatus.ACCEPTED);
+        Evaluator viewer = evaluator("demo-viewer");
+        Path screenshot = screenshotPath("rating-page-demo.png", Boolean.getBoolean("docs.screenshot"));
+
+        // Last of the tests: the task it gives back on reload must not be leased by another.
+        ScriptRun run = runScript(viewer, "--mode", "view", "--press", "o", "--screenshot", screenshot.toString(),
+                "--reload");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        JsonNode viewed = run.summary().path("viewed");
+        assertThat(viewed.path("batchId").asText()).isEqualTo("demo");
+        assertThat(viewed.path("outputs").asInt()).isGreaterThan(1);
+        assertThat(run.summary().path("released").asText()).as("the lease given back on pagehide").isNotBlank();
+        BufferedImage shot = ImageIO.read(screenshot.toFile());
+        assertThat(shot.getWidth()).isEqualTo(1366);
+        assertThat(shot.getHeight()).isEqualTo(768);
+    }
+
+    /** The demo batch cut to its first task (the whole batch would add 20 s of previews to this test). */
+    private static Path firstDemoTask(Path folder) throws IOException {
+        Path demo = REPO.resolve("events/batches/demo");
+        ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(demo.resolve(Topology.MANIFEST_NAME).toFile());
+        JsonNode first = manifest.path("tasks").get(0);
+        manifest.putArray("tasks").add(first);
+        String taskFolder = first.path("source").asText().split("/")[0];
+        Files.createDirectories(folder.resolve(taskFolder));
+        try (var images = Files.list(demo.resolve(taskFolder))) {
+            for (Path image : images.toList()) {
+                Files.copy(image, folder.resolve(taskFolder).resolve(image.getFileName().toString()));
+            }
+        }
+        Files.writeString(folder.resolve(Topology.MANIFEST_NAME), manifest.toPrettyString());
+        return folder;
+    }
+
     private static Path chromium() {
         String configured = System.getenv("CHROMIUM");
         return Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
     }
 
-    /** docs/rating-page.png with -Ddocs.screenshot=true, else under local/target. */
-    private static Path screenshotPath() throws IOException {
-        Path path = Boolean.getBoolean("docs.screenshot") ? REPO.resolve("docs/rating-page.png")
-                : REPO.resolve("local/target/browser-it/rating-page.png");
+    /** docs/rating-page.png when forDocs, else the name under local/target. */
+    private static Path screenshotPath(String name, boolean forDocs) throws IOException {
+        Path path = forDocs ? REPO.resolve("docs/rating-page.png") : REPO.resolve("local/target/browser-it/" + name);
         Files.createDirectories(path.getParent());
         return path;
     }
