@@ -1,7 +1,7 @@
 package dev.editeval.domain.ingest;
 
+import dev.editeval.domain.validation.Validated;
 import dev.editeval.domain.manifest.Manifest;
-import dev.editeval.domain.manifest.ManifestParseResult;
 import dev.editeval.domain.manifest.ManifestParser;
 import dev.editeval.domain.manifest.OutputSpec;
 import dev.editeval.domain.manifest.TaskSpec;
@@ -97,8 +97,8 @@ public final class IngestService {
             return new IngestOutcome.Ignored(id, sameVersion ? "duplicate delivery of an accepted batch"
                     : "batch " + id + " was accepted before; upload changes under a new batch id");
         }
-        ManifestParseResult parsed = parser.parse(id, bytes.get());
-        if (!(parsed instanceof ManifestParseResult.Parsed(Manifest manifest))) {
+        Validated<Manifest> parsed = parser.parse(id, bytes.get());
+        if (!(parsed instanceof Validated.Valid<Manifest>(Manifest manifest))) {
             return reject(id, version.get(), parsed.report());
         }
         ValidationReport images = awaitImages(manifest);

@@ -1,5 +1,6 @@
 package dev.editeval.domain.manifest;
 
+import dev.editeval.domain.validation.Validated;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.validation.JsonPaths;
@@ -49,12 +50,12 @@ public final class ManifestParser {
      * @param expectedBatchId the batch id of the S3 key the manifest came from; the manifest's own must equal it
      * @param json            the manifest's bytes, as uploaded
      */
-    public ManifestParseResult parse(String expectedBatchId, byte[] json) {
+    public Validated<Manifest> parse(String expectedBatchId, byte[] json) {
         Objects.requireNonNull(expectedBatchId, "expectedBatchId");
         Objects.requireNonNull(json, "json");
         ParsedJson parsed = StrictJson.read(json, MAX_MANIFEST_BYTES);
         if (parsed.document().isEmpty()) {
-            return new ManifestParseResult.Rejected(parsed.report());
+            return new Validated.Invalid<>(parsed.report());
         }
         JsonNode document = parsed.document().get();
         ValidationReport schemaReport = Schema.MANIFEST.validate(document);
@@ -63,9 +64,9 @@ public final class ManifestParser {
                         .mergeAtNewPaths(schemaReport)
                 : schemaReport;
         if (!report.isValid()) {
-            return new ManifestParseResult.Rejected(namingTasks(report.sortedByPath(), document));
+            return new Validated.Invalid<>(namingTasks(report.sortedByPath(), document));
         }
-        return new ManifestParseResult.Parsed(toManifest(document));
+        return new Validated.Valid<>(toManifest(document));
     }
 
     /**

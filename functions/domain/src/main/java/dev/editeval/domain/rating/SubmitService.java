@@ -1,5 +1,6 @@
 package dev.editeval.domain.rating;
 
+import dev.editeval.domain.validation.Validated;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.Lease;
@@ -14,7 +15,6 @@ import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.rubric.Submission;
-import dev.editeval.domain.rubric.SubmissionCheck;
 import dev.editeval.domain.rubric.SubmissionValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,8 +80,8 @@ public final class SubmitService {
         if (rubric.isEmpty()) {
             throw new IllegalStateException("task " + task.ref() + " names unknown rubric " + task.rubricId());
         }
-        SubmissionCheck check = validator.check(rubric.get(), OutputLetters.shown(lease), body);
-        if (!(check instanceof SubmissionCheck.Accepted(Submission submission))) {
+        Validated<Submission> check = validator.check(rubric.get(), OutputLetters.shown(lease), body);
+        if (!(check instanceof Validated.Valid<Submission>(Submission submission))) {
             return new SubmitOutcome.Invalid(check.report());
         }
         RatingRecord rating = new RatingRecord(task.ref(), lease.evaluatorId(), submission.submissionId(),

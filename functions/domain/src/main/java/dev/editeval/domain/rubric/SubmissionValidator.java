@@ -1,5 +1,6 @@
 package dev.editeval.domain.rubric;
 
+import dev.editeval.domain.validation.Validated;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.validation.JsonSchemaCheck;
 import dev.editeval.domain.validation.ParsedJson;
@@ -33,13 +34,13 @@ public final class SubmissionValidator {
      * @param outputIdsShown the blinded ids of the outputs the lease showed, such as [A, B]
      * @param body           the request body, as received
      */
-    public SubmissionCheck check(Rubric rubric, List<String> outputIdsShown, byte[] body) {
+    public Validated<Submission> check(Rubric rubric, List<String> outputIdsShown, byte[] body) {
         Objects.requireNonNull(rubric, "rubric");
         Objects.requireNonNull(outputIdsShown, "outputIdsShown");
         Objects.requireNonNull(body, "body");
         ParsedJson parsed = StrictJson.read(body, MAX_BODY_BYTES);
         if (parsed.document().isEmpty()) {
-            return new SubmissionCheck.Rejected(parsed.report());
+            return new Validated.Invalid<>(parsed.report());
         }
         JsonNode document = parsed.document().get();
         ValidationReport schemaReport = Schema.SUBMISSION.validate(document);
@@ -48,9 +49,9 @@ public final class SubmissionValidator {
                         .mergeAtNewPaths(schemaReport)
                 : schemaReport;
         if (!report.isValid()) {
-            return new SubmissionCheck.Rejected(report.sortedByPath());
+            return new Validated.Invalid<>(report.sortedByPath());
         }
-        return new SubmissionCheck.Accepted(toSubmission(document));
+        return new Validated.Valid<>(toSubmission(document));
     }
 
     private static Submission toSubmission(JsonNode body) {

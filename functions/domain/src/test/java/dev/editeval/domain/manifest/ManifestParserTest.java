@@ -1,5 +1,6 @@
 package dev.editeval.domain.manifest;
 
+import dev.editeval.domain.validation.Validated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,10 +28,10 @@ class ManifestParserTest {
 
     @Test
     void parse_whenExampleManifest_givesEveryTaskAndOutput() {
-        ManifestParseResult result = parser.parse("demo", JsonEdits.bytes(JsonEdits.resource(EXAMPLE)));
+        Validated<Manifest> result = parser.parse("demo", JsonEdits.bytes(JsonEdits.resource(EXAMPLE)));
 
         assertThat(result.report().problems()).isEmpty();
-        Manifest manifest = ((ManifestParseResult.Parsed) result).manifest();
+        Manifest manifest = ((Validated.Valid<Manifest>) result).value();
         assertThat(manifest.batchId()).isEqualTo("demo");
         assertThat(manifest.rubricId()).isEqualTo("default-v1");
         assertThat(manifest.ratersPerTask()).isEqualTo(3);
@@ -55,9 +56,9 @@ class ManifestParserTest {
                             "outputs": [{"model": "m", "image": "o.png"}]}]}
                 """;
 
-        ManifestParseResult result = parser.parse("b1", JsonEdits.bytes(json));
+        Validated<Manifest> result = parser.parse("b1", JsonEdits.bytes(json));
 
-        assertThat(result).isEqualTo(new ManifestParseResult.Parsed(new Manifest("b1", "default-v1", 3,
+        assertThat(result).isEqualTo(new Validated.Valid<>(new Manifest("b1", "default-v1", 3,
                 List.of(new TaskSpec("t1", "Remove the car", Optional.empty(), "s.jpg",
                         List.of(new OutputSpec("m", "o.png")), Optional.empty())))));
     }
@@ -199,9 +200,9 @@ class ManifestParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"batchId\": ", "[1, 2]", "\"demo\"", "{\"batchId\": \"demo\", \"batchId\": \"x\"}"})
     void parse_whenNotAManifestObject_reportsWithoutThrowing(String json) {
-        ManifestParseResult result = parser.parse("demo", JsonEdits.bytes(json));
+        Validated<Manifest> result = parser.parse("demo", JsonEdits.bytes(json));
 
-        assertThat(result).isInstanceOf(ManifestParseResult.Rejected.class);
+        assertThat(result).isInstanceOf(Validated.Invalid.class);
         assertThat(result.report().problems()).first().extracting(ValidationProblem::path).isEqualTo("$");
     }
 

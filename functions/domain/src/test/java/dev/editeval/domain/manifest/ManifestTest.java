@@ -1,5 +1,6 @@
 package dev.editeval.domain.manifest;
 
+import dev.editeval.domain.validation.Validated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestTest {
 
-    private final Manifest manifest = ((ManifestParseResult.Parsed) ManifestParser.create().parse("demo",
-            JsonEdits.bytes(JsonEdits.resource("editeval/schema/examples/manifest.example.json")))).manifest();
+    private final Manifest manifest = ((Validated.Valid<Manifest>) ManifestParser.create().parse("demo",
+            JsonEdits.bytes(JsonEdits.resource("editeval/schema/examples/manifest.example.json")))).value();
 
     @Test
     void imageKeys_whenSourcesAreShared_listsEachKeyOnceInManifestOrder() {

@@ -1,5 +1,6 @@
 package dev.editeval.domain.rubric;
 
+import dev.editeval.domain.validation.Validated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,10 +48,10 @@ class SubmissionValidatorTest {
 
     @Test
     void check_whenValid_givesTheTypedSubmission() {
-        SubmissionCheck check = validator.check(rubric, SHOWN, JsonEdits.bytes(VALID));
+        Validated<Submission> check = validator.check(rubric, SHOWN, JsonEdits.bytes(VALID));
 
         assertThat(check.report().problems()).isEmpty();
-        Submission submission = ((SubmissionCheck.Accepted) check).submission();
+        Submission submission = ((Validated.Valid<Submission>) check).value();
         assertThat(submission.submissionId()).isEqualTo("0b8f9a4e-6f1d-4a57-9d1c-3f2e8a7b6c5d");
         assertThat(submission.feasibility()).isEqualTo(new Feasibility("valid", ""));
         assertThat(submission.outputs()).extracting(OutputRating::outputId).containsExactly("A", "B");
@@ -73,9 +74,9 @@ class SubmissionValidatorTest {
                               "visual_quality": 1, "style_alignment": 5, "character_consistency": 5}}]}
                 """;
 
-        SubmissionCheck check = validator.check(rubric, List.of("A"), JsonEdits.bytes(body));
+        Validated<Submission> check = validator.check(rubric, List.of("A"), JsonEdits.bytes(body));
 
-        assertThat(check).isEqualTo(new SubmissionCheck.Accepted(new Submission("abcdefgh",
+        assertThat(check).isEqualTo(new Validated.Valid<>(new Submission("abcdefgh",
                 new Feasibility("ambiguous", ""), List.of(new OutputRating("A", new SafetyFlag(false, List.of()),
                         Map.of("instruction_adherence", 1, "structural_integrity", 1, "preservation", 1,
                                 "visual_quality", 1, "style_alignment", 5, "character_consistency", 5))),
@@ -182,10 +183,10 @@ class SubmissionValidatorTest {
                               "scores": {}}]}
                 """;
 
-        SubmissionCheck check = validator.check(rubric, SHOWN, JsonEdits.bytes(body));
+        Validated<Submission> check = validator.check(rubric, SHOWN, JsonEdits.bytes(body));
 
         assertThat(check.report().problems()).isEmpty();
-        Submission submission = ((SubmissionCheck.Accepted) check).submission();
+        Submission submission = ((Validated.Valid<Submission>) check).value();
         assertThat(submission.outputs()).singleElement().satisfies(output -> {
             assertThat(output.scores()).isEmpty();
             assertThat(output.safety().categories()).containsExactly("violence_gore");
