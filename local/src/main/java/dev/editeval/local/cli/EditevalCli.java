@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "editeval", mixinStandardHelpOptions = true, version = "editeval 0.1.0",
         description = "Human evaluation of image-editing models: the pipeline on this machine, no AWS account needed.",
         subcommands = {UpCommand.class, DemoCommand.class, UploadCommand.class, AggregateCommand.class,
-            UserCommand.class})
+            UserCommand.class, PreviewCommand.class})
 public final class EditevalCli {
 
     private EditevalCli() {

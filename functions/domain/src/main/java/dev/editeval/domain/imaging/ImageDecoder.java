@@ -5,30 +5,39 @@ import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes untrusted image bytes behind a guard: the format from the magic bytes (JPEG, PNG, first frame of a GIF),
- * the byte, side and pixel limits checked from the header before decoding, EXIF orientation applied, colour
- * converted to 8-bit sRGB and alpha flattened on neutral grey. Bad input comes back as an {@link ImageProblem},
- * never as an exception and never as null.
+ * Decodes untrusted image bytes behind a guard: the format from the magic bytes (JPEG, PNG, WebP, first frame of a
+ * GIF), the byte, side, pixel and heap limits checked from the header before decoding, a time limit on the decode,
+ * EXIF orientation applied, colour converted to 8-bit sRGB (CMYK and YCCK JPEGs, ICC profiles, 16-bit and palette
+ * PNGs) and alpha flattened on neutral grey. Bad input comes back as an {@link ImageProblem}, never as an exception
+ * and never as null.
  */
 public final class ImageDecoder {
 
     /** Transparent pixels are shown on mid grey: neither black nor white hides an edit at the edge of an object. */
     public static final Color FLATTEN_BACKGROUND = new Color(0x80, 0x80, 0x80);
+
+    private static final ExecutorService WORKERS =
+            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("image-decode-", 0).factory());
 
     private final ImageLimits limits;
 
@@ -64,61 +73,126 @@ public final class ImageDecoder {
         }
         Optional<ImageFormat> sniffed = ImageFormat.sniff(bytes);
         if (sniffed.isEmpty()) {
-            return new ImageProblem("not a JPEG, PNG or GIF image (it starts with bytes "
+            return new ImageProblem("not a JPEG, PNG, GIF or WebP image (it starts with bytes "
                     + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, Math.min(8, bytes.length))
                     + ")");
         }
         ImageFormat format = sniffed.get();
-        if (format == ImageFormat.WEBP) {
-            return new ImageProblem("WebP not supported yet");
+        JpegHeader jpeg = format == ImageFormat.JPEG ? JpegHeader.parse(bytes)
+                : new JpegHeader(JpegHeader.UPRIGHT, 3, JpegHeader.NO_ADOBE);
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
+        if (!readers.hasNext()) {
+            return new ImageProblem(format + " is not supported by this runtime");
         }
-        JpegHeader jpeg = format == ImageFormat.JPEG ? JpegHeader.parse(bytes) : new JpegHeader(1, 3);
-        if (jpeg.components() == 4) {
-            return new ImageProblem("CMYK JPEG not supported yet");
-        }
+        return onWorker(format, readers.next(), decode -> readGuarded(decode, bytes, format, jpeg, neededLongestSide));
+    }
+
+    /**
+     * Runs the decode on a worker and waits at most the time limit and a grace. The decode aborts itself when its
+     * progress passes the limit (an ImageIO reader may only be aborted from its own thread); the grace covers a
+     * reader stuck where it reports no progress, which is then left to finish on its daemon thread.
+     */
+    private DecodeResult onWorker(ImageFormat format, ImageReader reader, Function<Decode, DecodeResult> job) {
+        long limitMillis = limits.decodeTimeout().toMillis();
+        DecodeDeadline deadline = new DecodeDeadline(System.nanoTime() + limitMillis * 1_000_000L);
+        Future<DecodeResult> work = WORKERS.submit(() -> {
+            try {
+                return job.apply(new Decode(reader, deadline));
+            } finally {
+                reader.dispose();
+            }
+        });
         try {
-            return read(bytes, format, jpeg.orientation(), neededLongestSide);
+            return work.get(limitMillis + limitMillis / 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            return tookTooLong(format);
+        } catch (InterruptedException e) {
+            work.cancel(true);
+            Thread.currentThread().interrupt();
+            return new ImageProblem(format + " decoding was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new ImageProblem(format + " decoder failed: " + cause.getClass().getSimpleName() + " "
+                    + message(cause));
+        }
+    }
+
+    private ImageProblem tookTooLong(ImageFormat format) {
+        return new ImageProblem(format + " took over " + limits.decodeTimeout().toSeconds()
+                + " s to decode and was stopped");
+    }
+
+    private DecodeResult readGuarded(Decode decode, byte[] bytes, ImageFormat format, JpegHeader jpeg,
+                                     int neededLongestSide) {
+        try {
+            return read(decode, bytes, format, jpeg, neededLongestSide);
         } catch (IIOException e) {
             return new ImageProblem(format + " could not be decoded: " + message(e));
         } catch (IOException e) {
             return new ImageProblem(format + " could not be read: " + message(e));
         } catch (RuntimeException e) {
             return new ImageProblem(format + " decoder failed: " + e.getClass().getSimpleName() + " " + message(e));
+        } catch (OutOfMemoryError e) {
+            // the budget check should make this unreachable; the decode's buffers are garbage once we return
+            return new ImageProblem(format + " ran out of memory while decoding");
         }
     }
 
-    private DecodeResult read(byte[] bytes, ImageFormat format, int orientation, int neededLongestSide)
-            throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
-        if (!readers.hasNext()) {
-            return new ImageProblem(format + " is not supported by this runtime");
-        }
-        ImageReader reader = readers.next();
+    private DecodeResult read(Decode decode, byte[] bytes, ImageFormat format, JpegHeader jpeg,
+                              int neededLongestSide) throws IOException {
+        ImageReader reader = decode.reader();
         List<String> warnings = new ArrayList<>();
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             reader.setInput(in, true, true);
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            reader.addIIOReadProgressListener(decode.deadline());
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            Optional<ImageProblem> tooLarge = checkSize(format, width, height);
+            int step = format.subsamples() ? subsamplingStep(Math.max(width, height), neededLongestSide) : 1;
+            Optional<ImageProblem> tooLarge = checkSize(format, width, height)
+                    .or(() -> checkBudget(format, width, height, step));
             if (tooLarge.isPresent()) {
                 return tooLarge.get();
             }
             ImageReadParam param = reader.getDefaultReadParam();
-            int step = subsamplingStep(Math.max(width, height), neededLongestSide);
-            if (step > 1 && format != ImageFormat.GIF) {
+            if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
-            BufferedImage raw = reader.read(0, param);
+            BufferedImage srgb = jpeg.components() == 4
+                    ? CmykJpeg.toSrgb(reader.readRaster(0, param), jpeg)
+                    : toSrgb(reader.read(0, param));
+            if (format == ImageFormat.PNG) {
+                BufferedImage decoded = srgb;
+                srgb = PngColourProfile.nonSrgb(bytes).map(profile -> PngColourProfile.toSrgb(decoded, profile))
+                        .orElse(decoded);
+            }
+            if (decode.deadline().passed()) {
+                return tookTooLong(format);
+            }
             if (!warnings.isEmpty()) {
                 return new ImageProblem(format + " is damaged: " + warnings.getFirst());
             }
-            BufferedImage upright = Orientation.upright(toSrgb(raw), orientation);
-            boolean swap = Orientation.swapsSides(orientation);
+            BufferedImage upright = Orientation.upright(srgb, jpeg.orientation());
+            boolean swap = Orientation.swapsSides(jpeg.orientation());
             return new DecodedImage(upright, format, swap ? height : width, swap ? width : height);
-        } finally {
-            reader.dispose();
         }
+    }
+
+    /** The heap the decode will take at the size it decodes to: the reader's raster, the sRGB copy, the upright one. */
+    private Optional<ImageProblem> checkBudget(ImageFormat format, int width, int height, int step) {
+        long pixels = (long) ceilDiv(width, step) * ceilDiv(height, step);
+        long needed = pixels * (format.rawBytesPerPixel() + 2L * Integer.BYTES);
+        if (needed <= limits.maxDecodeBytes()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImageProblem("the %s declares %dx%d px: decoding it needs about %d MB, over the"
+                .formatted(format, width, height, needed >> 20) + " memory budget of "
+                + (limits.maxDecodeBytes() >> 20) + " MB"));
+    }
+
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
     }
 
     private Optional<ImageProblem> checkSize(ImageFormat format, int width, int height) {
@@ -170,7 +244,11 @@ public final class ImageDecoder {
         return flat;
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The reader a worker decodes with, and when it must stop. */
+    private record Decode(ImageReader reader, DecodeDeadline deadline) {
     }
 }

@@ -2,17 +2,36 @@ package dev.editeval.domain.imaging;
 
 import java.util.Optional;
 
-/** The formats we recognise by their magic bytes; the file name and declared content type are never trusted. */
+/**
+ * The formats we recognise by their magic bytes; the file name and declared content type are never trusted. What
+ * editing models write and browsers show: JPEG, PNG, WebP, and GIF (its first frame). Not BMP or TIFF (no model
+ * writes them, and TIFF's many variants are a large surface for hostile files), not SVG (a program, not pixels), not
+ * HEIC or AVIF (no decoder in the JDK or a well-kept pure-Java library).
+ */
 public enum ImageFormat {
-    JPEG("jpeg"),
-    PNG("png"),
-    GIF("gif"),
-    WEBP("webp");
+    JPEG("jpeg", true, 4),
+    PNG("png", true, 8),
+    GIF("gif", false, 1),
+    WEBP("webp", false, 4);
 
     private final String readerName;
+    private final boolean subsamples;
+    private final int rawBytesPerPixel;
 
-    ImageFormat(String readerName) {
+    ImageFormat(String readerName, boolean subsamples, int rawBytesPerPixel) {
         this.readerName = readerName;
+        this.subsamples = subsamples;
+        this.rawBytesPerPixel = rawBytesPerPixel;
+    }
+
+    /** Whether its reader keeps memory small when asked for every n-th pixel (JPEG and PNG decode row by row). */
+    boolean subsamples() {
+        return subsamples;
+    }
+
+    /** The most heap a decoded pixel takes before conversion (16-bit RGBA for PNG, CMYK for JPEG, an index for GIF). */
+    int rawBytesPerPixel() {
+        return rawBytesPerPixel;
     }
 
     /** The ImageIO format name whose reader decodes this format. */

@@ -1,18 +1,24 @@
 package dev.editeval.domain.imaging;
 
 /**
- * The two facts the decoder needs from a JPEG's markers before decoding: its EXIF orientation and its number of
- * colour components. A small parser of our own: every offset is bounds-checked, so a hostile header ends the walk
- * instead of throwing.
+ * The facts the decoder needs from a JPEG's markers before decoding: its EXIF orientation, its number of colour
+ * components and the colour transform of an Adobe APP14 segment. A small parser of our own: every offset is
+ * bounds-checked, so a hostile header ends the walk instead of throwing.
  *
  * @param orientation the EXIF orientation tag, 1 to 8 (1 when absent or unreadable)
  * @param components  the frame's component count (3 for YCbCr, 4 for CMYK/YCCK, 0 when no frame header was seen)
+ * @param adobeTransform the APP14 Adobe colour transform (0 none: RGB or CMYK, 1 YCbCr, 2 YCCK), {@value #NO_ADOBE}
+ *                    when the file has no Adobe segment
  */
-public record JpegHeader(int orientation, int components) {
+public record JpegHeader(int orientation, int components, int adobeTransform) {
+
+    public static final int NO_ADOBE = -1;
+    public static final int ADOBE_YCCK = 2;
 
     static final int UPRIGHT = 1;
     private static final int ORIENTATION_TAG = 0x0112;
     private static final int APP1 = 0xE1;
+    private static final int APP14 = 0xEE;
     private static final int START_OF_SCAN = 0xDA;
     private static final int END_OF_IMAGE = 0xD9;
 
@@ -20,6 +26,7 @@ public record JpegHeader(int orientation, int components) {
     public static JpegHeader parse(byte[] bytes) {
         int orientation = UPRIGHT;
         int components = 0;
+        int adobeTransform = NO_ADOBE;
         int at = 2;
         while (at + 4 <= bytes.length && (bytes[at] & 0xFF) == 0xFF) {
             int marker = bytes[at + 1] & 0xFF;
@@ -43,12 +50,25 @@ public record JpegHeader(int orientation, int components) {
             if (marker == APP1 && orientation == UPRIGHT) {
                 orientation = exifOrientation(bytes, start, end);
             }
+            if (marker == APP14 && end - start >= 12 && startsWithAdobe(bytes, start)) {
+                adobeTransform = bytes[start + 11] & 0xFF;
+            }
             if (isStartOfFrame(marker) && start + 5 < end) {
                 components = bytes[start + 5] & 0xFF;
             }
             at += 2 + length;
         }
-        return new JpegHeader(orientation, components);
+        return new JpegHeader(orientation, components, adobeTransform);
+    }
+
+    /** Adobe writes its CMYK inverted: 0 is full ink. */
+    public boolean invertedCmyk() {
+        return adobeTransform != NO_ADOBE;
+    }
+
+    private static boolean startsWithAdobe(byte[] bytes, int start) {
+        return bytes[start] == 'A' && bytes[start + 1] == 'd' && bytes[start + 2] == 'o' && bytes[start + 3] == 'b'
+                && bytes[start + 4] == 'e';
     }
 
     private static boolean isStandalone(int marker) {

@@ -18,7 +18,7 @@ class JpegHeaderTest {
     void parse_whenExifHoldsOrientation_readsIt(int orientation, boolean bigEndian) {
         byte[] jpeg = TestImages.withExifOrientation(FIG, orientation, bigEndian);
 
-        assertThat(JpegHeader.parse(jpeg)).isEqualTo(new JpegHeader(orientation, 3));
+        assertThat(JpegHeader.parse(jpeg)).isEqualTo(new JpegHeader(orientation, 3, JpegHeader.NO_ADOBE));
     }
 
     @Test

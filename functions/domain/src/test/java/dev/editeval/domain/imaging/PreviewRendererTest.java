@@ -91,7 +91,7 @@ class PreviewRendererTest {
 
         assertThat(set.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.image()).isEqualTo("lumen-edit-v2");
-            assertThat(failure.describe()).startsWith("output lumen-edit-v2: not a JPEG, PNG or GIF");
+            assertThat(failure.describe()).startsWith("output lumen-edit-v2: not a JPEG, PNG, GIF or WebP");
         });
         assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
             assertThat(ready.outputs().get(0)).isInstanceOf(OutputResult.Failed.class);
