@@ -8,10 +8,14 @@ import java.util.SplittableRandom;
  * Bradley-Terry strengths with ties by Davidson's (1970) extension: P(i beats j) = p_i / D, P(tie) = nu sqrt(p_i p_j)
  * / D, with D = p_i + p_j + nu sqrt(p_i p_j). Fitted by the fixed-point iteration of the likelihood equations;
  * strengths are scaled to a geometric mean of 1, so log-strengths centre on 0.
+ *
+ * <p>When one item wins (or loses) every meeting the maximum-likelihood strengths do not exist (they run off to 0 or
+ * infinity); a prior of {@code prior} virtual wins each way for every pair that met keeps them finite. With
+ * thousands of real comparisons half a virtual win moves nothing.
  */
 public final class BradleyTerry {
 
-    private static final int MAX_ITERATIONS = 10_000;
+    private static final int MAX_ITERATIONS = 2_000;
     private static final double TOLERANCE = 1e-10;
 
     private BradleyTerry() {
@@ -43,7 +47,11 @@ public final class BradleyTerry {
     }
 
     public static Fit fit(int items, List<Comparison> comparisons) {
-        Tally tally = new Tally(items);
+        return fit(items, comparisons, 0);
+    }
+
+    public static Fit fit(int items, List<Comparison> comparisons, double prior) {
+        Tally tally = new Tally(items, prior);
         for (Comparison comparison : comparisons) {
             tally.add(comparison);
         }
@@ -51,8 +59,8 @@ public final class BradleyTerry {
     }
 
     /** Percentile bootstrap intervals of each item's log-strength, resampling the comparisons; seeded. */
-    public static Interval[] logStrengthIntervals(int items, List<Comparison> comparisons, int resamples, long seed,
-                                                  double level) {
+    public static Interval[] logStrengthIntervals(int items, List<Comparison> comparisons, double prior,
+                                                  int resamples, long seed, double level) {
         Interval[] intervals = new Interval[items];
         if (comparisons.isEmpty()) {
             Arrays.fill(intervals, Interval.NONE);
@@ -60,7 +68,7 @@ public final class BradleyTerry {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[][] estimates = new double[items][resamples];
-        Tally tally = new Tally(items);
+        Tally tally = new Tally(items, prior);
         for (int b = 0; b < resamples; b++) {
             tally.clear();
             for (int c = 0; c < comparisons.size(); c++) {
@@ -82,12 +90,14 @@ public final class BradleyTerry {
     private static final class Tally {
 
         private final int items;
+        private final double prior;
         private final double[] scores;
         private final double[][] meetings;
         private double ties;
 
-        Tally(int items) {
+        Tally(int items, double prior) {
             this.items = items;
+            this.prior = prior;
             this.scores = new double[items];
             this.meetings = new double[items][items];
         }
@@ -113,6 +123,19 @@ public final class BradleyTerry {
         }
 
         Fit fit() {
+            double[] wins = scores.clone();
+            double[][] met = new double[items][items];
+            for (int i = 0; i < items; i++) {
+                for (int j = 0; j < items; j++) {
+                    boolean played = meetings[i][j] > 0;
+                    met[i][j] = meetings[i][j] + (played ? 2 * prior : 0);
+                    wins[i] += played ? prior : 0;
+                }
+            }
+            return iterate(wins, met);
+        }
+
+        private Fit iterate(double[] wins, double[][] met) {
             double[] p = new double[items];
             Arrays.fill(p, 1);
             double nu = ties > 0 ? 1 : 0;
@@ -121,13 +144,13 @@ public final class BradleyTerry {
                 for (int i = 0; i < items; i++) {
                     double sum = 0;
                     for (int j = 0; j < items; j++) {
-                        if (meetings[i][j] > 0) {
+                        if (met[i][j] > 0) {
                             double root = Math.sqrt(p[i] * p[j]);
-                            sum += meetings[i][j] * (1 + nu * Math.sqrt(p[j] / p[i]) / 2) / (p[i] + p[j] + nu * root);
+                            sum += met[i][j] * (1 + nu * Math.sqrt(p[j] / p[i]) / 2) / (p[i] + p[j] + nu * root);
                         }
                     }
                     // an item that never won keeps a small positive strength, so logs stay finite
-                    double next = sum == 0 ? p[i] : Math.max(scores[i], 1e-9) / sum;
+                    double next = sum == 0 ? p[i] : Math.max(wins[i], 1e-9) / sum;
                     change = Math.max(change, Math.abs(Math.log(next / p[i])));
                     p[i] = next;
                 }
@@ -137,7 +160,7 @@ public final class BradleyTerry {
                     for (int i = 0; i < items; i++) {
                         for (int j = i + 1; j < items; j++) {
                             double root = Math.sqrt(p[i] * p[j]);
-                            expected += meetings[i][j] * root / (p[i] + p[j] + nu * root);
+                            expected += met[i][j] * root / (p[i] + p[j] + nu * root);
                         }
                     }
                     double next = ties / expected;

@@ -60,12 +60,20 @@ class BradleyTerryTest {
         comparisons.addAll(repeat(Comparison.win(1, 0), 30));
         comparisons.addAll(repeat(Comparison.tie(0, 1), 10));
 
-        Interval[] intervals = BradleyTerry.logStrengthIntervals(2, comparisons, 300, 3, 0.95);
+        Interval[] intervals = BradleyTerry.logStrengthIntervals(2, comparisons, 0, 300, 3, 0.95);
 
-        assertThat(BradleyTerry.logStrengthIntervals(2, comparisons, 300, 3, 0.95)).containsExactly(intervals);
+        assertThat(BradleyTerry.logStrengthIntervals(2, comparisons, 0, 300, 3, 0.95)).containsExactly(intervals);
         double logStrength = Math.log(BradleyTerry.fit(2, comparisons).strength(0));
         assertThat(intervals[0].low()).isLessThan(logStrength).isGreaterThan(0);
         assertThat(intervals[0].high()).isGreaterThan(logStrength);
         assertThat(intervals[1].high()).isLessThan(0);
+    }
+
+    @Test
+    void fit_whenOneItemWinsEveryMeeting_staysFiniteWithThePrior() {
+        BradleyTerry.Fit fit = BradleyTerry.fit(2, repeat(Comparison.win(0, 1), 20), 0.5);
+
+        // 20.5 wins against 0.5: the strength ratio of the smoothed counts
+        assertThat(fit.strength(0) / fit.strength(1)).isCloseTo(41.0, within(1e-6));
     }
 }

@@ -1,0 +1,160 @@
+package dev.editeval.domain.aggregate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.json.Json;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The files of one export, made from raw rows alone: the nightly run and {@code ./editeval aggregate --ratings}
+ * call this same code, so both write the same bytes for the same rows.
+ */
+public final class ExportFiles {
+
+    public static final String RATINGS = "ratings.jsonl.gz";
+    public static final String SUMMARY = "summary.csv";
+    public static final String EVALUATORS = "evaluators.csv";
+    public static final String REPORT = "report.html";
+    public static final String MANIFEST = "_manifest.json";
+
+    private ExportFiles() {
+    }
+
+    /** The aggregation's result and the files in the order they are written; the manifest comes apart, last. */
+    public record Made(AggregateReport report, Map<String, byte[]> files, byte[] manifest) {
+    }
+
+    /**
+     * @param label             what the export covers, for the report title and the manifest (the date)
+     * @param rows              raw rows, sorted as they are to be written
+     * @param previousAgreement the previous export's agreement per evaluator; empty when there is none
+     */
+    public static Made of(String label, List<? extends JsonNode> rows, Map<String, Double> previousAgreement) {
+        List<RatingRow> parsed = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            parsed.add(RatingRow.from(row));
+        }
+        AggregateReport report = Aggregation.of(parsed, previousAgreement);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(RATINGS, gzipLines(rows));
+        files.put(SUMMARY, CsvFiles.summary(report.cells()));
+        files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
+        files.put(REPORT, HtmlReport.of("editeval export " + label, report));
+        return new Made(report, files, manifest(label, rows.size(), files));
+    }
+
+    public static String contentType(String name) {
+        return switch (name.substring(name.lastIndexOf('.') + 1)) {
+            case "gz" -> "application/gzip";
+            case "csv" -> "text/csv; charset=utf-8";
+            case "html" -> "text/html; charset=utf-8";
+            default -> "application/json";
+        };
+    }
+
+    /** The manifest: counts and a checksum per file, and nothing that changes from run to run. */
+    static byte[] manifest(String label, int ratings, Map<String, byte[]> files) {
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        manifest.put("dt", label);
+        manifest.put("ratings", ratings);
+        ArrayNode listed = manifest.putArray("files");
+        files.forEach((name, bytes) -> listed.addObject().put("name", name).put("bytes", bytes.length)
+                .put("sha256", sha256(bytes)));
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the manifest lists exactly these files with these checksums: only then is an export whole. */
+    public static boolean matches(byte[] manifest, Map<String, byte[]> files) {
+        try {
+            JsonNode listed = Json.MAPPER.readTree(manifest).path("files");
+            if (!listed.isArray() || listed.size() != files.size()) {
+                return false;
+            }
+            for (JsonNode file : listed) {
+                byte[] bytes = files.get(file.path("name").asText());
+                if (bytes == null || !sha256(bytes).equals(file.path("sha256").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The names a manifest lists. */
+    public static List<String> listed(byte[] manifest) {
+        try {
+            List<String> names = new ArrayList<>();
+            Json.MAPPER.readTree(manifest).path("files").forEach(f -> names.add(f.path("name").asText()));
+            return names;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Reads a {@code ratings.jsonl.gz}: one JSON object per line; a bad line is an error naming its number. */
+    public static List<JsonNode> readRows(InputStream gzipped) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    rows.add(Json.MAPPER.readTree(line));
+                } catch (IOException e) {
+                    throw new IOException("line " + number + " is not JSON: " + e.getMessage(), e);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static byte[] gzipLines(List<? extends JsonNode> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // GZIPOutputStream writes no file name and a zero time stamp, so equal input gives equal bytes
+        try (OutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            for (JsonNode row : rows) {
+                gz.write(Json.MAPPER.writeValueAsBytes(row));
+                gz.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
