@@ -75,7 +75,7 @@ public final class CsvFiles {
     }
 
     /** The agreement column of an earlier {@code evaluators.csv}, per evaluator; blank cells are left out. */
-    static Map<String, Double> agreementByEvaluator(byte[] evaluatorsCsv) {
+    public static Map<String, Double> agreementByEvaluator(byte[] evaluatorsCsv) {
         Map<String, Double> agreement = new HashMap<>();
         try (CSVParser parser = CSVParser.parse(new String(evaluatorsCsv, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
