@@ -66,18 +66,19 @@ public final class Aggregation {
                 });
             }
         }
-        List<Cell> cells = new ArrayList<>(tallies.size());
-        for (CellTally tally : tallies.values()) {
-            ScoreDistribution scores = tally.scores;
-            long[] distribution = new long[scores.max() - scores.min() + 1];
-            for (int score = scores.min(); score <= scores.max(); score++) {
-                distribution[score - scores.min()] = scores.count(score);
-            }
-            Interval interval = scores.meanInterval(RESAMPLES, Seeds.of(tally.key), LEVEL);
-            cells.add(new Cell(tally.key[0], tally.key[1], tally.key[2], tally.key[3], scores.n(),
-                    tally.notApplicable, scores.mean(), scores.median(), interval, scores.min(), distribution));
+        // each cell's bootstrap has its own seed, so computing them in parallel gives the same bytes
+        return List.copyOf(tallies.values()).parallelStream().map(Aggregation::cell).toList();
+    }
+
+    private static Cell cell(CellTally tally) {
+        ScoreDistribution scores = tally.scores;
+        long[] distribution = new long[scores.max() - scores.min() + 1];
+        for (int score = scores.min(); score <= scores.max(); score++) {
+            distribution[score - scores.min()] = scores.count(score);
         }
-        return cells;
+        Interval interval = scores.meanInterval(RESAMPLES, Seeds.of(tally.key), LEVEL);
+        return new Cell(tally.key[0], tally.key[1], tally.key[2], tally.key[3], scores.n(), tally.notApplicable,
+                scores.mean(), scores.median(), interval, scores.min(), distribution);
     }
 
     private static void tally(Map<String, CellTally> tallies, Map<String, int[]> scales, Integer score,
@@ -127,9 +128,9 @@ public final class Aggregation {
     }
 
     static List<Agreement> agreement(List<RatingRow> rows, ScoreUnits units) {
-        List<Agreement> agreement = new ArrayList<>();
-        units.byScope().forEach((scope, scoped) -> agreement.add(alpha(scope.batchId(), scope.dimension(),
-                AlphaMetric.ORDINAL, ScoreUnits.values(scoped))));
+        List<Agreement> agreement = new ArrayList<>(units.byScope().entrySet().parallelStream()
+                .map(e -> alpha(e.getKey().batchId(), e.getKey().dimension(), AlphaMetric.ORDINAL,
+                        ScoreUnits.values(e.getValue()))).toList());
         Map<String, Map<String, List<Integer>>> flags = new TreeMap<>();
         Map<String, Map<String, List<Integer>>> verdicts = new TreeMap<>();
         Map<String, Integer> verdictCodes = new TreeMap<>();

@@ -93,7 +93,13 @@ public final class KrippendorffAlpha {
         int kept = 0;
         for (int b = 0; b < resamples; b++) {
             Arrays.fill(patternCounts, 0);
-            for (int u = 0; u < unitCount; u++) {
+            int u = 0;
+            for (; u + 1 < unitCount; u += 2) {
+                long bits = random.nextLong();
+                patternCounts[patternOfUnit[Draws.below(bits >>> 32, unitCount)]]++;
+                patternCounts[patternOfUnit[Draws.below(bits & 0xFFFF_FFFFL, unitCount)]]++;
+            }
+            if (u < unitCount) {
                 patternCounts[patternOfUnit[random.nextInt(unitCount)]]++;
             }
             double estimate = alphaOf(patternCounts, metric);

@@ -76,37 +76,41 @@ public final class ScoreDistribution {
     }
 
     /**
-     * Percentile bootstrap interval of the mean: each resample draws n scores with replacement. Drawing from the
-     * cumulative counts gives the same resamples as drawing from the raw list, without keeping the list.
+     * Percentile bootstrap interval of the mean: each resample draws n scores with replacement. A draw picks a rank
+     * in 0..n-1 and reads the score at that rank from a table of n bytes, the same resample as drawing from the raw
+     * list in sorted order; one 64-bit random number gives two draws.
      */
     public Interval meanInterval(int resamples, long seed, double level) {
         if (n == 0) {
             return Interval.NONE;
         }
-        long[] cumulative = new long[counts.length];
-        long running = 0;
+        if (n > Integer.MAX_VALUE / 2 || counts.length > Byte.MAX_VALUE) {
+            throw new IllegalStateException("a bootstrap over " + n + " scores on " + counts.length
+                    + " values is beyond this table");
+        }
+        int size = (int) n;
+        byte[] offsetAtRank = new byte[size];
+        int rank = 0;
         for (int i = 0; i < counts.length; i++) {
-            running += counts[i];
-            cumulative[i] = running;
+            Arrays.fill(offsetAtRank, rank, rank + (int) counts[i], (byte) i);
+            rank += (int) counts[i];
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] means = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             long total = 0;
-            for (long draw = 0; draw < n; draw++) {
-                total += min + bucketOf(cumulative, random.nextLong(n));
+            int draw = 0;
+            for (; draw + 1 < size; draw += 2) {
+                long bits = random.nextLong();
+                total += offsetAtRank[Draws.below(bits >>> 32, size)];
+                total += offsetAtRank[Draws.below(bits & 0xFFFF_FFFFL, size)];
             }
-            means[b] = (double) total / n;
+            if (draw < size) {
+                total += offsetAtRank[random.nextInt(size)];
+            }
+            means[b] = min + (double) total / size;
         }
         Arrays.sort(means);
         return Interval.percentile(means, level);
-    }
-
-    private static int bucketOf(long[] cumulative, long rank) {
-        int i = 0;
-        while (rank >= cumulative[i]) {
-            i++;
-        }
-        return i;
     }
 }
