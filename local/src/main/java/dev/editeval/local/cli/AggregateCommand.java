@@ -81,7 +81,7 @@ final class AggregateCommand implements Callable<Integer> {
                 : CsvFiles.agreementByEvaluator(Files.readAllBytes(previous));
         ExportFiles.Made made;
         try (InputStream in = Files.newInputStream(ratings)) {
-            made = ExportFiles.of(label(), ExportFiles.readRows(in), before);
+            made = ExportFiles.of(label(), ExportFiles.readLines(in), before);
         } catch (IOException | IllegalArgumentException e) {
             System.err.println(ratings + ": " + e.getMessage());
             return 1;

@@ -56,12 +56,19 @@ public final class Aggregation {
     static List<Cell> cells(List<RatingRow> rows) {
         Map<String, int[]> scales = scales(rows);
         Map<String, CellTally> tallies = new TreeMap<>();
+        // a row's outputs meet a handful of cells: look each up once per output, not once per score by a new key
+        Map<String, Map<String, CellTally>> byOutput = new HashMap<>();
         for (RatingRow row : rows) {
             for (OutputRow output : row.outputs()) {
+                Map<String, CellTally> all = byOutput.computeIfAbsent(
+                        String.join("\u0000", row.batchId(), "", output.model()), k -> new HashMap<>());
+                Map<String, CellTally> inCategory = row.category().isEmpty() ? null : byOutput.computeIfAbsent(
+                        String.join("\u0000", row.batchId(), row.category(), output.model()), k -> new HashMap<>());
                 output.scores().forEach((dimension, score) -> {
-                    tally(tallies, scales, score, row.batchId(), "", output.model(), dimension);
-                    if (!row.category().isEmpty()) {
-                        tally(tallies, scales, score, row.batchId(), row.category(), output.model(), dimension);
+                    tally(all, tallies, scales, score, row.batchId(), "", output.model(), dimension);
+                    if (inCategory != null) {
+                        tally(inCategory, tallies, scales, score, row.batchId(), row.category(), output.model(),
+                                dimension);
                     }
                 });
             }
@@ -81,13 +88,17 @@ public final class Aggregation {
                 scores.mean(), scores.median(), interval, scores.min(), distribution);
     }
 
-    private static void tally(Map<String, CellTally> tallies, Map<String, int[]> scales, Integer score,
-                              String... key) {
-        // parts joined by NUL sort as the tuple does: batch, category (every task first), model, dimension
-        CellTally tally = tallies.computeIfAbsent(String.join("\u0000", key), k -> {
-            int[] scale = scales.getOrDefault(key[3], new int[] {0, 0});
-            return new CellTally(key, scale[0], scale[1]);
-        });
+    private static void tally(Map<String, CellTally> byDimension, Map<String, CellTally> tallies,
+                              Map<String, int[]> scales, Integer score, String... key) {
+        CellTally tally = byDimension.get(key[3]);
+        if (tally == null) {
+            // parts joined by NUL sort as the tuple does: batch, category (every task first), model, dimension
+            tally = tallies.computeIfAbsent(String.join("\u0000", key), k -> {
+                int[] scale = scales.getOrDefault(key[3], new int[] {0, 0});
+                return new CellTally(key, scale[0], scale[1]);
+            });
+            byDimension.put(key[3], tally);
+        }
         if (score == null) {
             tally.notApplicable++;
         } else {

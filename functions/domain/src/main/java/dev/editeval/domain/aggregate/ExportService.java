@@ -1,6 +1,7 @@
 package dev.editeval.domain.aggregate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.json.Json;
 import dev.editeval.domain.manifest.Manifest;
 import dev.editeval.domain.manifest.ManifestParseResult;
 import dev.editeval.domain.manifest.ManifestParser;
@@ -11,6 +12,8 @@ import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +79,16 @@ public final class ExportService {
         }
         rows.sort(Comparator.comparing((ObjectNode r) -> r.path("batchId").asText())
                 .thenComparing(r -> r.path("taskId").asText()).thenComparing(r -> r.path("evaluator").asText()));
-        ExportFiles.Made made = ExportFiles.of(date.toString(), rows, previousAgreement(date));
+        ExportFiles.Made made;
+        try {
+            List<String> lines = new ArrayList<>(rows.size());
+            for (ObjectNode row : rows) {
+                lines.add(Json.MAPPER.writeValueAsString(row));
+            }
+            made = ExportFiles.of(date.toString(), lines, previousAgreement(date));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a row the export itself made did not parse", e);
+        }
         String folder = folder(date);
         Optional<byte[]> existing = store.get(folder + ExportFiles.MANIFEST);
         if (existing.isPresent() && !Arrays.equals(existing.get(), made.manifest())) {

@@ -1,6 +1,7 @@
 package dev.editeval.domain.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,6 +12,7 @@ import dev.editeval.domain.aggregate.AggregateReport.EvaluatorCalibration;
 import dev.editeval.domain.aggregate.AggregateReport.Preference;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.stats.AlphaMetric;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,15 @@ class AggregationTest {
     }
 
     private static AggregateReport aggregate(List<? extends JsonNode> rows) {
-        return Aggregation.of(rows.stream().map(RatingRow::from).toList(), Map.of());
+        try {
+            return Aggregation.of(ExportFiles.parse(lines(rows)), Map.of());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> lines(List<? extends JsonNode> rows) {
+        return rows.stream().map(JsonNode::toString).toList();
     }
 
     /** Three raters on two tasks: ann and bob agree, cat is two points harsher on t1 and answers N/A on t2. */
@@ -159,12 +169,12 @@ class AggregationTest {
     }
 
     @Test
-    void exportFiles_whenUserStringsLookLikeFormulasOrMarkup_escapesThem() {
+    void exportFiles_whenUserStringsLookLikeFormulasOrMarkup_escapesThem() throws IOException {
         List<ObjectNode> rows = List.of(
                 row("t1", "=HYPERLINK(\"http://x\")", "valid", 1, null, "<script>alert(1)</script>", 4, false),
                 row("t1", "@sum", "valid", 1, null, "<script>alert(1)</script>", 5, false));
 
-        ExportFiles.Made made = ExportFiles.of("2026-11-28", rows, Map.of());
+        ExportFiles.Made made = ExportFiles.of("2026-11-28", lines(rows), Map.of());
 
         String evaluators = new String(made.files().get(ExportFiles.EVALUATORS), StandardCharsets.UTF_8);
         assertThat(evaluators).contains("\"'=HYPERLINK(\"\"http://x\"\")\"", "'@sum")
@@ -183,5 +193,15 @@ class AggregationTest {
         assertThat(CsvFiles.text("@cmd")).isEqualTo("'@cmd");
         assertThat(CsvFiles.text("model-a")).isEqualTo("model-a");
         assertThat(CsvFiles.text("")).isEmpty();
+    }
+
+    @Test
+    void parse_whenALineIsNotARatingRow_namesTheLineAndWhatIsMissing() {
+        List<String> lines = List.of(row("t1", "ann", "valid", 1, null, "m1", 4, false).toString(),
+                "{\"batchId\": \"b\", \"taskId\": \"t2\"}", "not json");
+
+        assertThatThrownBy(() -> ExportFiles.parse(lines)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("line 2: rating row b/t2 needs a batchId, a taskId and an evaluator");
+        assertThatThrownBy(() -> ExportFiles.parse(lines.subList(2, 3))).hasMessageStartingWith("line 1: ");
     }
 }

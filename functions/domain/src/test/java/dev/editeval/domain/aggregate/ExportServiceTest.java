@@ -250,7 +250,11 @@ class ExportServiceTest {
     }
 
     private List<JsonNode> rows() throws IOException {
-        return new ArrayList<>(ExportFiles.readRows(new ByteArrayInputStream(file("ratings.jsonl.gz"))));
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : ExportFiles.readLines(new ByteArrayInputStream(file("ratings.jsonl.gz")))) {
+            rows.add(Json.MAPPER.readTree(line));
+        }
+        return rows;
     }
 
     /** The in-memory store, failing on the n-th put under exports/: a crash between two files. */
