@@ -53,4 +53,19 @@ class ExportsCatalogTemplateTest {
         assertThat(propertiesOfType("AWS::Glue::Database").values()).singleElement()
                 .satisfies(db -> assertThat(map(db.get("DatabaseInput"))).containsEntry("Name", "editeval"));
     }
+
+    @Test
+    void aggregateRole_whenSynthesised_mayReadManifestsAndEarlierExportsAndReplaceAnExportManifest() {
+        String aggregate = SynthesizedStack.logicalId("AWS::Lambda::Function", "FunctionName",
+                Topology.AGGREGATE_FUNCTION.name());
+        Object role = map(SynthesizedStack.propertiesOf(aggregate).get("Role")).get("Fn::GetAtt");
+        String roleId = String.valueOf(list(role).getFirst());
+
+        String policies = propertiesOfType("AWS::IAM::Policy").values().stream()
+                .filter(policy -> list(policy.get("Roles")).contains(Map.of("Ref", roleId)))
+                .map(policy -> String.valueOf(policy.get("PolicyDocument"))).reduce("", String::concat);
+
+        assertThat(policies).contains("s3:DeleteObject*", "/" + Topology.EXPORTS_PREFIX + "*",
+                "/" + Topology.BATCHES_PREFIX + "*/" + Topology.MANIFEST_NAME, "/_private/pseudonym-key");
+    }
 }

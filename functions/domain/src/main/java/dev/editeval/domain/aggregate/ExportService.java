@@ -48,7 +48,7 @@ import java.util.TreeSet;
 public final class ExportService {
 
     /** The pseudonym key, outside {@code exports/} so that no reader of the exports can read it. */
-    static final String PSEUDONYM_KEY = "_private/pseudonym-key";
+    public static final String PSEUDONYM_KEY = "_private/pseudonym-key";
 
     private final BatchRepository batches;
     private final RatingRepository ratings;
