@@ -2,6 +2,7 @@ package dev.editeval.infra;
 
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.infra.constructs.AccessLogsBucket;
+import dev.editeval.infra.constructs.ExportsCatalog;
 import dev.editeval.infra.constructs.Alarms;
 import dev.editeval.infra.constructs.Functions;
 import dev.editeval.infra.constructs.NightlySchedule;
@@ -37,6 +38,7 @@ public final class EditevalStack extends Stack {
         var functions = new Functions(this, "Functions",
                 new Functions.Wiring(props.functionsCode(), uploads, table, queues));
         new NightlySchedule(this, "Nightly", functions.aggregate());
+        new ExportsCatalog(this, "Exports", uploads);
         var alarms = new Alarms(this, "Alarms", queues.deadLetterQueues());
         alarms.alarmOnErrors(Topology.AGGREGATE_FUNCTION.name(), functions.aggregate());
 

@@ -1,5 +1,6 @@
 package dev.editeval.infra.constructs;
 
+import dev.editeval.domain.aggregate.ExportService;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;
@@ -158,6 +159,13 @@ public final class Functions extends Construct {
 
         table.grantReadData(aggregate);
         uploads.grantPut(aggregate, Topology.EXPORTS_PREFIX + "*");
+        // earlier exports (the change in agreement, the manifest a rerun replaces, which it deletes first)
+        uploads.grantRead(aggregate, Topology.EXPORTS_PREFIX + "*");
+        uploads.grantDelete(aggregate, Topology.EXPORTS_PREFIX + "*");
+        // each task's category and gold expectations, and the pseudonym key made on the first export
+        uploads.grantRead(aggregate, Topology.BATCHES_PREFIX + "*/" + Topology.MANIFEST_NAME);
+        uploads.grantRead(aggregate, ExportService.PSEUDONYM_KEY);
+        uploads.grantPut(aggregate, ExportService.PSEUDONYM_KEY);
 
         for (Function function : List.of(ingest, preview, api, aggregate)) {
             suppressGrantWildcards(function, uploads, table);
@@ -171,7 +179,8 @@ public final class Functions extends Construct {
                 "Written by grantRead/grantPut/grant*Data: S3 action groups (GetObject*, List*, ...) on the uploads"
                         + " bucket only, object wildcards limited to a Topology prefix, and this table's indexes.",
                 List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*",
-                        bucketObjects + "*",
+                        "Action::s3:DeleteObject*", bucketObjects + "*",
+                        bucketObjects + Topology.BATCHES_PREFIX + "*/" + Topology.MANIFEST_NAME,
                         bucketObjects + Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME,
                         bucketObjects + Topology.PREVIEWS_PREFIX + "*",
                         bucketObjects + Topology.EXPORTS_PREFIX + "*",

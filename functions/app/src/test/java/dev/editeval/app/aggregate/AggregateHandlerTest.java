@@ -45,7 +45,8 @@ class AggregateHandlerTest {
 
         assertThat(result).containsEntry("folder", "exports/dt=2026-11-28/").containsEntry("ratings", 1);
         assertThat(ports.store().list("exports/")).containsExactlyInAnyOrder("exports/dt=2026-11-28/_manifest.json",
-                "exports/dt=2026-11-28/ratings.jsonl.gz", "exports/dt=2026-11-28/summary.csv");
+                "exports/dt=2026-11-28/ratings.jsonl.gz", "exports/dt=2026-11-28/summary.csv",
+                "exports/dt=2026-11-28/evaluators.csv", "exports/dt=2026-11-28/report.html");
     }
 
     @Test

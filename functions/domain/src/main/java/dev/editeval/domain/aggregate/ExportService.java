@@ -1,42 +1,54 @@
 package dev.editeval.domain.aggregate;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editeval.domain.json.Json;
+import dev.editeval.domain.manifest.Manifest;
+import dev.editeval.domain.manifest.ManifestParser;
+import dev.editeval.domain.manifest.TaskSpec;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.topology.Topology;
-import java.io.ByteArrayOutputStream;
+import dev.editeval.domain.validation.Validated;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Writes an export under {@code exports/dt=YYYY-MM-DD/}: raw rows, the summary, and {@code _manifest.json} last,
- * so a reader who finds the manifest finds a whole export. An export for a day holds every rating submitted up to
- * the end of that day (UTC), so a rerun for a past day gives the same bytes.
+ * Writes an export under {@code exports/dt=YYYY-MM-DD/}: raw rows, summary, evaluators, report, and
+ * {@code _manifest.json} last. An export for a day holds every rating submitted up to the end of that day (UTC), so
+ * a rerun for a past day gives the same bytes.
+ *
+ * <p>Crash safety, chosen over a staging prefix (S3 has no rename, so staging only moves the half-written window to
+ * the copy): everything is computed in memory before the first put; readers trust an export only when its manifest
+ * is there and every listed checksum matches ({@link #isComplete}). A rerun that would change the export first
+ * deletes the old manifest, so a crash between files leaves that date without a manifest (skipped by readers, redone
+ * by the next run) and never a manifest describing a mix; a rerun with equal bytes rewrites them in place and stays
+ * whole throughout. Every other date's export is untouched.
+ *
+ * <p>Reading: each batch's ratings come from the per-batch gsi1 query, never a table scan. A 1 MB page holds ~500
+ * ratings, so a million scores (~36,000 rating rows) are ~60 pages: the line is memory, not reads. The aggregation
+ * of a million scores peaks under 400 MB (bench/README.md); with the rows held here too, a 2 GB function is
+ * comfortable to ~100,000 rating rows (~3M scores) per export. Past that, use a DynamoDB export to S3
+ * (ExportTableToPointInTime, no read capacity) and aggregate its rows with {@code ./editeval aggregate --ratings}.
  */
 public final class ExportService {
+
+    /** The pseudonym key, outside {@code exports/} so that no reader of the exports can read it. */
+    public static final String PSEUDONYM_KEY = "_private/pseudonym-key";
 
     private final BatchRepository batches;
     private final RatingRepository ratings;
@@ -54,81 +66,91 @@ public final class ExportService {
 
     public ExportSummary export(LocalDate date) {
         Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey());
         List<ObjectNode> rows = new ArrayList<>();
         for (BatchRecord batch : batches.list()) {
+            Map<String, TaskSpec> tasks = tasksOf(batch.batchId());
             for (RatingRecord rating : ratings.listBatch(batch.batchId())) {
                 if (rating.submittedAt().isBefore(endOfDay)) {
-                    rows.add(RatingRows.of(rating));
+                    rows.add(RatingRows.of(rating, pseudonyms,
+                            Optional.ofNullable(tasks.get(rating.task().taskId()))));
                 }
             }
         }
         rows.sort(Comparator.comparing((ObjectNode r) -> r.path("batchId").asText())
-                .thenComparing(r -> r.path("taskId").asText()).thenComparing(r -> r.path("evaluatorId").asText()));
-        List<ScoreSummary> summary = Leaderboard.of(rows);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("ratings.jsonl.gz", gzip(jsonLines(rows)));
-        files.put("summary.csv", csv(summary));
-        String folder = folder(date);
-        ArrayNode listed = Json.MAPPER.createArrayNode();
-        files.forEach((name, bytes) -> {
-            store.put(folder + name, bytes, name.endsWith(".csv") ? "text/csv" : "application/gzip");
-            listed.addObject().put("name", name).put("bytes", bytes.length).put("sha256", sha256(bytes));
-        });
-        ObjectNode manifest = Json.MAPPER.createObjectNode();
-        manifest.put("dt", date.toString());
-        manifest.put("ratings", rows.size());
-        manifest.set("files", listed);
-        store.put(folder + "_manifest.json", bytesOf(manifest), "application/json");
-        return new ExportSummary(folder, rows.size(), summary);
-    }
-
-    private static byte[] jsonLines(List<ObjectNode> rows) {
-        StringBuilder lines = new StringBuilder();
-        for (ObjectNode row : rows) {
-            lines.append(row).append('\n');
-        }
-        return lines.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] csv(List<ScoreSummary> summary) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
-                     .setHeader("batch_id", "model", "dimension", "n", "mean").get())) {
-            for (ScoreSummary s : summary) {
-                printer.printRecord(s.key().batchId(), s.key().model(), s.key().dimension(), s.count(),
-                        String.format(Locale.ROOT, "%.4f", s.mean()));
+                .thenComparing(r -> r.path("taskId").asText()).thenComparing(r -> r.path("evaluator").asText()));
+        ExportFiles.Made made;
+        try {
+            List<String> lines = new ArrayList<>(rows.size());
+            for (ObjectNode row : rows) {
+                lines.add(Json.MAPPER.writeValueAsString(row));
             }
+            made = ExportFiles.of(date.toString(), lines, previousAgreement(date));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("a row the export itself made did not parse", e);
         }
-        return out.toByteArray();
+        String folder = folder(date);
+        Optional<byte[]> existing = store.get(folder + ExportFiles.MANIFEST);
+        if (existing.isPresent() && !Arrays.equals(existing.get(), made.manifest())) {
+            store.delete(folder + ExportFiles.MANIFEST);
+        }
+        made.files().forEach((name, bytes) -> store.put(folder + name, bytes, ExportFiles.contentType(name)));
+        store.put(folder + ExportFiles.MANIFEST, made.manifest(), ExportFiles.contentType(ExportFiles.MANIFEST));
+        return new ExportSummary(folder, rows.size(), made.report());
     }
 
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // GZIPOutputStream writes no file name and a zero time stamp, so equal input gives equal bytes
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Whether the export of the date has its manifest and every file it lists, byte for byte. */
+    public boolean isComplete(LocalDate date) {
+        String folder = folder(date);
+        Optional<byte[]> manifest = store.get(folder + ExportFiles.MANIFEST);
+        if (manifest.isEmpty()) {
+            return false;
         }
-        return out.toByteArray();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : ExportFiles.listed(manifest.get())) {
+            store.get(folder + name).ifPresent(bytes -> files.put(name, bytes));
+        }
+        return ExportFiles.matches(manifest.get(), files);
     }
 
-    private static byte[] bytesOf(ObjectNode node) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The latest complete export before the date, for the change since the previous export. */
+    public Optional<LocalDate> previousComplete(LocalDate date) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (String key : store.list(Topology.EXPORTS_PREFIX + "dt=")) {
+            String dt = key.substring((Topology.EXPORTS_PREFIX + "dt=").length());
+            int slash = dt.indexOf('/');
+            if (slash == 10 && dt.endsWith("/" + ExportFiles.MANIFEST)) {
+                LocalDate day = LocalDate.parse(dt.substring(0, slash));
+                if (day.isBefore(date)) {
+                    dates.add(day);
+                }
+            }
         }
+        return dates.descendingSet().stream().filter(this::isComplete).findFirst();
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    private Map<String, Double> previousAgreement(LocalDate date) {
+        return previousComplete(date).flatMap(day -> store.get(folder(day) + ExportFiles.EVALUATORS))
+                .map(CsvFiles::agreementByEvaluator).orElse(Map.of());
+    }
+
+    private Map<String, TaskSpec> tasksOf(String batchId) {
+        Map<String, TaskSpec> tasks = new LinkedHashMap<>();
+        store.get(Manifest.objectKey(batchId, Topology.MANIFEST_NAME)).ifPresent(bytes -> {
+            if (ManifestParser.create().parse(batchId, bytes) instanceof Validated.Valid<Manifest>(Manifest manifest)) {
+                manifest.tasks().forEach(task -> tasks.put(task.id(), task));
+            }
+        });
+        return tasks;
+    }
+
+    /** The key made on the first export and kept: the same evaluator gets the same pseudonym every night. */
+    private byte[] pseudonymKey() {
+        return store.get(PSEUDONYM_KEY).orElseGet(() -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            store.put(PSEUDONYM_KEY, key, "application/octet-stream");
+            return key;
+        });
     }
 }

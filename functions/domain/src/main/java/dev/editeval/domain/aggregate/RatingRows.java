@@ -4,22 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editeval.domain.json.Json;
+import dev.editeval.domain.manifest.GoldSpec;
+import dev.editeval.domain.manifest.TaskSpec;
 import dev.editeval.domain.model.RatingRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
 
-/** A stored rating as one raw export row: every answer, un-blinded (the letter shown and the model behind it). */
+/**
+ * A stored rating as one raw export row: every answer, un-blinded (the letter shown and the model behind it), the
+ * evaluator as a pseudonym, and the task's category and gold expectations from the manifest, so the row alone is
+ * enough to recompute the aggregation.
+ */
 public final class RatingRows {
 
     private RatingRows() {
     }
 
-    public static ObjectNode of(RatingRecord rating) {
+    public static ObjectNode of(RatingRecord rating, Pseudonyms pseudonyms, Optional<TaskSpec> task) {
         JsonNode submission = parse(rating.submission());
         ObjectNode row = Json.MAPPER.createObjectNode();
         row.put("batchId", rating.task().batchId());
         row.put("taskId", rating.task().taskId());
-        row.put("evaluatorId", rating.evaluatorId());
+        row.put("evaluator", pseudonyms.of(rating.evaluatorId()));
+        task.flatMap(TaskSpec::category).ifPresent(category -> row.put("category", category));
         row.put("submissionId", rating.submissionId());
         row.put("submittedAt", rating.submittedAt().toString());
         row.set("feasibility", submission.path("feasibility"));
@@ -33,13 +42,26 @@ public final class RatingRows {
             out.set("scores", output.path("scores"));
         }
         ObjectNode shown = row.putObject("orderShown");
-        rating.modelByOutput().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        rating.modelByOutput().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> shown.put(e.getKey(), e.getValue()));
         row.set("preference", submission.path("preference"));
         row.set("comment", submission.path("comment"));
         row.set("timeOnTaskMs", submission.path("timeOnTaskMs"));
         row.set("interactions", submission.path("interactions"));
+        task.flatMap(TaskSpec::gold).ifPresent(gold -> row.set("gold", goldOf(gold)));
         return row;
+    }
+
+    private static ObjectNode goldOf(GoldSpec gold) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        gold.feasibility().ifPresent(verdict -> node.put("feasibility", verdict));
+        ObjectNode scores = node.putObject("scores");
+        gold.scores().forEach((model, ranges) -> {
+            ObjectNode byDimension = scores.putObject(model);
+            ranges.forEach((dimension, range) -> byDimension.putObject(dimension).put("min", range.min())
+                    .put("max", range.max()));
+        });
+        return node;
     }
 
     private static JsonNode parse(String json) {

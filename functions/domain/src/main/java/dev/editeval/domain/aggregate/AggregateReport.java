@@ -1,0 +1,82 @@
+package dev.editeval.domain.aggregate;
+
+import dev.editeval.domain.stats.AlphaMetric;
+import dev.editeval.domain.stats.Interval;
+import java.util.List;
+import java.util.SortedMap;
+
+/** Everything the aggregation found, in a fixed order, ready to be written out. */
+public record AggregateReport(int ratings, List<Cell> cells, List<ModelOutcome> outcomes,
+                              List<Agreement> agreement, List<Preference> preferences,
+                              List<EvaluatorCalibration> evaluators, List<FlaggedUnit> flagged) {
+
+    public AggregateReport {
+        cells = List.copyOf(cells);
+        outcomes = List.copyOf(outcomes);
+        agreement = List.copyOf(agreement);
+        preferences = List.copyOf(preferences);
+        evaluators = List.copyOf(evaluators);
+        flagged = List.copyOf(flagged);
+    }
+
+    /**
+     * One leaderboard cell: a model's scores on a dimension within a batch (and a category, or every task when the
+     * category is empty). N/A answers are counted apart and are not scores.
+     *
+     * @param distribution how many times each score from the scale's lowest to its highest was given
+     */
+    public record Cell(String batchId, String category, String model, String dimension, long n, long notApplicable,
+                       double mean, double median, Interval meanInterval, int scaleMin, long[] distribution) {
+
+        public Cell {
+            distribution = distribution.clone();
+        }
+
+        @Override
+        public long[] distribution() {
+            return distribution.clone();
+        }
+    }
+
+    /** Per batch and model: the verdicts given on its tasks, and how often its outputs were flagged unsafe. */
+    public record ModelOutcome(String batchId, String model, long outputs, SortedMap<String, Long> verdicts,
+                               long flagged) {
+
+        public double flagRate() {
+            return outputs == 0 ? 0 : (double) flagged / outputs;
+        }
+    }
+
+    /** Krippendorff's alpha of one batch's dimension (or safety flag, or feasibility verdict). */
+    public record Agreement(String batchId, String dimension, AlphaMetric metric, int units, double alpha,
+                            Interval interval) {
+    }
+
+    /** A model's Bradley-Terry log-strength from the overall preferences of one batch. */
+    public record Preference(String batchId, String model, long comparisons, double logStrength,
+                             Interval interval, double tieParameter) {
+    }
+
+    /**
+     * How one evaluator compares with the gold answers and with the others.
+     *
+     * @param goldAccuracy    share of gold checks within the expected answer; NaN without gold tasks
+     * @param agreement       share of scores within one point of the mean of the other raters of the same output
+     * @param severity        per dimension, the mean of (own score - mean of the others): negative is harsher
+     * @param straightLining  share of ratings that gave one score everywhere
+     * @param agreementChange agreement now minus agreement in the previous export; NaN when there is none
+     */
+    public record EvaluatorCalibration(String evaluator, long ratings, long goldChecks, double goldAccuracy,
+                                       long pairedScores, double agreement, SortedMap<String, Double> severity,
+                                       double medianTimeMs, double straightLining, double agreementChange) {
+    }
+
+    /** An output whose raters disagree widely on a dimension: listed for adjudication. */
+    public record FlaggedUnit(String batchId, String taskId, String model, String dimension, List<Integer> scores,
+                              int spread) {
+
+        public FlaggedUnit {
+            scores = List.copyOf(scores);
+        }
+    }
+}

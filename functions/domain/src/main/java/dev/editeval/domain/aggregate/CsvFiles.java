@@ -1,0 +1,108 @@
+package dev.editeval.domain.aggregate;
+
+import dev.editeval.domain.aggregate.AggregateReport.Cell;
+import dev.editeval.domain.aggregate.AggregateReport.EvaluatorCalibration;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/** {@code summary.csv} and {@code evaluators.csv}. */
+public final class CsvFiles {
+
+    static final String[] SUMMARY_HEADER = {"batch_id", "category", "model", "dimension", "n", "not_applicable",
+        "mean", "median", "ci95_low", "ci95_high", "distribution"};
+    static final String[] EVALUATORS_HEADER = {"evaluator", "ratings", "gold_checks", "gold_accuracy",
+        "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining"};
+
+    private CsvFiles() {
+    }
+
+    /**
+     * A text cell a spreadsheet will not run: one beginning with {@code = + - @} (or a tab or carriage return)
+     * gets a leading apostrophe, so {@code =HYPERLINK(...)} shows as text. Numbers we format are not text cells.
+     */
+    public static String text(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    /** A number with four decimals; an undefined one (NaN) is an empty cell. */
+    static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    public static byte[] summary(List<Cell> cells) {
+        List<List<Object>> records = new ArrayList<>();
+        for (Cell cell : cells) {
+            StringJoiner distribution = new StringJoiner(" ");
+            long[] counts = cell.distribution();
+            for (int i = 0; cell.n() > 0 && i < counts.length; i++) {
+                distribution.add((cell.scaleMin() + i) + ":" + counts[i]);
+            }
+            records.add(List.of(text(cell.batchId()), text(cell.category()), text(cell.model()),
+                    text(cell.dimension()), cell.n(), cell.notApplicable(), number(cell.mean()),
+                    number(cell.median()), number(cell.meanInterval().low()), number(cell.meanInterval().high()),
+                    distribution.toString()));
+        }
+        return print(SUMMARY_HEADER, records);
+    }
+
+    public static byte[] evaluators(List<EvaluatorCalibration> evaluators) {
+        List<List<Object>> records = new ArrayList<>();
+        for (EvaluatorCalibration e : evaluators) {
+            StringJoiner severity = new StringJoiner(" ");
+            e.severity().forEach((dimension, offset) -> severity.add(dimension + ":" + number(offset)));
+            records.add(List.of(text(e.evaluator()), e.ratings(), e.goldChecks(), number(e.goldAccuracy()),
+                    e.pairedScores(), number(e.agreement()), number(e.agreementChange()),
+                    text(severity.toString()), number(e.medianTimeMs()), number(e.straightLining())));
+        }
+        return print(EVALUATORS_HEADER, records);
+    }
+
+    /** The agreement column of an earlier {@code evaluators.csv}, per evaluator; blank cells are left out. */
+    public static Map<String, Double> agreementByEvaluator(byte[] evaluatorsCsv) {
+        Map<String, Double> agreement = new HashMap<>();
+        try (CSVParser parser = CSVParser.parse(new String(evaluatorsCsv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord record : parser) {
+                String value = record.get("agreement");
+                if (!value.isEmpty()) {
+                    agreement.put(record.get("evaluator"), Double.parseDouble(value));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // an unreadable earlier file only costs the change column
+            return Map.of();
+        }
+        return agreement;
+    }
+
+    private static byte[] print(String[] header, List<List<Object>> records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
+                     .setHeader(header).get())) {
+            for (List<Object> record : records) {
+                printer.printRecord(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
