@@ -7,7 +7,7 @@ import dev.editeval.app.runtime.Wiring;
 import dev.editeval.domain.aggregate.CsvFiles;
 import dev.editeval.domain.aggregate.ExportFiles;
 import dev.editeval.domain.topology.Topology;
-import dev.editeval.local.runtime.LocalContext;
+import dev.editeval.app.runtime.InvocationContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ final class AggregateCommand implements Callable<Integer> {
             // run by hand, today's ratings count; the nightly run closes yesterday
             Map<String, Object> input = new HashMap<>();
             input.put("date", date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
-            Map<String, Object> result = handler.handleRequest(input, new LocalContext(Topology.AGGREGATE_FUNCTION));
+            Map<String, Object> result = handler.handleRequest(input, new InvocationContext(Topology.AGGREGATE_FUNCTION));
             System.out.println("Exported " + result.get("ratings") + " ratings to s3://" + Topology.BUCKET + "/"
                     + result.get("folder"));
             return 0;

@@ -1,5 +1,6 @@
 package dev.editeval.local.runtime;
 
+import dev.editeval.app.runtime.InvocationContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -70,7 +71,7 @@ public final class QueuePoller implements Runnable {
         event.setRecords(messages.stream().map(this::record).toList());
         Set<String> failed = new HashSet<>();
         try {
-            SQSBatchResponse response = handler.apply(event, new LocalContext(function));
+            SQSBatchResponse response = handler.apply(event, new InvocationContext(function));
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }

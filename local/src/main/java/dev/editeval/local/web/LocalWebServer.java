@@ -13,7 +13,7 @@ import dev.editeval.local.auth.LocalIssuer;
 import dev.editeval.local.auth.LocalUser;
 import dev.editeval.local.auth.Passwords;
 import dev.editeval.local.auth.UserStore;
-import dev.editeval.local.runtime.LocalContext;
+import dev.editeval.app.runtime.InvocationContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,7 +89,7 @@ public final class LocalWebServer implements AutoCloseable {
             return;
         }
         APIGatewayV2HTTPEvent event = HttpApiEvents.of(exchange, body, claims.get());
-        APIGatewayV2HTTPResponse response = api.handleRequest(event, new LocalContext(Topology.API_FUNCTION));
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, new InvocationContext(Topology.API_FUNCTION));
         if (response.getHeaders() != null) {
             response.getHeaders().forEach(exchange.getResponseHeaders()::set);
         }

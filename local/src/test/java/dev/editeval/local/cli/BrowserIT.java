@@ -12,7 +12,7 @@ import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.topology.Topology;
-import dev.editeval.local.runtime.LocalContext;
+import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.local.runtime.RepoRoot;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -228,7 +228,7 @@ class BrowserIT {
         AggregateHandler handler = new AggregateHandler(Wiring.of(Config.fromEnv(env), pipeline.runtime.clients(),
                 Clock.systemUTC()));
         Map<String, Object> export = handler.handleRequest(Map.of("date", LocalDate.now(ZoneOffset.UTC).toString()),
-                new LocalContext(Topology.AGGREGATE_FUNCTION));
+                new InvocationContext(Topology.AGGREGATE_FUNCTION));
         byte[] gz = pipeline.store().get(export.get("folder") + "ratings.jsonl.gz").orElseThrow();
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -11,7 +11,7 @@ import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.topology.Topology;
-import dev.editeval.local.runtime.LocalContext;
+import dev.editeval.app.runtime.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -150,7 +150,7 @@ class PipelineIT {
         AggregateHandler handler = new AggregateHandler(Wiring.of(Config.fromEnv(env), pipeline.runtime.clients(),
                 Clock.systemUTC()));
         return handler.handleRequest(Map.of("date", LocalDate.now(ZoneOffset.UTC).toString()),
-                new LocalContext(Topology.AGGREGATE_FUNCTION));
+                new InvocationContext(Topology.AGGREGATE_FUNCTION));
     }
 
     private String exportedRows(String folder) throws IOException {

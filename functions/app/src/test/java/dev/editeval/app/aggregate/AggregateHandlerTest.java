@@ -1,9 +1,10 @@
 package dev.editeval.app.aggregate;
 
+import dev.editeval.domain.topology.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.editeval.app.FakeContext;
+import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
@@ -20,7 +21,7 @@ class AggregateHandlerTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final AggregateHandler handler = new AggregateHandler(ports.exportService(), ports.clock());
-    private final FakeContext context = new FakeContext("editeval-aggregate");
+    private final InvocationContext context = new InvocationContext(Topology.AGGREGATE_FUNCTION);
 
     /** As the Lambda runtime hands a handler of {@code Map<String, Object>} its JSON input. */
     private static Map<String, Object> input(String file) throws IOException {

@@ -1,12 +1,13 @@
 package dev.editeval.app.api;
 
+import dev.editeval.domain.topology.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.editeval.app.FakeContext;
+import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.json.Json;
@@ -28,7 +29,7 @@ class ApiHandlerTest {
     private static final TaskRef T01 = new TaskRef("demo", "t01");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final FakeContext context = new FakeContext("editeval-api");
+    private final InvocationContext context = new InvocationContext(Topology.API_FUNCTION);
     private ApiHandler handler = handlerOver(ports.taskViews());
 
     private ApiHandler handlerOver(TaskViews views) {

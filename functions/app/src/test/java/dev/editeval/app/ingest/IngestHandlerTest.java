@@ -1,12 +1,13 @@
 package dev.editeval.app.ingest;
 
+import dev.editeval.domain.topology.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import dev.editeval.app.FakeContext;
+import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.model.BatchStatus;
@@ -20,7 +21,7 @@ class IngestHandlerTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final IngestHandler handler = new IngestHandler(ports.ingestService());
-    private final FakeContext context = new FakeContext("editeval-ingest");
+    private final InvocationContext context = new InvocationContext(Topology.INGEST_FUNCTION);
 
     private void uploadDemo() {
         TestBatch.of("demo").task("t01", "Make the red square blue", "model-a", "model-b")

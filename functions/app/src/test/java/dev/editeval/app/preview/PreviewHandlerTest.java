@@ -1,12 +1,13 @@
 package dev.editeval.app.preview;
 
+import dev.editeval.domain.topology.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import dev.editeval.app.FakeContext;
+import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.model.TaskRef;
@@ -25,7 +26,7 @@ class PreviewHandlerTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final PreviewHandler handler = new PreviewHandler(ports.previewService());
-    private final FakeContext context = new FakeContext("editeval-preview");
+    private final InvocationContext context = new InvocationContext(Topology.PREVIEW_FUNCTION);
 
     @BeforeEach
     void ingestDemo() {

@@ -1,38 +1,46 @@
-package dev.editeval.app;
+package dev.editeval.app.runtime;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.editeval.domain.topology.FunctionSpec;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
-/** The Lambda context of one invocation of a named function, as the runtime gives it; logs go to standard error. */
-public final class FakeContext implements Context {
+/**
+ * The Lambda context of an invocation outside Lambda, by the local runtime and the handler tests: the function's
+ * name, memory and timeout from the topology.
+ */
+public final class InvocationContext implements Context {
 
-    private final String functionName;
+    private final FunctionSpec function;
+    private final String requestId = UUID.randomUUID().toString();
+    private final long deadline;
 
-    public FakeContext(String functionName) {
-        this.functionName = functionName;
+    public InvocationContext(FunctionSpec function) {
+        this.function = function;
+        this.deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
     }
 
     @Override
     public String getAwsRequestId() {
-        return "8f5a2c1e-0b3d-4e6f-9a7b-1c2d3e4f5a6b";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + functionName;
+        return "/aws/lambda/" + function.name();
     }
 
     @Override
     public String getLogStreamName() {
-        return "2026/11/28/[$LATEST]0123456789abcdef0123456789abcdef";
+        return "local";
     }
 
     @Override
     public String getFunctionName() {
-        return functionName;
+        return function.name();
     }
 
     @Override
@@ -42,7 +50,7 @@ public final class FakeContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName;
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + function.name();
     }
 
     @Override
@@ -57,12 +65,12 @@ public final class FakeContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return (int) Math.max(0, deadline - System.currentTimeMillis());
     }
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return function.memoryMb();
     }
 
     @Override
@@ -70,7 +78,7 @@ public final class FakeContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.err.println(message);
+                System.out.print(message);
             }
 
             @Override
