@@ -36,13 +36,8 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
             Map<String, AttributeValue> item = Map.of(Keys.PK, Attr.s(pk(evaluatorId)),
                     Keys.SK, Attr.s("PLACE#" + number), "leaseId", Attr.s(leaseId),
                     "expiresAt", Attr.n(expiresAt.toEpochMilli()));
-            try {
-                dynamoDb.putItem(b -> b.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
-                        .expressionAttributeValues(Map.of(":now", Attr.n(now.toEpochMilli()))));
+            if (LivePuts.putUnlessLive(dynamoDb, table, item, now)) {
                 return true;
-            } catch (ConditionalCheckFailedException e) {
-                // held by a live lease: try the next place
             }
         }
         return false;

@@ -37,14 +37,7 @@ public final class DynamoDbLeaseRepository implements LeaseRepository {
         item.put("createdAt", Attr.n(lease.createdAt().toEpochMilli()));
         item.put("expiresAt", Attr.n(lease.expiresAt().toEpochMilli()));
         item.put("outputOrder", Attr.strings(lease.outputOrder()));
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
-                    .expressionAttributeValues(Map.of(":now", Attr.n(now.toEpochMilli()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return LivePuts.putUnlessLive(dynamoDb, table, item, now);
     }
 
     @Override

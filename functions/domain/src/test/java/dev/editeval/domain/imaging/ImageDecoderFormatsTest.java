@@ -16,10 +16,8 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -249,14 +247,7 @@ class ImageDecoderFormatsTest {
     static byte[] withChunkAfterHeader(byte[] png, String type, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(png, 0, 33);
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        TestImages.chunk(out, type, data);
         out.write(png, 33, png.length - 33);
         return out.toByteArray();
     }
