@@ -61,7 +61,8 @@ final class AggregateCommand implements Callable<Integer> {
             // run by hand, today's ratings count; the nightly run closes yesterday
             Map<String, Object> input = new HashMap<>();
             input.put("date", date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
-            Map<String, Object> result = handler.handleRequest(input, new InvocationContext(Topology.AGGREGATE_FUNCTION));
+            Map<String, Object> result = handler.handleRequest(input,
+                    new InvocationContext(Topology.AGGREGATE_FUNCTION));
             System.out.println("Exported " + result.get("ratings") + " ratings to s3://" + Topology.BUCKET + "/"
                     + result.get("folder"));
             return 0;
