@@ -29,6 +29,8 @@ const ROWS = "#rating-form fieldset.gate, #rating-form fieldset.dim-row, #rating
 
 const options = parseOptions();
 const problems = [];
+// Every full-resolution image the page asked for, in order: only zooming past the preview may ask for one.
+const fullRequests = [];
 let step = "start";
 
 const guard = setTimeout(() => {
@@ -45,6 +47,11 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: VIEWPORT });
 page.setDefaultTimeout(STEP_TIMEOUT_MS);
+page.on("request", (request) => {
+  if (/-full\.jpg$/.test(new URL(request.url()).pathname)) {
+    fullRequests.push(request.url());
+  }
+});
 await watchForProblems(page);
 
 try {
@@ -451,16 +458,31 @@ async function useViewer() {
   const zoomedPixels = await outputPixels();
   await page.keyboard.press("z");
   const fitted = await paneState();
+  const fullBeforeOneToOne = fullRequests.length;
   await page.keyboard.press("z");
   const pixel = await paneState();
+  const full = await fullImagesShown();
   await page.keyboard.press("z");
   assert(zoomed.transforms.every((transform) => transform === zoomed.transforms[0] && /scale\(1\.5\)/.test(transform)),
     `+ does not zoom every pane alike: ${zoomed.transforms.join(" | ")}`);
   assert(!zoomedPixels.equals(output), "zooming in left the output pane's pixels unchanged");
   assert(/scale\(1\)/.test(fitted.transforms[0]), `z from a zoom does not go back to fit: ${fitted.transforms[0]}`);
   assert(!/scale\(1\)/.test(pixel.transforms[0]), `z from fit does not zoom to 1:1: ${pixel.transforms[0]}`);
+  assert(fullBeforeOneToOne === 0, `full-resolution images requested before zooming past the preview: ${fullRequests}`);
   failOnProblems();
-  return { zoomedTransform: zoomed.transforms[0], oneToOneTransform: pixel.transforms[0] };
+  return { zoomedTransform: zoomed.transforms[0], oneToOneTransform: pixel.transforms[0], fullShown: full,
+    fullRequests: [...fullRequests] };
+}
+
+/** After 1:1 on images larger than their previews: every pane shows its own full-resolution image. */
+async function fullImagesShown() {
+  check("full resolution at 1:1");
+  await page.waitForFunction(() => [...document.querySelectorAll("#viewer img.photo")]
+    .every((photo) => photo.complete && photo.dataset.quality === "full"));
+  const photos = await page.$$eval("#viewer img.photo", (images) => images.length);
+  // The source's full image may also be asked for by the outputs' flicker overlays: count distinct images.
+  assert(new Set(fullRequests).size === photos, `${photos} panes but full image requests ${fullRequests}`);
+  return photos;
 }
 
 /** x flags the first output (blurred), c moves to its first category and Space ticks it, v reveals it. */

@@ -5,8 +5,8 @@
 import { clear, el, uniqueId } from "./dom.js";
 import { formatDecimal, formatPercent } from "./format.js";
 import { bestColumns } from "./layout.js";
-import { FIT, MAX_SCALE, moveSwipe, oneToOneScale, panBy, swipeAtPointer, toggleOneToOne, viewTransform,
-  wheelFactor, zoomAt } from "./zoom.js";
+import { FIT, MAX_SCALE, moveSwipe, needsFullResolution, oneToOneScale, panBy, resolutionWidth, swipeAtPointer,
+  toggleOneToOne, viewTransform, wheelFactor, zoomAt } from "./zoom.js";
 
 const CAPTION_HEIGHT = 52;
 const GAP = 8;
@@ -76,6 +76,10 @@ export function createViewer(container, task, hooks) {
     const columns = bestColumns(count, container.clientWidth, container.clientHeight, aspect, CAPTION_HEIGHT, GAP);
     container.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
     container.style.gridTemplateRows = `repeat(${Math.ceil(count / columns)}, minmax(0, 1fr))`;
+    // A pane shown or widened by the new layout may now need its full-resolution image.
+    for (const pane of panes) {
+      pane.applyView(view);
+    }
   }
 
   function enlarge(tile) {
@@ -170,7 +174,33 @@ function buildFrame(image, alt, shared, onClick) {
     frame.style.width = `min(100cqw, calc(100cqh * ${ratio.toFixed(5)}))`;
   }
   bindPointer(frame, shared, onClick);
-  return { frame, stage, photo };
+  return { frame, stage, photo, sharpen: fullWhenMagnified(photo, image, frame) };
+}
+
+/**
+ * The full-resolution image in place of the preview once a view draws a preview pixel over more than one device
+ * pixel, requested once and only for a pane on screen; the same CSS size, so the view stays where it is.
+ */
+function fullWhenMagnified(img, image, frame) {
+  let requested = false;
+  return (view) => {
+    if (requested || !needsFullResolution(image, view, frame.clientWidth, window.devicePixelRatio)) {
+      return;
+    }
+    requested = true;
+    swapWhenLoaded(img, image.fullUrl, "full");
+  };
+}
+
+/** Shows url in img once it has loaded; until then (or if it fails) img keeps what it shows. */
+function swapWhenLoaded(img, url, quality) {
+  const loader = new Image();
+  loader.decoding = "async";
+  loader.addEventListener("load", () => {
+    img.src = url;
+    img.dataset.quality = quality;
+  });
+  loader.src = url;
 }
 
 /**
@@ -188,8 +218,11 @@ function showSmallFirst(photo, image) {
   const preview = new Image();
   preview.decoding = "async";
   preview.addEventListener("load", () => {
-    photo.src = image.previewUrl;
-    photo.dataset.quality = "preview";
+    // The full image may have come first when zoomed in at once.
+    if (photo.dataset.quality === "thumb") {
+      photo.src = image.previewUrl;
+      photo.dataset.quality = "preview";
+    }
   });
   // A preview that fails leaves the thumbnail; the error note is for an image with nothing to show.
   preview.src = image.previewUrl;
@@ -244,7 +277,7 @@ function enlargeButton(label) {
 }
 
 function buildSourceTile(source, shared, enlargeThis) {
-  const { frame, stage } = buildFrame(source, "Source image", shared, enlargeThis);
+  const { frame, stage, sharpen } = buildFrame(source, "Source image", shared, enlargeThis);
   const enlarge = enlargeButton("the source image");
   enlarge.addEventListener("click", enlargeThis);
   const element = el(
@@ -257,11 +290,12 @@ function buildSourceTile(source, shared, enlargeThis) {
   );
   return {
     element,
-    imageWidth: source.width,
+    imageWidth: resolutionWidth(source),
     frameWidth: () => frame.clientWidth,
     applyView(view) {
       stage.style.transform = viewTransform(view);
       element.classList.toggle("is-zoomed", view.scale > 1);
+      sharpen(view);
     },
     setEnlargedLabel(isEnlarged) {
       enlarge.textContent = isEnlarged ? "Back to grid" : "Enlarge";
@@ -269,8 +303,11 @@ function buildSourceTile(source, shared, enlargeThis) {
   };
 }
 
+/** The image's own size: the full-resolution one's when there is one. */
 function dimensionsText(image) {
-  return image.width > 0 && image.height > 0 ? `${image.width} × ${image.height}` : "";
+  const [width, height] = image.fullUrl && image.fullWidth > 0 ? [image.fullWidth, image.fullHeight]
+    : [image.width, image.height];
+  return width > 0 && height > 0 ? `${width} × ${height}` : "";
 }
 
 function toolButton(text, label) {
@@ -283,13 +320,15 @@ function toolButton(text, label) {
 function buildOutputTile(task, output, shared, enlargeThis) {
   const { hooks } = shared;
   const name = `Output ${output.outputId}`;
-  const { frame, stage } = buildFrame(output, name, shared, enlargeThis);
+  const { frame, stage, sharpen } = buildFrame(output, name, shared, enlargeThis);
   const changeMap = el("img", { className: "change-map", alt: "", hidden: true, decoding: "async", draggable: false });
   const regions = el("div", { className: "regions", hidden: true });
   for (const region of (output.metrics && output.metrics.regions) || []) {
     regions.append(regionBox(region));
   }
   const sourceOver = el("img", { className: "source-over", alt: "Source image", hidden: true, draggable: false });
+  // The source shown over this output is sharpened like a pane of its own, once it has been shown.
+  const sharpenSourceOver = fullWhenMagnified(sourceOver, task.source, frame);
   stage.append(changeMap, regions, sourceOver);
   const swipeLine = el("div", { className: "swipe-line", hidden: true, tabIndex: -1 });
   swipeLine.setAttribute("aria-hidden", "true");
@@ -326,6 +365,7 @@ function buildOutputTile(task, output, shared, enlargeThis) {
     const showing = whole ? "source" : state.swipe !== undefined ? "swipe" : "output";
     if (showing !== "output" && !sourceOver.src) {
       sourceOver.src = task.source.previewUrl;
+      sharpenSourceOver(shared.view());
     }
     sourceOver.hidden = showing === "output";
     // The source covers the left of the line: the output is seen to its right.
@@ -391,12 +431,16 @@ function buildOutputTile(task, output, shared, enlargeThis) {
 
   return {
     element,
-    imageWidth: output.width,
+    imageWidth: resolutionWidth(output),
     frameWidth: () => frame.clientWidth,
     applyView(view) {
       stage.style.transform = viewTransform(view);
       element.classList.toggle("is-zoomed", view.scale > 1);
       placeSwipeLine();
+      sharpen(view);
+      if (sourceOver.src) {
+        sharpenSourceOver(view);
+      }
     },
     toggleOverlay() {
       hooks.onInteraction("overlayToggles");

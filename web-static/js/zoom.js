@@ -73,3 +73,19 @@ export function swipeAtPointer(view, clientX, box) {
   const onPane = (clientX - box.left) / box.width;
   return clamp((onPane - view.tx) / view.scale, 0, 1);
 }
+
+/** The width 1:1 is measured in: the full-resolution image's when there is one, else the viewing preview's. */
+export function resolutionWidth(image) {
+  return image.fullUrl && image.fullWidth > 0 ? image.fullWidth : image.width;
+}
+
+/**
+ * Whether a pane needs the full-resolution image: it has one, and the view draws each preview pixel over more than
+ * one device pixel (the preview fitted at fittedWidthPx CSS pixels, magnified by the view's scale).
+ */
+export function needsFullResolution(image, view, fittedWidthPx, devicePixelRatio = 1) {
+  if (!image.fullUrl || !(image.width > 0) || !(fittedWidthPx > 0)) {
+    return false;
+  }
+  return (view.scale * fittedWidthPx * (devicePixelRatio > 0 ? devicePixelRatio : 1)) / image.width > 1;
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { clampView, FIT, moveSwipe, oneToOneScale, panBy, swipeAtPointer, toggleOneToOne, viewTransform,
-  wheelFactor, zoomAt } from "../js/zoom.js";
+import { clampView, FIT, moveSwipe, needsFullResolution, oneToOneScale, panBy, resolutionWidth, swipeAtPointer,
+  toggleOneToOne, viewTransform, wheelFactor, zoomAt } from "../js/zoom.js";
 
 const close = (actual, expected) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
 
@@ -33,6 +33,29 @@ describe("zoom", () => {
 
   test("clampView_whenGarbage_fallsBackToFit", () => {
     assert.deepEqual(clampView({ scale: Number.NaN, tx: 3, ty: -3 }), FIT);
+  });
+
+  test("needsFullResolution_onlyOnceAPreviewPixelSpansMoreThanOneDevicePixel", () => {
+    const image = { width: 1600, fullUrl: "https://images/x-full.jpg", fullWidth: 4000 };
+
+    assert.equal(needsFullResolution(image, FIT, 800), false);
+    assert.equal(needsFullResolution(image, { scale: 2, tx: 0, ty: 0 }, 800), false);
+    assert.equal(needsFullResolution(image, { scale: 2.01, tx: 0, ty: 0 }, 800), true);
+    assert.equal(needsFullResolution(image, { scale: 1.01, tx: 0, ty: 0 }, 800, 2), true);
+  });
+
+  test("needsFullResolution_whenNoFullImageOrNoSize_neverLoads", () => {
+    const view = { scale: 16, tx: 0, ty: 0 };
+
+    assert.equal(needsFullResolution({ width: 600, fullUrl: null, fullWidth: null }, view, 600), false);
+    assert.equal(needsFullResolution({ width: 1600, fullUrl: "https://f" }, view, 0), false);
+  });
+
+  test("resolutionWidth_isTheFullImagesWhenThereIsOne_elseThePreviews", () => {
+    assert.equal(resolutionWidth({ width: 1600, fullUrl: "https://f", fullWidth: 4000 }), 4000);
+    assert.equal(resolutionWidth({ width: 600, fullUrl: null, fullWidth: null }), 600);
+    // 1:1 on the full image: 4000 image pixels over an 800 px pane.
+    assert.equal(oneToOneScale(resolutionWidth({ width: 1600, fullUrl: "https://f", fullWidth: 4000 }), 800), 5);
   });
 
   test("oneToOneScale_isImageWidthOverDrawnWidth_neverBelowOne", () => {

@@ -111,6 +111,12 @@ class BrowserIT {
         assertThat(interactions.path("flickers").asInt()).as("f held once").isEqualTo(1);
         assertThat(interactions.path("swipes").asInt()).as("w and .").isEqualTo(2);
         assertThat(interactions.path("zooms").asInt()).as("+ and z three times").isEqualTo(4);
+        JsonNode fullRequests = summary.path("viewer").path("fullRequests");
+        assertThat(summary.path("viewer").path("fullShown").asInt()).as("panes at full resolution after 1:1")
+                .isEqualTo(3);
+        assertThat(texts(fullRequests)).as("full images, asked for only after zooming in, named blindly")
+                .isNotEmpty().allSatisfy(url -> assertThat(url).contains("-full.jpg")
+                        .doesNotContain("model-a", "model-b", "out-a", "out-b"));
         JsonNode flagged = summary.path("flagged");
         assertThat(body.path("outputs")).filteredOn(output -> output.path("safety").path("flagged").asBoolean())
                 .singleElement().satisfies(output -> {
@@ -270,11 +276,15 @@ class BrowserIT {
         }
     }
 
-    /** A one-task batch drawn with Java2D: a scene with a red ball, and two outputs that recolour it. */
+    /**
+     * A one-task batch drawn with Java2D: a scene with a red ball, and two outputs that recolour it; drawn larger than
+     * the viewing preview so the page has full-resolution images to load when zoomed in.
+     */
     private static final class SampleBatch {
 
         private static final int WIDTH = 600;
         private static final int HEIGHT = 400;
+        private static final int DRAWN_SCALE = 3;
 
         private SampleBatch() {
         }
@@ -296,9 +306,11 @@ class BrowserIT {
         }
 
         private static BufferedImage scene(Color ball, boolean tree) {
-            BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(WIDTH * DRAWN_SCALE, HEIGHT * DRAWN_SCALE,
+                    BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
             try {
+                g.scale(DRAWN_SCALE, DRAWN_SCALE);
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 g.setPaint(new GradientPaint(0, 0, new Color(0x6F_A8_DC), 0, 290, new Color(0xE6_F0_F8)));
                 g.fillRect(0, 0, WIDTH, HEIGHT);

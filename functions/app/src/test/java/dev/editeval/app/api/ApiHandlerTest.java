@@ -82,6 +82,7 @@ class ApiHandlerTest {
         assertThat(view.path("outputs")).extracting(o -> o.path("outputId").asText()).containsExactly("A", "B");
         assertThat(view.path("outputs").get(0).path("previewUrl").asText()).startsWith("https://");
         assertThat(view.path("source").path("width").asInt()).isEqualTo(64);
+        assertThat(view.path("source").path("fullUrl").isNull()).isTrue();
         assertThat(ports.leases().find(T01, ADA)).isPresent();
         assertThat(response.getBody()).doesNotContain("model-a", "model-b", "\"model\"");
     }

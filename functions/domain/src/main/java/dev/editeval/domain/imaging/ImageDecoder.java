@@ -64,6 +64,14 @@ public final class ImageDecoder {
      * longest side, for the caller to shrink with a proper filter.
      */
     public DecodeResult decode(byte[] bytes, int neededLongestSide) {
+        return decode(bytes, neededLongestSide, neededLongestSide);
+    }
+
+    /**
+     * As {@link #decode(byte[], int)}, but decoded for {@code preferredLongestSide} when that fits the memory budget
+     * and for {@code neededLongestSide} when only that does: a file too large to decode in full still gets its preview.
+     */
+    public DecodeResult decode(byte[] bytes, int neededLongestSide, int preferredLongestSide) {
         if (bytes == null || bytes.length == 0) {
             return new ImageProblem("the file is empty");
         }
@@ -84,7 +92,8 @@ public final class ImageDecoder {
         if (!readers.hasNext()) {
             return new ImageProblem(format + " is not supported by this runtime");
         }
-        return onWorker(format, readers.next(), decode -> readGuarded(decode, bytes, format, jpeg, neededLongestSide));
+        return onWorker(format, readers.next(), decode -> readGuarded(decode, bytes, format, jpeg,
+                new Sides(neededLongestSide, preferredLongestSide)));
     }
 
     /**
@@ -124,9 +133,9 @@ public final class ImageDecoder {
     }
 
     private DecodeResult readGuarded(Decode decode, byte[] bytes, ImageFormat format, JpegHeader jpeg,
-                                     int neededLongestSide) {
+                                     Sides sides) {
         try {
-            return read(decode, bytes, format, jpeg, neededLongestSide);
+            return read(decode, bytes, format, jpeg, sides);
         } catch (IIOException e) {
             return new ImageProblem(format + " could not be decoded: " + message(e));
         } catch (IOException e) {
@@ -140,7 +149,7 @@ public final class ImageDecoder {
     }
 
     private DecodeResult read(Decode decode, byte[] bytes, ImageFormat format, JpegHeader jpeg,
-                              int neededLongestSide) throws IOException {
+                              Sides sides) throws IOException {
         ImageReader reader = decode.reader();
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
@@ -149,7 +158,10 @@ public final class ImageDecoder {
             reader.addIIOReadProgressListener(decode.deadline());
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            int step = format.subsamples() ? subsamplingStep(Math.max(width, height), neededLongestSide) : 1;
+            int longest = Math.max(width, height);
+            int preferredStep = format.subsamples() ? subsamplingStep(longest, sides.preferred()) : 1;
+            int step = checkBudget(format, width, height, preferredStep).isEmpty() || !format.subsamples()
+                    ? preferredStep : subsamplingStep(longest, sides.needed());
             Optional<ImageProblem> tooLarge = checkSize(format, width, height)
                     .or(() -> checkBudget(format, width, height, step));
             if (tooLarge.isPresent()) {
@@ -209,6 +221,10 @@ public final class ImageDecoder {
                     limits.maxPixels())));
         }
         return Optional.empty();
+    }
+
+    /** The longest side the caller must have, and the one it would rather have when the budget allows. */
+    private record Sides(int needed, int preferred) {
     }
 
     /** Keep every n-th pixel only when that still leaves at least the needed size. */

@@ -2,8 +2,12 @@ package dev.editeval.domain.imaging;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 
-/** The preview stage's one call: thumbnails, viewing previews, change maps and metrics for a task's images. */
+/**
+ * The preview stage's one call: thumbnails, viewing previews, full-resolution renditions, change maps and metrics
+ * for a task's images.
+ */
 public final class PreviewRenderer {
 
     private final ImageDecoder decoder;
@@ -28,7 +32,7 @@ public final class PreviewRenderer {
      * a source that cannot be decoded fails the set, an output that cannot be decoded fails on its own.
      */
     public PreviewSet render(byte[] sourceBytes, List<NamedImage> outputs) {
-        return switch (decoder.decode(sourceBytes, Thumbnailer.PREVIEW_LONGEST_SIDE)) {
+        return switch (decode(sourceBytes)) {
             case ImageProblem problem -> new PreviewSet.SourceFailed(problem);
             case DecodedImage source -> renderAll(source, outputs);
         };
@@ -36,7 +40,7 @@ public final class PreviewRenderer {
 
     private PreviewSet renderAll(DecodedImage source, List<NamedImage> outputs) {
         BufferedImage sourcePreview = Thumbnailer.shrink(source.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
-        Rendition sourceRendition = rendition(sourcePreview);
+        Rendition sourceRendition = rendition(source.image(), sourcePreview);
         List<OutputResult> results = outputs.stream()
                 .map(output -> renderOutput(output, sourcePreview))
                 .toList();
@@ -44,20 +48,35 @@ public final class PreviewRenderer {
     }
 
     private OutputResult renderOutput(NamedImage output, BufferedImage sourcePreview) {
-        return switch (decoder.decode(output.bytes(), Thumbnailer.PREVIEW_LONGEST_SIDE)) {
+        return switch (decode(output.bytes())) {
             case ImageProblem problem -> new OutputResult.Failed(output.name(), problem);
             case DecodedImage decoded -> {
                 BufferedImage preview = Thumbnailer.shrink(decoded.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
                 ChangeMap changes = detector.compare(sourcePreview, preview);
-                yield new OutputResult.Rendered(output.name(), rendition(preview),
+                yield new OutputResult.Rendered(output.name(), rendition(decoded.image(), preview),
                         changes.overlayPng(preview.getWidth(), preview.getHeight()), changes.metrics());
             }
         };
     }
 
-    private static Rendition rendition(BufferedImage preview) {
+    /** Decoded once, as large as the full rendition needs when the memory budget allows, else for the preview. */
+    private DecodeResult decode(byte[] bytes) {
+        return decoder.decode(bytes, Thumbnailer.PREVIEW_LONGEST_SIDE, Thumbnailer.FULL_LONGEST_SIDE);
+    }
+
+    private static Rendition rendition(BufferedImage decoded, BufferedImage preview) {
         byte[] thumb = Thumbnailer.jpeg(preview, Thumbnailer.THUMB_LONGEST_SIDE);
         byte[] previewJpeg = ImageEncoder.jpeg(preview, Thumbnailer.JPEG_QUALITY);
-        return new Rendition(thumb, previewJpeg, preview.getWidth(), preview.getHeight());
+        return new Rendition(thumb, previewJpeg, preview.getWidth(), preview.getHeight(), full(decoded, preview));
+    }
+
+    /** Only an image larger than its preview has more to show when zoomed in. */
+    private static Optional<Rendition.FullJpeg> full(BufferedImage decoded, BufferedImage preview) {
+        if (decoded.getWidth() <= preview.getWidth() && decoded.getHeight() <= preview.getHeight()) {
+            return Optional.empty();
+        }
+        BufferedImage full = Thumbnailer.shrink(decoded, Thumbnailer.FULL_LONGEST_SIDE);
+        return Optional.of(new Rendition.FullJpeg(ImageEncoder.jpeg(full, Thumbnailer.FULL_JPEG_QUALITY),
+                full.getWidth(), full.getHeight()));
     }
 }

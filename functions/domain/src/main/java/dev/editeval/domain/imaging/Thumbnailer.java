@@ -2,7 +2,10 @@ package dev.editeval.domain.imaging;
 
 import java.awt.image.BufferedImage;
 
-/** The JPEG renditions evaluators see: a grid thumbnail and a viewing preview, shrunk without aliasing. */
+/**
+ * The JPEG renditions evaluators see: a grid thumbnail, a viewing preview and a full-resolution image, shrunk without
+ * aliasing.
+ */
 public final class Thumbnailer {
 
     /** Longest side of a thumbnail in the task grid. */
@@ -10,6 +13,10 @@ public final class Thumbnailer {
     /** Longest side of the image an evaluator inspects, zooms and flickers. */
     public static final int PREVIEW_LONGEST_SIDE = 1600;
     public static final float JPEG_QUALITY = 0.85f;
+    /** Longest side of the full-resolution rendition: bounds the bytes sent and the memory a page decodes into. */
+    public static final int FULL_LONGEST_SIDE = 4096;
+    /** Higher than the preview's: the full rendition is what an evaluator inspects pixel by pixel. */
+    public static final float FULL_JPEG_QUALITY = 0.90f;
 
     private Thumbnailer() {
     }

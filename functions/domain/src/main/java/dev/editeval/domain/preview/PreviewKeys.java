@@ -24,6 +24,10 @@ public final class PreviewKeys {
         return folder(task) + name + "-preview.jpg";
     }
 
+    public static String full(TaskRef task, String name) {
+        return folder(task) + name + "-full.jpg";
+    }
+
     public static String changeMap(TaskRef task, String name) {
         return folder(task) + name + "-change.png";
     }

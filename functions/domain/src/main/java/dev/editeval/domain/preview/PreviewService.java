@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes a task's thumbnails, viewing previews and change maps, marks it READY and queues its rating slots.
- * Idempotent: a READY task with its slots queued is left alone, and slots are sent once the task is READY, so a
- * crash between the two is mended by the redelivery.
+ * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, marks it READY and queues
+ * its rating slots. Idempotent: a READY task with its slots queued is left alone, and slots are sent once the task is
+ * READY, so a crash between the two is mended by the redelivery.
  */
 public final class PreviewService {
 
@@ -108,7 +108,12 @@ public final class PreviewService {
         String preview = PreviewKeys.preview(ref, name);
         store.put(thumb, rendition.thumbJpeg(), "image/jpeg");
         store.put(preview, rendition.previewJpeg(), "image/jpeg");
-        return new StoredRendition(thumb, preview, rendition.width(), rendition.height());
+        StoredRendition.Full full = rendition.full().map(jpeg -> {
+            String key = PreviewKeys.full(ref, name);
+            store.put(key, jpeg.jpeg(), "image/jpeg");
+            return new StoredRendition.Full(key, jpeg.width(), jpeg.height());
+        }).orElse(null);
+        return new StoredRendition(thumb, preview, rendition.width(), rendition.height(), full);
     }
 
     private static ChangedRegion region(Region r) {

@@ -13,11 +13,14 @@ public record TaskView(String leaseId, String expiresAt, String batchId, String 
         outputs = List.copyOf(outputs);
     }
 
-    public record Image(URI thumbUrl, URI previewUrl, int width, int height) {
+    /** The full-resolution link and size are null when the image is no larger than its preview. */
+    public record Image(URI thumbUrl, URI previewUrl, int width, int height, URI fullUrl, Integer fullWidth,
+                        Integer fullHeight) {
     }
 
+    /** The full-resolution link and size are null when the image is no larger than its preview. */
     public record Output(String outputId, URI thumbUrl, URI previewUrl, URI changeMapUrl, int width, int height,
-                         Metrics metrics) {
+                         URI fullUrl, Integer fullWidth, Integer fullHeight, Metrics metrics) {
     }
 
     public record Metrics(double changedFraction, double ssimUnchanged, double psnrUnchanged, double ssimGlobal,

@@ -7,8 +7,10 @@ import dev.editeval.domain.model.StoredRendition;
 import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.ports.ImageLinks;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /** Builds the page's view of a leased task: outputs in the lease's order, lettered, never named by model. */
 public final class TaskViews {
@@ -30,12 +32,23 @@ public final class TaskViews {
             StoredRendition r = preview.rendition();
             outputs.add(new TaskView.Output(OutputLetters.letter(i), links.link(r.thumbKey()),
                     links.link(r.previewKey()), links.link(preview.changeMapKey()), r.width(), r.height(),
+                    fullUrl(r), fullSide(r, StoredRendition.Full::width), fullSide(r, StoredRendition.Full::height),
                     new TaskView.Metrics(preview.changedFraction(), preview.ssimUnchanged(), preview.psnrUnchanged(),
                             preview.ssimGlobal(), preview.geometryChanged(), preview.regions())));
         }
         StoredRendition source = previews.source();
         return new TaskView(lease.leaseId(), lease.expiresAt().toString(), task.ref().batchId(), task.ref().taskId(),
                 task.instruction(), rubric, new TaskView.Image(links.link(source.thumbKey()),
-                links.link(source.previewKey()), source.width(), source.height()), outputs);
+                links.link(source.previewKey()), source.width(), source.height(), fullUrl(source),
+                fullSide(source, StoredRendition.Full::width), fullSide(source, StoredRendition.Full::height)),
+                outputs);
+    }
+
+    private URI fullUrl(StoredRendition rendition) {
+        return rendition.fullImage().map(full -> links.link(full.key())).orElse(null);
+    }
+
+    private static Integer fullSide(StoredRendition rendition, ToIntFunction<StoredRendition.Full> side) {
+        return rendition.fullImage().map(side::applyAsInt).orElse(null);
     }
 }

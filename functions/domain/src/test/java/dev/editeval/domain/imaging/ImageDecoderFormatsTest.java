@@ -173,6 +173,19 @@ class ImageDecoderFormatsTest {
         assertThat(frugal.decode(jpeg)).isInstanceOf(ImageProblem.class);
     }
 
+    @Test
+    void decode_whenPreferredSideOverTheBudget_decodesForTheNeededSide() {
+        BufferedImage photo = ImagingFixtures.image(ImagingFixtures.PATH);
+        byte[] jpeg = ImageEncoder.jpeg(Resampler.resize(photo, 2400, 1600), 0.9f);
+        ImageDecoder frugal = ImageDecoder.withLimits(ImageLimits.DEFAULT.withMaxDecodeBytes(2 * 1024 * 1024));
+        ImageDecoder ample = ImageDecoder.create();
+
+        assertThat(frugal.decode(jpeg, 400, 4096)).isInstanceOfSatisfying(DecodedImage.class,
+                decoded -> assertThat(decoded.image().getWidth()).isLessThan(2400).isGreaterThanOrEqualTo(400));
+        assertThat(ample.decode(jpeg, 400, 4096)).isInstanceOfSatisfying(DecodedImage.class,
+                decoded -> assertThat(decoded.image().getWidth()).isEqualTo(2400));
+    }
+
     static double meanAbsoluteDifference(BufferedImage first, BufferedImage second) {
         assertThat(first.getWidth()).isEqualTo(second.getWidth());
         assertThat(first.getHeight()).isEqualTo(second.getHeight());

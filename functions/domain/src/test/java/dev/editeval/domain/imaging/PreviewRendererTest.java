@@ -49,8 +49,49 @@ class PreviewRendererTest {
 
         PreviewSet set = renderer.render(large, List.of());
 
-        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class,
-                ready -> assertRendition(ready.source(), 1600, 1083));
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            assertRendition(ready.source(), 1600, 1083);
+            Rendition.FullJpeg full = ready.source().full().orElseThrow();
+            assertThat(List.of(full.width(), full.height())).containsExactly(2400, 1624);
+            BufferedImage decoded = TestImages.decoded(full.jpeg());
+            assertThat(List.of(decoded.getWidth(), decoded.getHeight())).containsExactly(2400, 1624);
+        });
+    }
+
+    @Test
+    void render_whenImageNoLargerThanPreview_makesNoFullRendition() {
+        PreviewSet set = renderer.render(FIG_JPEG, List.of(new NamedImage("same", FIG_JPEG)));
+
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            assertThat(ready.source().full()).isEmpty();
+            assertThat(((OutputResult.Rendered) ready.outputs().getFirst()).rendition().full()).isEmpty();
+        });
+    }
+
+    @Test
+    void render_whenLargeSourceHasExifOrientation6_makesTheFullRenditionUpright() {
+        byte[] sideways = TestImages.withExifOrientation(ImageEncoder.jpeg(
+                TestImages.turnedCounterClockwise(Resampler.resize(FIG, 2400, 1624)), 0.9f), 6, true);
+
+        PreviewSet set = renderer.render(sideways, List.of());
+
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            BufferedImage full = TestImages.decoded(ready.source().full().orElseThrow().jpeg());
+            assertThat(List.of(full.getWidth(), full.getHeight())).containsExactly(2400, 1624);
+        });
+    }
+
+    @Test
+    void render_whenSourceOverTheFullCap_shrinksTheFullRenditionToTheCap() {
+        byte[] huge = ImageEncoder.jpeg(Resampler.resize(FIG, 5000, 600), 0.85f);
+
+        PreviewSet set = renderer.render(huge, List.of());
+
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready -> {
+            Rendition.FullJpeg full = ready.source().full().orElseThrow();
+            assertThat(full.width()).isEqualTo(Thumbnailer.FULL_LONGEST_SIDE);
+            assertThat(TestImages.decoded(full.jpeg()).getWidth()).isEqualTo(Thumbnailer.FULL_LONGEST_SIDE);
+        });
     }
 
     @Test

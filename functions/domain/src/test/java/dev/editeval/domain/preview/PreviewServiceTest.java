@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.imaging.ImageEncoder;
 import dev.editeval.domain.model.OutputPreview;
+import dev.editeval.domain.model.StoredRendition;
 import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +77,20 @@ class PreviewServiceTest {
                 .isEqualTo("image/png");
         assertThat(ports.store().object(stored.source().previewKey()).orElseThrow().contentType())
                 .isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void preview_whenSourceLargerThanPreview_storesItsFullRenditionUnderItsBlindName() {
+        BufferedImage large = new BufferedImage(2000, 1000, BufferedImage.TYPE_INT_RGB);
+        ingest(demo().withImage("t01/source.png", ImageEncoder.png(large)));
+
+        previews.preview(T01);
+
+        TaskPreviews stored = ports.tasks().find(T01).orElseThrow().previews().orElseThrow();
+        StoredRendition.Full full = stored.source().fullImage().orElseThrow();
+        assertThat(full).isEqualTo(new StoredRendition.Full("previews/demo/t01/source-full.jpg", 2000, 1000));
+        assertThat(ports.store().object(full.key()).orElseThrow().contentType()).isEqualTo("image/jpeg");
+        assertThat(stored.outputs()).allSatisfy(o -> assertThat(o.rendition().fullImage()).isEmpty());
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dev.editeval.domain.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.imaging.ImageEncoder;
+import dev.editeval.domain.json.Json;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskViewsTest {
+
+    private final InMemoryPorts ports = InMemoryPorts.create();
+
+    private TaskView leasedView(TestBatch batch) {
+        ports.ingestAndPreview(batch);
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
+        return ports.taskViews().of(leased.lease(), leased.task(), Json.MAPPER.createObjectNode());
+    }
+
+    private static TestBatch demo() {
+        return TestBatch.of("demo").task("t01", "Make the red square blue", "model-a", "model-b");
+    }
+
+    @Test
+    void of_whenSourceLargerThanPreview_linksItsFullRenditionWithItsSize() {
+        byte[] large = ImageEncoder.png(new BufferedImage(2000, 1000, BufferedImage.TYPE_INT_RGB));
+
+        TaskView view = leasedView(demo().withImage("t01/source.png", large));
+
+        assertThat(view.source().fullUrl().toString()).contains("/previews/demo/t01/source-full.jpg");
+        assertThat(List.of(view.source().fullWidth(), view.source().fullHeight())).containsExactly(2000, 1000);
+        assertThat(List.of(view.source().width(), view.source().height())).containsExactly(1600, 800);
+    }
+
+    @Test
+    void of_whenImagesNoLargerThanPreview_givesNullFullLinksAndSizes() throws Exception {
+        TaskView view = leasedView(demo());
+
+        assertThat(view.source().fullUrl()).isNull();
+        assertThat(view.outputs()).allSatisfy(output -> {
+            assertThat(output.fullUrl()).isNull();
+            assertThat(output.fullWidth()).isNull();
+            assertThat(output.fullHeight()).isNull();
+        });
+        String json = Json.MAPPER.writeValueAsString(view);
+        assertThat(json).contains("\"fullUrl\":null", "\"fullWidth\":null").doesNotContain("model-a");
+    }
+}
