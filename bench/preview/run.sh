@@ -13,7 +13,7 @@ work="$here/work"
 npm install --prefix "$here" --no-audit --no-fund --silent
 (cd "$root" && ./mvnw -q -B package -DskipTests -Dcheckstyle.skip -pl local -am)
 cp="$root/local/target/classes:$(cat "$root/local/target/classpath.txt")"
-java=("$JAVA_HOME/bin/java" -XX:+UseSerialGC)   # the flags ./editeval runs with
+java=("$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)   # the flags ./editeval runs with
 mkdir -p "$work/classes"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$here/PreviewBench.java"
 bench=("${java[@]}" -cp "$work/classes:$cp" PreviewBench)
