@@ -29,7 +29,8 @@ import javax.imageio.stream.ImageInputStream;
  * GIF), the byte, side, pixel and heap limits checked from the header before decoding, a time limit on the decode,
  * EXIF orientation applied, colour converted to 8-bit sRGB (CMYK and YCCK JPEGs, ICC profiles, 16-bit and palette
  * PNGs) and alpha flattened on neutral grey. Bad input comes back as an {@link ImageProblem}, never as an exception
- * and never as null.
+ * and never as null. Plain YCbCr and grey JPEGs decode through libjpeg-turbo ({@link TurboJpeg}) when it is installed,
+ * everything else through ImageIO.
  */
 public final class ImageDecoder {
 
