@@ -13,7 +13,8 @@ work="$here/work"
 npm install --prefix "$here" --no-audit --no-fund --silent
 (cd "$root" && ./mvnw -q -B package -DskipTests -Dcheckstyle.skip -pl local -am)
 cp="$root/local/target/classes:$(cat "$root/local/target/classpath.txt")"
-java=("$JAVA_HOME/bin/java" -XX:+UseSerialGC)   # the flags ./editeval runs with
+# the flags ./editeval runs with; BENCH_JAVA_OPTS adds some (e.g. -Dediteval.turbojpeg=off for the ImageIO path)
+java=("$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-})
 mkdir -p "$work/classes"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$here/PreviewBench.java"
 bench=("${java[@]}" -cp "$work/classes:$cp" PreviewBench)

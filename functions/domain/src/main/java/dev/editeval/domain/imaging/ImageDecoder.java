@@ -29,7 +29,8 @@ import javax.imageio.stream.ImageInputStream;
  * GIF), the byte, side, pixel and heap limits checked from the header before decoding, a time limit on the decode,
  * EXIF orientation applied, colour converted to 8-bit sRGB (CMYK and YCCK JPEGs, ICC profiles, 16-bit and palette
  * PNGs) and alpha flattened on neutral grey. Bad input comes back as an {@link ImageProblem}, never as an exception
- * and never as null.
+ * and never as null. Plain YCbCr and grey JPEGs decode through libjpeg-turbo ({@link TurboJpeg}) when it is installed,
+ * everything else through ImageIO.
  */
 public final class ImageDecoder {
 
@@ -88,12 +89,76 @@ public final class ImageDecoder {
         ImageFormat format = sniffed.get();
         JpegHeader jpeg = format == ImageFormat.JPEG ? JpegHeader.parse(bytes)
                 : new JpegHeader(JpegHeader.UPRIGHT, 3, JpegHeader.NO_ADOBE);
+        if (format == ImageFormat.JPEG && jpeg.components() != 4) {
+            Sides sides = new Sides(neededLongestSide, preferredLongestSide);
+            Optional<DecodeResult> turbo = TurboJpeg.available().flatMap(library -> decodeWithTurbo(library, bytes,
+                    jpeg, sides));
+            if (turbo.isPresent()) {
+                return turbo.get();
+            }
+        }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
         if (!readers.hasNext()) {
             return new ImageProblem(format + " is not supported by this runtime");
         }
-        return onWorker(format, readers.next(), decode -> readGuarded(decode, bytes, format, jpeg,
-                new Sides(neededLongestSide, preferredLongestSide)));
+        ImageReader reader = readers.next();
+        return onWorker(format, deadline -> {
+            try {
+                return readGuarded(new Decode(reader, deadline), bytes, format, jpeg,
+                        new Sides(neededLongestSide, preferredLongestSide));
+            } finally {
+                reader.dispose();
+            }
+        });
+    }
+
+    /**
+     * A plain YCbCr or grey JPEG without a non-sRGB profile, decoded by libjpeg-turbo straight to the smallest DCT
+     * scale at least the preferred side when that fits the budget, else the needed side; empty when the file is not
+     * one, or fits neither, for ImageIO to decode.
+     */
+    private Optional<DecodeResult> decodeWithTurbo(TurboJpeg library, byte[] bytes, JpegHeader jpeg, Sides sides) {
+        Optional<TurboJpeg.Header> read = library.header(bytes);
+        if (read.isEmpty() || !read.get().plain() || JpegIcc.nonSrgb(bytes)) {
+            return Optional.empty();
+        }
+        TurboJpeg.Header header = read.get();
+        int width = header.width();
+        int height = header.height();
+        if (checkSize(ImageFormat.JPEG, width, height).isPresent()) {
+            return Optional.empty();
+        }
+        TurboJpeg.Size size = header.scaledTo(sides.preferred());
+        if (!fitsTurboBudget(bytes, width, height, size)) {
+            size = header.scaledTo(sides.needed());
+        }
+        // too large at this scale: ImageIO may subsample further, or refuses with the same reasons as before
+        if (!fitsTurboBudget(bytes, width, height, size)) {
+            return Optional.empty();
+        }
+        TurboJpeg.Size scaled = size;
+        return Optional.of(onWorker(ImageFormat.JPEG, deadline -> {
+            try {
+                BufferedImage decoded = library.decode(bytes, scaled);
+                if (deadline.passed()) {
+                    return tookTooLong(ImageFormat.JPEG);
+                }
+                BufferedImage upright = Orientation.upright(decoded, jpeg.orientation());
+                boolean swap = Orientation.swapsSides(jpeg.orientation());
+                return new DecodedImage(upright, ImageFormat.JPEG, swap ? height : width, swap ? width : height);
+            } catch (IIOException e) {
+                return new ImageProblem("JPEG is damaged: " + message(e));
+            } catch (OutOfMemoryError e) {
+                return new ImageProblem("JPEG ran out of memory while decoding");
+            }
+        }));
+    }
+
+    /** Off-heap: the file and the decoded pixels; on the heap: the image and its upright copy. */
+    private boolean fitsTurboBudget(byte[] bytes, int width, int height, TurboJpeg.Size size) {
+        long needed = bytes.length + (long) size.width() * size.height() * (TurboJpeg.BYTES_PER_PIXEL
+                + 2L * Integer.BYTES);
+        return overBudget(ImageFormat.JPEG, width, height, needed).isEmpty();
     }
 
     /**
@@ -101,16 +166,10 @@ public final class ImageDecoder {
      * progress passes the limit (an ImageIO reader may only be aborted from its own thread); the grace covers a
      * reader stuck where it reports no progress, which is then left to finish on its daemon thread.
      */
-    private DecodeResult onWorker(ImageFormat format, ImageReader reader, Function<Decode, DecodeResult> job) {
+    private DecodeResult onWorker(ImageFormat format, Function<DecodeDeadline, DecodeResult> job) {
         long limitMillis = limits.decodeTimeout().toMillis();
         DecodeDeadline deadline = new DecodeDeadline(System.nanoTime() + limitMillis * 1_000_000L);
-        Future<DecodeResult> work = WORKERS.submit(() -> {
-            try {
-                return job.apply(new Decode(reader, deadline));
-            } finally {
-                reader.dispose();
-            }
-        });
+        Future<DecodeResult> work = WORKERS.submit(() -> job.apply(deadline));
         try {
             return work.get(limitMillis + limitMillis / 2, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -194,7 +253,10 @@ public final class ImageDecoder {
     /** The heap the decode will take at the size it decodes to: the reader's raster, the sRGB copy, the upright one. */
     private Optional<ImageProblem> checkBudget(ImageFormat format, int width, int height, int step) {
         long pixels = (long) ceilDiv(width, step) * ceilDiv(height, step);
-        long needed = pixels * (format.rawBytesPerPixel() + 2L * Integer.BYTES);
+        return overBudget(format, width, height, pixels * (format.rawBytesPerPixel() + 2L * Integer.BYTES));
+    }
+
+    private Optional<ImageProblem> overBudget(ImageFormat format, int width, int height, long needed) {
         if (needed <= limits.maxDecodeBytes()) {
             return Optional.empty();
         }

@@ -84,7 +84,7 @@ final class PngColourProfile {
     }
 
     /** Whether a few probe colours change through the profile: an sRGB profile leaves them where they are. */
-    private static boolean differsFromSrgb(ICC_Profile profile) {
+    static boolean differsFromSrgb(ICC_Profile profile) {
         try {
             ICC_ColorSpace space = new ICC_ColorSpace(profile);
             for (int probe : PROBES) {

@@ -41,7 +41,8 @@ class HostileFilesTest {
         Path bombs = dir.resolve("bombs");
         List<String> bombNames = HostileFiles.writeBombs(bombs);
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                HEAP, "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
                 HostileFiles.class.getName(), bombs.toString()));
         testData.forEach(folder -> args.add(folder.toString()));
         Path log = dir.resolve("probe.log");
