@@ -13,6 +13,7 @@ import path from 'node:path';
 
 const THUMB = 384;
 const PREVIEW = 1600;
+const FULL = 4096; // editeval also writes a full-resolution rendition (q90) of every image larger than its preview
 const [mode, work, arg] = process.argv.slice(2);
 
 function outputOf(dir) {
@@ -25,6 +26,11 @@ async function renditions(file, out, name) {
     .jpeg({ quality: 85 }).toFile(path.join(out, `${name}-preview.jpg`));
   await sharp(file).rotate().resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 })
     .toFile(path.join(out, `${name}-thumb.jpg`));
+  const { width, height } = await sharp(file).rotate().metadata();
+  if (Math.max(width, height) > PREVIEW) {
+    await sharp(file).rotate().resize(FULL, FULL, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 90 })
+      .toFile(path.join(out, `${name}-full.jpg`));
+  }
   return preview;
 }
 
