@@ -94,15 +94,25 @@ final class TestImages {
                 .putShort((short) orientation).putShort((short) 0)
                 .putInt(0);
         byte[] exifHeader = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
-        int length = 2 + exifHeader.length + tiff.capacity();
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes(exifHeader);
+        payload.writeBytes(tiff.array());
+        return withSegmentAfterStart(jpeg, 0xE1, payload.toByteArray());
+    }
+
+    /** The JPEG with one more marker segment (APPn) right after its SOI marker. */
+    static byte[] withSegmentAfterStart(byte[] jpeg, int marker, byte[] payload) {
+        int length = 2 + payload.length;
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("a JPEG segment holds at most 65533 bytes, not " + payload.length);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
-        out.write(0xE1);
+        out.write(marker);
         out.write(length >> 8);
         out.write(length & 0xFF);
-        out.writeBytes(exifHeader);
-        out.writeBytes(tiff.array());
+        out.writeBytes(payload);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }

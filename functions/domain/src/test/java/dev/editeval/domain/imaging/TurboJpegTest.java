@@ -152,19 +152,10 @@ class TurboJpegTest {
 
     /** The JPEG with {@code profile} in one APP2 ICC_PROFILE chunk right after its SOI marker. */
     private static byte[] withIccProfile(byte[] jpeg, ICC_Profile profile) {
-        byte[] data = profile.getData();
         byte[] signature = {'I', 'C', 'C', '_', 'P', 'R', 'O', 'F', 'I', 'L', 'E', 0, 1, 1};
-        int length = 2 + signature.length + data.length;
-        assertThat(length).isLessThan(0xFFFF);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE2);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(signature);
-        out.writeBytes(data);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes(signature);
+        payload.writeBytes(profile.getData());
+        return TestImages.withSegmentAfterStart(jpeg, 0xE2, payload.toByteArray());
     }
 }
