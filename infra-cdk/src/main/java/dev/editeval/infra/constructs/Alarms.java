@@ -4,6 +4,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -30,30 +31,24 @@ public final class Alarms extends Construct {
         Suppressions.suppress(topic, "AwsSolutions-SNS2",
                 "CloudWatch cannot publish to a topic under the AWS-managed SNS key, and a customer key costs more"
                         + " than this is worth: messages carry only the alarm name and state, no user data.");
-        deadLetterQueues.forEach((name, queue) -> {
-            Alarm alarm = Alarm.Builder.create(this, name)
-                    .alarmDescription("Messages in " + name + ": they failed every retry; inspect and redrive them")
-                    .metric(queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                            .period(Duration.minutes(1))
-                            .statistic("Maximum")
-                            .build()))
-                    .threshold(0)
-                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                    .evaluationPeriods(1)
-                    .treatMissingData(TreatMissingData.NOT_BREACHING)
-                    .build();
-            alarm.addAlarmAction(new SnsAction(topic));
-        });
+        deadLetterQueues.forEach((name, queue) -> alarmAboveZero(name,
+                "Messages in " + name + ": they failed every retry; inspect and redrive them",
+                queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                        .period(Duration.minutes(1)).statistic("Maximum").build())));
     }
 
     /** Alarms on any error of a function nobody watches while it runs (the nightly aggregation). */
     public void alarmOnErrors(String name, IFunction function) {
-        Alarm alarm = Alarm.Builder.create(this, name + "-errors")
-                .alarmDescription(name + " failed; its run is retried by Lambda, then lost until the next schedule")
-                .metric(function.metricErrors(MetricOptions.builder()
-                        .period(Duration.minutes(5))
-                        .statistic("Sum")
-                        .build()))
+        alarmAboveZero(name + "-errors",
+                name + " failed; its run is retried by Lambda, then lost until the next schedule",
+                function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()));
+    }
+
+    /** Anything above zero in one period alarms the topic; no data is no problem. */
+    private void alarmAboveZero(String id, String description, IMetric metric) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
                 .threshold(0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .evaluationPeriods(1)
