@@ -27,8 +27,11 @@ async function renditions(file, out, name) {
   await sharp(file).rotate().resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 })
     .toFile(path.join(out, `${name}-thumb.jpg`));
   const { width, height } = await sharp(file).rotate().metadata();
-  if (Math.max(width, height) > PREVIEW) {
-    await sharp(file).rotate().resize(FULL, FULL, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 90 })
+  const longest = Math.max(width, height);
+  if (longest > PREVIEW) {
+    // as editeval: an image at most 10% over the cap keeps its size
+    const fit = longest <= FULL * 1.1 ? longest : FULL;
+    await sharp(file).rotate().resize(fit, fit, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 90 })
       .toFile(path.join(out, `${name}-full.jpg`));
   }
   return preview;

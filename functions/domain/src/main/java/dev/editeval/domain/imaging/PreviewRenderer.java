@@ -75,7 +75,9 @@ public final class PreviewRenderer {
         if (decoded.getWidth() <= preview.getWidth() && decoded.getHeight() <= preview.getHeight()) {
             return Optional.empty();
         }
-        BufferedImage full = Thumbnailer.shrink(decoded, Thumbnailer.FULL_LONGEST_SIDE);
+        int longest = Math.max(decoded.getWidth(), decoded.getHeight());
+        BufferedImage full = longest <= Thumbnailer.FULL_LONGEST_SIDE * Thumbnailer.FULL_CAP_SLACK ? decoded
+                : Thumbnailer.shrink(decoded, Thumbnailer.FULL_LONGEST_SIDE);
         return Optional.of(new Rendition.FullJpeg(ImageEncoder.jpeg(full, Thumbnailer.FULL_JPEG_QUALITY),
                 full.getWidth(), full.getHeight()));
     }

@@ -15,6 +15,11 @@ public final class Thumbnailer {
     public static final float JPEG_QUALITY = 0.85f;
     /** Longest side of the full-resolution rendition: bounds the bytes sent and the memory a page decodes into. */
     public static final int FULL_LONGEST_SIDE = 4096;
+    /**
+     * An image at most this much over the cap keeps its size: shrinking 4272 px to 4096 cost ~280 ms of a 12 MP
+     * task's preview for a 4% smaller file.
+     */
+    public static final double FULL_CAP_SLACK = 1.10;
     /** Higher than the preview's: the full rendition is what an evaluator inspects pixel by pixel. */
     public static final float FULL_JPEG_QUALITY = 0.90f;
 

@@ -82,6 +82,16 @@ class PreviewRendererTest {
     }
 
     @Test
+    void render_whenSourceIsJustOverTheFullCap_keepsItsSizeRatherThanPayForAShrink() {
+        byte[] justOver = ImageEncoder.jpeg(Resampler.resize(FIG, 4300, 600), 0.85f);
+
+        PreviewSet set = renderer.render(justOver, List.of());
+
+        assertThat(set).isInstanceOfSatisfying(PreviewSet.Ready.class, ready ->
+                assertThat(ready.source().full().orElseThrow().width()).isEqualTo(4300));
+    }
+
+    @Test
     void render_whenSourceOverTheFullCap_shrinksTheFullRenditionToTheCap() {
         byte[] huge = ImageEncoder.jpeg(Resampler.resize(FIG, 5000, 600), 0.85f);
 
