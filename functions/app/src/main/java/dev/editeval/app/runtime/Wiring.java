@@ -46,6 +46,7 @@ public final class Wiring {
     private final AwsClients clients;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private LeaseService leaseService;
 
     private Wiring(Config config, AwsClients clients, Clock clock) {
         this.config = config;
@@ -76,9 +77,13 @@ public final class Wiring {
         return new PreviewService(objectStore(), tasks(), ratingQueue());
     }
 
-    public LeaseService leaseService() {
-        return new LeaseService(ratingQueue(), tasks(), leases(), ratings(), evaluators(),
-                Duration.ofSeconds(Topology.RATING_QUEUE.visibilityTimeoutSeconds()), random, clock);
+    /** One per wiring: the API's routes, submit and admin services share it rather than build three. */
+    public synchronized LeaseService leaseService() {
+        if (leaseService == null) {
+            leaseService = new LeaseService(ratingQueue(), tasks(), leases(), ratings(), evaluators(),
+                    Duration.ofSeconds(Topology.RATING_QUEUE.visibilityTimeoutSeconds()), random, clock);
+        }
+        return leaseService;
     }
 
     public SubmitService submitService() {
