@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class AggregateBench {
             long start = System.nanoTime();
             ExportFiles.Made made;
             try (InputStream in = Files.newInputStream(file)) {
-                made = ExportFiles.of("bench", ExportFiles.readLines(in), Map.of());
+                made = ExportFiles.of(LocalDate.parse("2026-11-28"), ExportFiles.readLines(in), Map.of());
             }
             full[r] = seconds(start);
             peak = Math.max(peak, peakHeap());

@@ -70,7 +70,7 @@ public final class GenerateRatings {
         row.put("category", "cat" + task % 5);
         row.put("evaluator", String.format("ev-%012x", evaluator));
         row.put("submissionId", "s-" + task + "-" + evaluator);
-        row.put("submittedAt", "2026-11-28T12:00:00Z");
+        row.put("submittedAt", "2026-11-28T12:00:00Z"); // one day: AggregateBench exports 2026-11-28
         row.putObject("feasibility").put("verdict", "valid").put("reason", "");
         ArrayNode outputs = row.putArray("outputs");
         int best = 0;

@@ -10,10 +10,11 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * A Glue database and a table over the exports' raw rows ({@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}), with
- * partition projection on {@code dt}: Athena computes the partitions from the query's date range, so no crawler and
- * no partition maintenance. The other files of an export share its folder; the JSON SerDe turns their lines into
- * rows of NULLs (ignore.malformed.json) and {@code _manifest.json} is skipped as every name starting with '_' is.
+ * A Glue database and a table over the exports' raw rows ({@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}, the
+ * ratings submitted on that day), with partition projection on {@code dt}: Athena computes the partitions from the
+ * query's date range, so no crawler and no partition maintenance. The day's folder holds nothing else but
+ * {@code _manifest.json}, skipped as every name starting with '_' is; the summaries live in the run folders under
+ * {@code exports/runs/}, outside every partition.
  */
 public final class ExportsCatalog extends Construct {
 

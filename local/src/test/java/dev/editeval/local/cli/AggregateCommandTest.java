@@ -2,14 +2,18 @@ package dev.editeval.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.aggregate.ExportFiles;
+import dev.editeval.domain.aggregate.ExportManifest;
+import dev.editeval.domain.aggregate.ExportSummary;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.rating.LeaseOutcome;
+import dev.editeval.domain.rating.SubmitOutcome.Stored;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,44 +22,62 @@ import picocli.CommandLine;
 
 class AggregateCommandTest {
 
-    private static final LocalDate DAY = LocalDate.parse("2026-11-28");
+    /** Days long past, so the offline run, made now, finds them closed as the nightly run did. */
+    private static final LocalDate FIRST = LocalDate.parse("2025-01-10");
+    private static final LocalDate SECOND = FIRST.plusDays(1);
     private static final List<String> FILES = List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv",
-            "report.html", "_manifest.json");
+            "report.html");
 
-    /** An export made by the nightly code over the in-memory ports: two raters, two models, two tasks. */
-    private static InMemoryPorts exported() {
-        InMemoryPorts ports = InMemoryPorts.create();
+    private final InMemoryPorts ports = InMemoryPorts.create();
+
+    /** Ratings on two days, exported by the nightly code over the in-memory ports after the second day. */
+    private ExportSummary exported() {
+        ports.clock().set(Instant.parse("2025-01-10T09:00:00Z"));
         ports.ingestAndPreview(TestBatch.of("demo").ratersPerTask(2)
                 .task("t01", "Make it blue", "model-a", "model-b").task("t02", "Make it red", "model-a", "model-b"));
         int score = 2;
         for (String evaluator : List.of("eve", "bob", "eve", "bob")) {
-            ports.clock().advance(Duration.ofMinutes(2));
+            ports.clock().advance(Duration.ofHours(score == 3 ? 20 : 2));
             LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext(evaluator);
-            ports.submitService().submit(evaluator, leased.lease().leaseId(),
-                    TestSubmissions.rating("sub-" + score, List.of("A", "B"), score++));
+            byte[] rating = TestSubmissions.rating("submission-" + score, List.of("A", "B"), score++);
+            assertThat(ports.submitService().submit(evaluator, leased.lease().leaseId(), rating))
+                    .isInstanceOf(Stored.class);
         }
-        ports.exportService().export(DAY);
-        return ports;
+        ports.clock().set(Instant.parse("2025-01-12T02:15:00Z"));
+        ExportSummary summary = ports.exportService().export(SECOND);
+        assertThat(summary.written()).containsExactly(FIRST, SECOND);
+        assertThat(summary.ratings()).as("ratings exported").isEqualTo(4);
+        return summary;
+    }
+
+    private Path saved(Path folder, String key) throws Exception {
+        Path file = folder.resolve(key);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, ports.store().get(key).orElseThrow());
     }
 
     @Test
-    void call_withRatingsAndOut_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder) throws Exception {
-        InMemoryPorts ports = exported();
-        Path input = folder.resolve("dt=2026-11-28").resolve("ratings.jsonl.gz");
-        Files.createDirectories(input.getParent());
-        Files.write(input, ports.store().get(ExportService.folder(DAY) + "ratings.jsonl.gz").orElseThrow());
+    void call_withEveryDaysRatings_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder) throws Exception {
+        ExportSummary nightly = exported();
+        Path first = saved(folder, ExportManifest.partition(FIRST) + ExportFiles.RATINGS);
+        Path second = saved(folder, ExportManifest.partition(SECOND) + ExportFiles.RATINGS);
+        Path previous = saved(folder, ExportManifest.parse(ports.store().get(ExportManifest.key(FIRST))
+                .orElseThrow()).orElseThrow().folder() + ExportFiles.EVALUATORS);
         Path out = folder.resolve("out");
 
-        int exit = new CommandLine(new AggregateCommand()).execute("--ratings", input.toString(),
-                "--out", out.toString());
+        int exit = new CommandLine(new AggregateCommand()).execute("--ratings", second.toString(), first.toString(),
+                "--previous", previous.toString(), "--out", out.toString());
 
         assertThat(exit).isZero();
         for (String name : FILES) {
             assertThat(Files.readAllBytes(out.resolve(name))).as(name)
-                    .isEqualTo(ports.store().get(ExportService.folder(DAY) + name).orElseThrow());
+                    .isEqualTo(ports.store().get(nightly.folder() + name).orElseThrow());
         }
+        assertThat(Files.readAllBytes(out.resolve(ExportManifest.NAME)))
+                .isEqualTo(ports.store().get(ExportManifest.key(SECOND)).orElseThrow());
         try (var listed = Files.list(out)) {
-            assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(FILES);
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+                    List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv", "report.html", "_manifest.json"));
         }
     }
 

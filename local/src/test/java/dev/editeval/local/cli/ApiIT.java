@@ -82,7 +82,7 @@ class ApiIT {
             assertThat(response.statusCode()).as(token).isEqualTo(401);
             assertThat(response.body()).doesNotContain("Exception", "at dev.", "at java.");
         }
-        assertThat(pipeline.ratings().listBatch(BATCH)).isEmpty();
+        assertThat(pipeline.ratingsOf(BATCH)).isEmpty();
     }
 
     @Test
@@ -134,7 +134,7 @@ class ApiIT {
         assertThat(call("GET", "/api/leases/" + leaseId, evaluator("bob")).statusCode()).isEqualTo(404);
         assertThat(call("POST", "/api/leases/" + leaseId + "/extend", evaluator("bob")).statusCode()).isEqualTo(404);
         assertThat(call("DELETE", "/api/leases/" + leaseId, evaluator("bob")).statusCode()).isEqualTo(404);
-        assertThat(pipeline.ratings().listBatch(BATCH)).isEmpty();
+        assertThat(pipeline.ratingsOf(BATCH)).isEmpty();
         assertThat(call("DELETE", "/api/leases/" + leaseId, ada).statusCode()).isEqualTo(204);
     }
 
@@ -167,7 +167,7 @@ class ApiIT {
         assertThat(LocalPipeline.json(asBob).path("fields").has("evaluatorId")).isTrue();
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(pipeline.ratings().listBatch(BATCH)).isEmpty();
+        assertThat(pipeline.ratingsOf(BATCH)).isEmpty();
         assertThat(call("DELETE", "/api/leases/" + leaseId, ada).statusCode()).isEqualTo(204);
     }
 
@@ -188,7 +188,7 @@ class ApiIT {
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(LocalPipeline.json(retry)).isEqualTo(LocalPipeline.json(first));
         assertThat(another.statusCode()).isEqualTo(409);
-        assertThat(pipeline.ratings().listBatch(BATCH)).hasSize(1);
+        assertThat(pipeline.ratingsOf(BATCH)).hasSize(1);
         assertThat(me.path("today").path("rated").asInt()).isEqualTo(1);
         assertThat(me.path("today").path("medianTimeOnTaskMs").asLong()).isEqualTo(30_000);
     }
@@ -236,11 +236,11 @@ class ApiIT {
     @Test
     @Order(100)
     void twentyEvaluators_racingForFiveTasks_leaseEachSlotToOneAndStoreEveryRatingOnce() throws Exception {
-        int before = pipeline.ratings().listBatch(BATCH).size();
+        int before = pipeline.ratingsOf(BATCH).size();
 
         RaceResult race = Race.run(pipeline, tokens, 20, TASKS * RATERS - before, java.time.Duration.ofSeconds(90),
                 RATERS);
-        List<RatingRecord> stored = pipeline.ratings().listBatch(BATCH);
+        List<RatingRecord> stored = pipeline.ratingsOf(BATCH);
         Map<TaskRef, Long> perTask = stored.stream().collect(Collectors.groupingBy(RatingRecord::task,
                 Collectors.counting()));
 

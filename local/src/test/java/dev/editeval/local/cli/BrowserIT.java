@@ -95,7 +95,7 @@ class BrowserIT {
         JsonNode submitted = summary.path("submitted");
         TaskRef task = new TaskRef(submitted.path("batchId").asText(), submitted.path("taskId").asText());
         assertThat(task).isEqualTo(new TaskRef("browser-rate", "t1"));
-        List<RatingRecord> ratings = pipeline.ratings().listBatch("browser-rate");
+        List<RatingRecord> ratings = pipeline.ratingsOf("browser-rate");
         assertThat(ratings).singleElement().satisfies(rating -> {
             assertThat(rating.task()).isEqualTo(task);
             assertThat(rating.evaluatorId()).isEqualTo(rater.id());

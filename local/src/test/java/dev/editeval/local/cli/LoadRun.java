@@ -37,7 +37,7 @@ class LoadRun {
 
             RaceResult run = Race.run(pipeline, new Tokens(pipeline.dataDir), EVALUATORS, TASKS * RATERS, LIMIT,
                     RATERS);
-            List<RatingRecord> stored = pipeline.ratings().listBatch("load");
+            List<RatingRecord> stored = pipeline.ratingsOf("load");
             Set<String> storedIds = stored.stream().map(RatingRecord::submissionId).collect(Collectors.toSet());
             long lost = run.acceptedSubmissions().stream().filter(id -> !storedIds.contains(id)).count();
             long duplicates = stored.size() - stored.stream().map(r -> r.task() + "/" + r.evaluatorId())

@@ -6,6 +6,7 @@ import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.runtime.AwsBackend;
 import dev.editeval.local.runtime.LocalRuntime;
@@ -22,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A whole local pipeline on free ports and a temporary data folder, and the calls a page or a task owner makes. */
 final class LocalPipeline implements AutoCloseable {
@@ -65,6 +69,13 @@ final class LocalPipeline implements AutoCloseable {
 
     DynamoDbRatingRepository ratings() {
         return new DynamoDbRatingRepository(runtime.clients().dynamoDb(), Topology.TABLE.name());
+    }
+
+    /** The batch's ratings, read through the day index as the export reads them (today and yesterday, UTC). */
+    List<RatingRecord> ratingsOf(String batchId) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return Stream.of(today.minusDays(1), today).flatMap(day -> ratings().listDay(day).stream())
+                .filter(rating -> rating.task().batchId().equals(batchId)).toList();
     }
 
     S3ObjectStore store() {

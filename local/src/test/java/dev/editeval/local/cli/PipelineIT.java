@@ -80,7 +80,7 @@ class PipelineIT {
                 .isEqualTo(200);
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(pipeline.ratings().listBatch(task.path("batchId").asText())).hasSize(1);
+        assertThat(pipeline.ratingsOf(task.path("batchId").asText())).hasSize(1);
         String rows = exportedRows((String) export.get("folder"));
         assertThat(rows).contains(Json.MAPPER.readTree(body).path("submissionId").asText());
         assertThat(rows.lines()).hasSize(1);

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * Nightly (EventBridge Scheduler) or on demand: aggregates the ratings into an export under
- * {@code exports/dt=YYYY-MM-DD/}. The input may name the date as {@code {"date": "2026-11-28"}}; the default is
- * yesterday in UTC, the day the nightly run closes.
+ * Nightly (EventBridge Scheduler) or on demand: aggregates the ratings into an export committed by
+ * {@code exports/dt=YYYY-MM-DD/_manifest.json}, after any day the nights before missed. The input may name the
+ * date as {@code {"date": "2026-11-28"}}; the default is yesterday in UTC, the day the nightly run closes.
  */
 public final class AggregateHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -43,8 +43,10 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
             Object date = input == null ? null : input.get("date");
             LocalDate day = date == null ? LocalDate.now(clock).minusDays(1) : LocalDate.parse(date.toString());
             ExportSummary summary = exports.export(day);
-            LOG.info("exported {} ratings to {}", summary.ratingCount(), summary.folder());
-            return Map.of("folder", summary.folder(), "ratings", summary.ratingCount());
+            LOG.info("exported {}: {} ratings of the day, {} in all, to {}; days written {}", day,
+                    summary.dayRatings(), summary.ratings(), summary.folder(), summary.written());
+            return Map.of("folder", summary.folder(), "dayRatings", summary.dayRatings(), "ratings",
+                    summary.ratings(), "written", summary.written().stream().map(LocalDate::toString).toList());
         });
     }
 }

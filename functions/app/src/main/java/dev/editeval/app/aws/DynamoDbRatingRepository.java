@@ -4,6 +4,8 @@ import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.ports.RatingRepository;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Rating items: pk {@code TASK#batch/task}, sk {@code RATING#evaluator} — the key forbids a second rating — and
- * gsi1 {@code RATINGS#batch} / {@code submittedAt#task#evaluator}, so the export reads a batch in time order.
+ * gsi1 {@code RATED#yyyy-mm-dd} / {@code submittedAt#batch/task#evaluator}, so the nightly export reads one day's
+ * ratings in time order with one query and never scans the table. A day is one index partition: its write rate is
+ * people submitting ratings, far under a partition's 1,000 writes a second.
  */
 public final class DynamoDbRatingRepository implements RatingRepository {
 
@@ -34,9 +38,9 @@ public final class DynamoDbRatingRepository implements RatingRepository {
     @Override
     public boolean putIfAbsent(RatingRecord rating) {
         Map<String, AttributeValue> item = new HashMap<>(key(rating.task(), rating.evaluatorId()));
-        item.put(Keys.GSI1_PK, Attr.s(Keys.ratingsOf(rating.task().batchId())));
-        item.put(Keys.GSI1_SK, Attr.s(rating.submittedAt() + "#" + rating.task().taskId() + "#"
-                + rating.evaluatorId()));
+        item.put(Keys.GSI1_PK, Attr.s(Keys.ratedOn(LocalDate.ofInstant(rating.submittedAt(), ZoneOffset.UTC))));
+        item.put(Keys.GSI1_SK, Attr.s(rating.submittedAt() + "#" + rating.task().batchId() + "/"
+                + rating.task().taskId() + "#" + rating.evaluatorId()));
         item.put("batchId", Attr.s(rating.task().batchId()));
         item.put("taskId", Attr.s(rating.task().taskId()));
         item.put("evaluatorId", Attr.s(rating.evaluatorId()));
@@ -61,10 +65,10 @@ public final class DynamoDbRatingRepository implements RatingRepository {
     }
 
     @Override
-    public List<RatingRecord> listBatch(String batchId) {
+    public List<RatingRecord> listDay(LocalDate day) {
         return dynamoDb.queryPaginator(b -> b.tableName(table).indexName(Keys.GSI1)
                         .keyConditionExpression("gsi1pk = :p")
-                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.ratingsOf(batchId)))))
+                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.ratedOn(day)))))
                 .items().stream().map(DynamoDbRatingRepository::fromItem).toList();
     }
 

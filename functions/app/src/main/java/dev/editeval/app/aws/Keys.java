@@ -1,6 +1,7 @@
 package dev.editeval.app.aws;
 
 import dev.editeval.domain.model.TaskRef;
+import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,8 +26,9 @@ final class Keys {
         return "TASK#" + task.batchId() + "/" + task.taskId();
     }
 
-    static String ratingsOf(String batchId) {
-        return "RATINGS#" + batchId;
+    /** The index partition of the ratings submitted on a day (UTC). */
+    static String ratedOn(LocalDate day) {
+        return "RATED#" + day;
     }
 
     static Map<String, AttributeValue> of(String pk, String sk) {

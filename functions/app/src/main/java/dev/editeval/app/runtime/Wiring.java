@@ -108,7 +108,7 @@ public final class Wiring {
     }
 
     public ExportService exportService() {
-        return new ExportService(batches(), ratings(), objectStore());
+        return new ExportService(batches(), ratings(), objectStore(), clock());
     }
 
     private ObjectStore objectStore() {

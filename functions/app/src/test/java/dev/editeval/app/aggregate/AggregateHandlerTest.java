@@ -44,10 +44,13 @@ class AggregateHandlerTest {
 
         Map<String, Object> result = handler.handleRequest(input("scheduled-aggregate.json"), context);
 
-        assertThat(result).containsEntry("folder", "exports/dt=2026-11-28/").containsEntry("ratings", 1);
+        assertThat(result).containsEntry("dayRatings", 1).containsEntry("ratings", 1)
+                .containsEntry("written", List.of("2026-11-28"));
+        String folder = (String) result.get("folder");
+        assertThat(folder).matches("exports/runs/dt=2026-11-28/[0-9a-f]{16}/");
         assertThat(ports.store().list("exports/")).containsExactlyInAnyOrder("exports/dt=2026-11-28/_manifest.json",
-                "exports/dt=2026-11-28/ratings.jsonl.gz", "exports/dt=2026-11-28/summary.csv",
-                "exports/dt=2026-11-28/evaluators.csv", "exports/dt=2026-11-28/report.html");
+                "exports/dt=2026-11-28/ratings.jsonl.gz", folder + "ratings.jsonl.gz", folder + "summary.csv",
+                folder + "evaluators.csv", folder + "report.html");
     }
 
     @Test
@@ -56,7 +59,8 @@ class AggregateHandlerTest {
 
         Map<String, Object> result = handler.handleRequest(Map.of(), context);
 
-        assertThat(result).containsEntry("folder", "exports/dt=2026-12-02/").containsEntry("ratings", 0);
+        assertThat(result).containsEntry("ratings", 0).containsEntry("written", List.of("2026-12-02"));
+        assertThat((String) result.get("folder")).startsWith("exports/runs/dt=2026-12-02/");
         assertThat(ports.store().get("exports/dt=2026-12-02/_manifest.json")).isPresent();
     }
 }

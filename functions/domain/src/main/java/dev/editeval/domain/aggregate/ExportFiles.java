@@ -1,23 +1,19 @@
 package dev.editeval.domain.aggregate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.editeval.domain.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -32,28 +28,68 @@ public final class ExportFiles {
     public static final String SUMMARY = "summary.csv";
     public static final String EVALUATORS = "evaluators.csv";
     public static final String REPORT = "report.html";
-    public static final String MANIFEST = "_manifest.json";
 
     private ExportFiles() {
     }
 
-    /** The aggregation's result and the files in the order they are written; the manifest comes apart, last. */
-    public record Made(AggregateReport report, Map<String, byte[]> files, byte[] manifest) {
+    /**
+     * The aggregation's result and the files of the run folder, in the order they are written.
+     *
+     * @param dayRatings the rows of the day's {@code ratings.jsonl.gz}
+     */
+    public record Made(AggregateReport report, Map<String, byte[]> files, int dayRatings) {
     }
 
     /**
-     * @param label             what the export covers, for the report title and the manifest (the date)
-     * @param lines             raw rows as JSON lines, sorted as they are to be written
+     * The export of a day from raw rows in any order and from any number of files: the rows submitted after the day
+     * are left out, the rest are aggregated, and the day's own rows (with those that do not say when they were
+     * submitted) make its {@code ratings.jsonl.gz}. A rating given twice is counted once; two different rows for
+     * the same evaluator and task are an error naming both lines.
+     *
      * @param previousAgreement the previous export's agreement per evaluator; empty when there is none
      */
-    public static Made of(String label, List<String> lines, Map<String, Double> previousAgreement) throws IOException {
-        AggregateReport report = Aggregation.of(parse(lines), previousAgreement);
+    public static Made of(LocalDate day, List<String> lines, Map<String, Double> previousAgreement)
+            throws IOException {
+        List<RatingRow> parsed = parse(lines);
+        Integer[] order = IntStream.range(0, lines.size()).boxed()
+                .filter(i -> parsed.get(i).submittedOn().map(d -> !d.isAfter(day)).orElse(true))
+                .sorted(Comparator.comparing((Integer i) -> parsed.get(i).batchId())
+                        .thenComparing(i -> parsed.get(i).taskId()).thenComparing(i -> parsed.get(i).evaluator()))
+                .toArray(Integer[]::new);
+        List<RatingRow> rows = new ArrayList<>(order.length);
+        List<String> dayLines = new ArrayList<>();
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            RatingRow row = parsed.get(i);
+            if (k > 0 && sameRating(parsed.get(order[k - 1]), row)) {
+                if (lines.get(order[k - 1]).equals(lines.get(i))) {
+                    continue;
+                }
+                throw new IOException("lines " + (Math.min(i, order[k - 1]) + 1) + " and "
+                        + (Math.max(i, order[k - 1]) + 1) + " are two different ratings of " + row.batchId() + "/"
+                        + row.taskId() + " by " + row.evaluator());
+            }
+            rows.add(row);
+            if (row.submittedOn().map(day::equals).orElse(true)) {
+                dayLines.add(lines.get(i));
+            }
+        }
+        AggregateReport report = Aggregation.of(rows, previousAgreement);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(RATINGS, gzipLines(lines));
+        files.put(RATINGS, gzipLines(dayLines));
         files.put(SUMMARY, CsvFiles.summary(report.cells()));
         files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
-        files.put(REPORT, HtmlReport.of("editeval export " + label, report));
-        return new Made(report, files, manifest(label, lines.size(), files));
+        files.put(REPORT, HtmlReport.of("editeval export " + day, report));
+        return new Made(report, files, dayLines.size());
+    }
+
+    /** The last day a row says it was submitted on, or empty when none says. */
+    public static Optional<LocalDate> lastDay(List<String> lines) throws IOException {
+        return parse(lines).stream().flatMap(row -> row.submittedOn().stream()).max(LocalDate::compareTo);
+    }
+
+    private static boolean sameRating(RatingRow a, RatingRow b) {
+        return a.batchId().equals(b.batchId()) && a.taskId().equals(b.taskId()) && a.evaluator().equals(b.evaluator());
     }
 
     /**
@@ -85,51 +121,6 @@ public final class ExportFiles {
             case "html" -> "text/html; charset=utf-8";
             default -> "application/json";
         };
-    }
-
-    /** The manifest: counts and a checksum per file, and nothing that changes from run to run. */
-    static byte[] manifest(String label, int ratings, Map<String, byte[]> files) {
-        ObjectNode manifest = Json.MAPPER.createObjectNode();
-        manifest.put("dt", label);
-        manifest.put("ratings", ratings);
-        ArrayNode listed = manifest.putArray("files");
-        files.forEach((name, bytes) -> listed.addObject().put("name", name).put("bytes", bytes.length)
-                .put("sha256", sha256(bytes)));
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Whether the manifest lists exactly these files with these checksums: only then is an export whole. */
-    public static boolean matches(byte[] manifest, Map<String, byte[]> files) {
-        try {
-            JsonNode listed = Json.MAPPER.readTree(manifest).path("files");
-            if (!listed.isArray() || listed.size() != files.size()) {
-                return false;
-            }
-            for (JsonNode file : listed) {
-                byte[] bytes = files.get(file.path("name").asText());
-                if (bytes == null || !sha256(bytes).equals(file.path("sha256").asText())) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The names a manifest lists. */
-    public static List<String> listed(byte[] manifest) {
-        try {
-            List<String> names = new ArrayList<>();
-            Json.MAPPER.readTree(manifest).path("files").forEach(f -> names.add(f.path("name").asText()));
-            return names;
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     /** The lines of a {@code ratings.jsonl.gz}, blank ones left out. */
@@ -166,13 +157,5 @@ public final class ExportFiles {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

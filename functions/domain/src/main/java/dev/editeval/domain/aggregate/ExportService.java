@@ -1,6 +1,6 @@
 package dev.editeval.domain.aggregate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.manifest.Manifest;
 import dev.editeval.domain.manifest.ManifestParser;
@@ -12,126 +12,169 @@ import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.Validated;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
- * Writes an export under {@code exports/dt=YYYY-MM-DD/}: raw rows, summary, evaluators, report, and
- * {@code _manifest.json} last. An export for a day holds every rating submitted up to the end of that day (UTC), so
- * a rerun for a past day gives the same bytes.
+ * The nightly export of a day D: the ratings submitted on D, and the summary, evaluators and report of every rating
+ * submitted up to the end of D.
  *
- * <p>Crash safety, chosen over a staging prefix (S3 has no rename, so staging only moves the half-written window to
- * the copy): everything is computed in memory before the first put; readers trust an export only when its manifest
- * is there and every listed checksum matches ({@link #isComplete}). A rerun that would change the export first
- * deletes the old manifest, so a crash between files leaves that date without a manifest (skipped by readers, redone
- * by the next run) and never a manifest describing a mix; a rerun with equal bytes rewrites them in place and stays
- * whole throughout. Every other date's export is untouched.
+ * <p>Reading: D's ratings come from the day index (one query, never a table scan); the days before come from their
+ * own exports' {@code ratings.jsonl.gz}, so the table is read once per rating, on the night after it was given. A day
+ * before D with no closed export (a failed night, an export made before the day ended) is exported again first, in
+ * order, from the first batch's day on; each day is committed on its own, so a run cut short keeps its progress.
  *
- * <p>Reading: each batch's ratings come from the per-batch gsi1 query, never a table scan. A 1 MB page holds ~500
- * ratings, so a million scores (~36,000 rating rows) are ~60 pages: the line is memory, not reads. The aggregation
- * of a million scores peaks under 400 MB (bench/README.md); with the rows held here too, a 2 GB function is
- * comfortable to ~100,000 rating rows (~3M scores) per export. Past that, use a DynamoDB export to S3
- * (ExportTableToPointInTime, no read capacity) and aggregate its rows with {@code ./editeval aggregate --ratings}.
+ * <p>Writing: the files go to a new run folder named by their checksums, then {@code exports/dt=D/_manifest.json}
+ * is put in one write and names it; only then is the day's {@code ratings.jsonl.gz} copied to
+ * {@code exports/dt=D/}, the partition Athena reads, and the older run folders of D deleted. A crash at any point
+ * leaves the previous complete export of D in place and named by the manifest; a rerun over the same ratings writes
+ * the same bytes to the same keys.
+ *
+ * <p>Scale: the aggregation holds every rating up to D in memory. It peaks under 400 MB for a million scores
+ * (bench/README.md), so a 2 GB function is comfortable to about three million scores (~100,000 ratings); past that,
+ * run the same code with more memory: {@code ./editeval aggregate --ratings exports/dt=*}{@code /ratings.jsonl.gz}.
  */
 public final class ExportService {
 
     /** The pseudonym key, outside {@code exports/} so that no reader of the exports can read it. */
     public static final String PSEUDONYM_KEY = "_private/pseudonym-key";
 
+
     private final BatchRepository batches;
     private final RatingRepository ratings;
     private final ObjectStore store;
+    private final Clock clock;
 
-    public ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store) {
+    public ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store, Clock clock) {
         this.batches = batches;
         this.ratings = ratings;
         this.store = store;
-    }
-
-    public static String folder(LocalDate date) {
-        return Topology.EXPORTS_PREFIX + "dt=" + date + "/";
+        this.clock = clock;
     }
 
     public ExportSummary export(LocalDate date) {
-        Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey());
-        List<ObjectNode> rows = new ArrayList<>();
-        for (BatchRecord batch : batches.list()) {
-            Map<String, TaskSpec> tasks = tasksOf(batch.batchId());
-            for (RatingRecord rating : ratings.listBatch(batch.batchId())) {
-                if (rating.submittedAt().isBefore(endOfDay)) {
-                    rows.add(RatingRows.of(rating, pseudonyms,
-                            Optional.ofNullable(tasks.get(rating.task().taskId()))));
-                }
+        Map<String, Map<String, TaskSpec>> tasks = new HashMap<>();
+        List<String> earlier = new ArrayList<>();
+        Supplier<Map<String, Double>> previousAgreement = Map::of;
+        List<LocalDate> written = new ArrayList<>();
+        ExportFiles.Made made = null;
+        ExportManifest manifest = null;
+        for (LocalDate day = firstDay(date); !day.isAfter(date); day = day.plusDays(1)) {
+            Optional<ExportManifest> kept = day.isBefore(date) ? store.get(ExportManifest.key(day))
+                    .flatMap(ExportManifest::parse).filter(ExportManifest::closed) : Optional.empty();
+            Optional<List<String>> keptLines = kept.flatMap(this::dayLines);
+            if (keptLines.isPresent()) {
+                earlier.addAll(keptLines.get());
+                String keptFolder = kept.get().folder();
+                previousAgreement = () -> store.get(keptFolder + ExportFiles.EVALUATORS)
+                        .map(CsvFiles::agreementByEvaluator).orElse(Map.of());
+                continue;
             }
+            List<String> dayLines = linesOf(ratings.listDay(day), pseudonyms, tasks);
+            List<String> lines = new ArrayList<>(earlier);
+            lines.addAll(dayLines);
+            made = make(day, lines, previousAgreement.get());
+            manifest = commit(day, made);
+            written.add(day);
+            earlier.addAll(dayLines);
+            Map<String, Double> agreement = CsvFiles.agreementByEvaluator(made.files().get(ExportFiles.EVALUATORS));
+            previousAgreement = () -> agreement;
         }
-        rows.sort(Comparator.comparing((ObjectNode r) -> r.path("batchId").asText())
-                .thenComparing(r -> r.path("taskId").asText()).thenComparing(r -> r.path("evaluator").asText()));
-        ExportFiles.Made made;
-        try {
-            List<String> lines = new ArrayList<>(rows.size());
-            for (ObjectNode row : rows) {
-                lines.add(Json.MAPPER.writeValueAsString(row));
-            }
-            made = ExportFiles.of(date.toString(), lines, previousAgreement(date));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a row the export itself made did not parse", e);
-        }
-        String folder = folder(date);
-        Optional<byte[]> existing = store.get(folder + ExportFiles.MANIFEST);
-        if (existing.isPresent() && !Arrays.equals(existing.get(), made.manifest())) {
-            store.delete(folder + ExportFiles.MANIFEST);
-        }
-        made.files().forEach((name, bytes) -> store.put(folder + name, bytes, ExportFiles.contentType(name)));
-        store.put(folder + ExportFiles.MANIFEST, made.manifest(), ExportFiles.contentType(ExportFiles.MANIFEST));
-        return new ExportSummary(folder, rows.size(), made.report());
+        return new ExportSummary(manifest.folder(), made.dayRatings(), made.report().ratings(), made.report(),
+                written);
     }
 
-    /** Whether the export of the date has its manifest and every file it lists, byte for byte. */
-    public boolean isComplete(LocalDate date) {
-        String folder = folder(date);
-        Optional<byte[]> manifest = store.get(folder + ExportFiles.MANIFEST);
-        if (manifest.isEmpty()) {
-            return false;
-        }
+    /** The day's export when its manifest is there and every file it lists is, byte for byte. */
+    public Optional<ExportManifest> committed(LocalDate date) {
+        return store.get(ExportManifest.key(date)).flatMap(ExportManifest::parse).filter(this::isWhole);
+    }
+
+    private boolean isWhole(ExportManifest manifest) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String name : ExportFiles.listed(manifest.get())) {
-            store.get(folder + name).ifPresent(bytes -> files.put(name, bytes));
+        for (ExportManifest.Listed listed : manifest.files()) {
+            store.get(manifest.folder() + listed.name()).ifPresent(bytes -> files.put(listed.name(), bytes));
         }
-        return ExportFiles.matches(manifest.get(), files);
+        return manifest.matches(files);
     }
 
-    /** The latest complete export before the date, for the change since the previous export. */
-    public Optional<LocalDate> previousComplete(LocalDate date) {
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        for (String key : store.list(Topology.EXPORTS_PREFIX + "dt=")) {
-            String dt = key.substring((Topology.EXPORTS_PREFIX + "dt=").length());
-            int slash = dt.indexOf('/');
-            if (slash == 10 && dt.endsWith("/" + ExportFiles.MANIFEST)) {
-                LocalDate day = LocalDate.parse(dt.substring(0, slash));
-                if (day.isBefore(date)) {
-                    dates.add(day);
-                }
+    /** Writes the run folder, commits it with the manifest, then publishes the day's ratings for Athena. */
+    private ExportManifest commit(LocalDate day, ExportFiles.Made made) {
+        ExportManifest manifest = ExportManifest.of(day, clock.instant(), made);
+        byte[] manifestBytes = manifest.toBytes();
+        boolean same = store.get(ExportManifest.key(day)).map(b -> Arrays.equals(b, manifestBytes)).orElse(false)
+                && isWhole(manifest);
+        if (!same) {
+            made.files().forEach((name, bytes) -> store.put(manifest.folder() + name, bytes,
+                    ExportFiles.contentType(name)));
+            store.put(ExportManifest.key(day), manifestBytes, ExportFiles.contentType(ExportManifest.NAME));
+        }
+        String partition = ExportManifest.partition(day) + ExportFiles.RATINGS;
+        byte[] dayRatings = made.files().get(ExportFiles.RATINGS);
+        if (!store.get(partition).map(b -> Arrays.equals(b, dayRatings)).orElse(false)) {
+            store.put(partition, dayRatings, ExportFiles.contentType(ExportFiles.RATINGS));
+        }
+        for (String key : store.list(ExportManifest.runsOf(day))) {
+            if (!key.startsWith(manifest.folder())) {
+                store.delete(key);
             }
         }
-        return dates.descendingSet().stream().filter(this::isComplete).findFirst();
+        return manifest;
     }
 
-    private Map<String, Double> previousAgreement(LocalDate date) {
-        return previousComplete(date).flatMap(day -> store.get(folder(day) + ExportFiles.EVALUATORS))
-                .map(CsvFiles::agreementByEvaluator).orElse(Map.of());
+    private static ExportFiles.Made make(LocalDate day, List<String> lines, Map<String, Double> previousAgreement) {
+        try {
+            return ExportFiles.of(day, lines, previousAgreement);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ratings of the exports up to " + day + " do not read back", e);
+        }
+    }
+
+    /** The ratings a committed export holds for its day; empty when the file no longer matches its manifest. */
+    private Optional<List<String>> dayLines(ExportManifest manifest) {
+        return store.get(manifest.folder() + ExportFiles.RATINGS).filter(b -> manifest.lists(ExportFiles.RATINGS, b))
+                .map(bytes -> {
+                    try {
+                        return ExportFiles.readLines(new ByteArrayInputStream(bytes));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the ratings of " + manifest.folder() + " do not unzip", e);
+                    }
+                });
+    }
+
+    /** The first day that can hold a rating: the day the first batch was made (no batch, no earlier day). */
+    private LocalDate firstDay(LocalDate date) {
+        return batches.list().stream().map(BatchRecord::createdAt).min(Instant::compareTo)
+                .map(first -> LocalDate.ofInstant(first, ZoneOffset.UTC)).filter(date::isAfter).orElse(date);
+    }
+
+    private List<String> linesOf(List<RatingRecord> day, Pseudonyms pseudonyms,
+                                 Map<String, Map<String, TaskSpec>> tasks) {
+        List<String> lines = new ArrayList<>(day.size());
+        for (RatingRecord rating : day) {
+            Map<String, TaskSpec> batch = tasks.computeIfAbsent(rating.task().batchId(), this::tasksOf);
+            try {
+                lines.add(Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms,
+                        Optional.ofNullable(batch.get(rating.task().taskId())))));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("a rating row did not serialise", e);
+            }
+        }
+        return lines;
     }
 
     private Map<String, TaskSpec> tasksOf(String batchId) {

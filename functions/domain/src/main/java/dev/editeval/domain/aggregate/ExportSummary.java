@@ -1,5 +1,20 @@
 package dev.editeval.domain.aggregate;
 
-/** Where an export went and what it holds. */
-public record ExportSummary(String folder, int ratingCount, AggregateReport report) {
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where an export went and what it holds.
+ *
+ * @param folder     the run folder of the day's complete export
+ * @param dayRatings the ratings submitted on the day
+ * @param ratings    the ratings aggregated: every one submitted up to the end of the day
+ * @param written    the days exported by this run, in order: the day itself, after any missed day before it
+ */
+public record ExportSummary(String folder, int dayRatings, int ratings, AggregateReport report,
+                            List<LocalDate> written) {
+
+    public ExportSummary {
+        written = List.copyOf(written);
+    }
 }

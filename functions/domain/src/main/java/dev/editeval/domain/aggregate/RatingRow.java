@@ -2,6 +2,7 @@ package dev.editeval.domain.aggregate;
 
 import dev.editeval.domain.manifest.ScoreRange;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +16,12 @@ import java.util.Optional;
  * @param preferred       the output id preferred overall, {@code "tie"}, or empty when no preference was given
  * @param goldFeasibility the gold task's expected verdict, or empty
  * @param goldScores      for a gold task, per model and dimension, the scores that agree
+ * @param submittedOn     the day (UTC) the rating was submitted, or empty when the row does not say
  */
 public record RatingRow(String batchId, String taskId, String category, String evaluator, String verdict,
                         long timeOnTaskMs, List<OutputRow> outputs, String preferred,
-                        Optional<String> goldFeasibility, Map<String, Map<String, ScoreRange>> goldScores) {
+                        Optional<String> goldFeasibility, Map<String, Map<String, ScoreRange>> goldScores,
+                        Optional<LocalDate> submittedOn) {
 
     public RatingRow {
         outputs = List.copyOf(outputs);

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.manifest.ScoreRange;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +32,7 @@ final class RatingRowParser {
     private String preferred = "";
     private Optional<String> goldFeasibility = Optional.empty();
     private final Map<String, Map<String, ScoreRange>> goldScores = new LinkedHashMap<>();
+    private Optional<LocalDate> submittedOn = Optional.empty();
 
     private RatingRowParser() {
     }
@@ -41,7 +46,7 @@ final class RatingRowParser {
             }
         }
         return new RatingRow(row.batchId, row.taskId, row.category, row.evaluator, row.verdict, row.timeOnTaskMs,
-                row.outputs, row.preferred, row.goldFeasibility, row.goldScores);
+                row.outputs, row.preferred, row.goldFeasibility, row.goldScores, row.submittedOn);
     }
 
     private void field(String name, JsonParser parser) throws IOException {
@@ -56,11 +61,21 @@ final class RatingRowParser {
             case "preference" -> preferred = member(parser, value, "overall");
             case "outputs" -> outputs(parser, value);
             case "gold" -> gold(parser, value);
+            case "submittedAt" -> submittedOn = Optional.of(dayOf(parser.getValueAsString("")));
             default -> parser.skipChildren();
         }
     }
 
     /** A text member of an object value; the rest of the object is skipped. */
+    private static LocalDate dayOf(String submittedAt) throws IOException {
+        try {
+            return LocalDate.ofInstant(Instant.parse(submittedAt), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IOException("submittedAt \"" + submittedAt + "\" is not a UTC time such as 2026-11-28T14:03:00Z",
+                    e);
+        }
+    }
+
     private static String member(JsonParser parser, JsonToken value, String wanted) throws IOException {
         String found = "";
         if (value != JsonToken.START_OBJECT) {

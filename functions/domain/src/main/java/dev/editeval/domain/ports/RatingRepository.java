@@ -2,6 +2,7 @@ package dev.editeval.domain.ports;
 
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,5 +14,9 @@ public interface RatingRepository {
 
     Optional<RatingRecord> find(TaskRef task, String evaluatorId);
 
-    List<RatingRecord> listBatch(String batchId);
+    /**
+     * The ratings submitted on the day (UTC), in time of submission: what the nightly export reads, an index query
+     * per day and never a scan of the table.
+     */
+    List<RatingRecord> listDay(LocalDate day);
 }

@@ -15,6 +15,7 @@ import dev.editeval.domain.stats.AlphaMetric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class AggregationTest {
                 row("t1", "=HYPERLINK(\"http://x\")", "valid", 1, null, "<script>alert(1)</script>", 4, false),
                 row("t1", "@sum", "valid", 1, null, "<script>alert(1)</script>", 5, false));
 
-        ExportFiles.Made made = ExportFiles.of("2026-11-28", lines(rows), Map.of());
+        ExportFiles.Made made = ExportFiles.of(LocalDate.parse("2026-11-28"), lines(rows), Map.of());
 
         String evaluators = new String(made.files().get(ExportFiles.EVALUATORS), StandardCharsets.UTF_8);
         assertThat(evaluators).contains("\"'=HYPERLINK(\"\"http://x\"\")\"", "'@sum")

@@ -109,7 +109,7 @@ public final class InMemoryPorts {
     }
 
     public ExportService exportService() {
-        return new ExportService(batches, ratings, store);
+        return new ExportService(batches, ratings, store, clock);
     }
 
     /** Uploads the batch, ingests its manifest and delivers every preview message once: its tasks end READY. */

@@ -3,6 +3,8 @@ package dev.editeval.domain.fakes;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.ports.RatingRepository;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +31,8 @@ public final class InMemoryRatingRepository implements RatingRepository {
 
     /** In the index's order: by time of submission, then task, then evaluator. */
     @Override
-    public synchronized List<RatingRecord> listBatch(String batchId) {
-        return ratings.values().stream().filter(r -> r.task().batchId().equals(batchId))
+    public synchronized List<RatingRecord> listDay(LocalDate day) {
+        return ratings.values().stream().filter(r -> LocalDate.ofInstant(r.submittedAt(), ZoneOffset.UTC).equals(day))
                 .sorted(Comparator.comparing(RatingRecord::submittedAt).thenComparing(r -> r.task().taskId())
                         .thenComparing(RatingRecord::evaluatorId))
                 .toList();

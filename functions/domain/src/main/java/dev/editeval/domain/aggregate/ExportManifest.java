@@ -1,0 +1,142 @@
+package dev.editeval.domain.aggregate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code exports/dt=YYYY-MM-DD/_manifest.json}, the one write that commits an export: it names the run folder
+ * holding the day's complete export, with the counts and a checksum per file. Nothing in it changes from run to run
+ * for the same ratings, so a rerun writes the same bytes.
+ *
+ * @param dt         the day the export closes
+ * @param closed     whether the day had ended when the export was made, so no later rating can belong to it
+ * @param dayRatings the ratings submitted on the day: the rows of its {@code ratings.jsonl.gz}
+ * @param ratings    the ratings submitted up to the end of the day: what the summary, evaluators and report count
+ * @param folder     the run folder, {@code exports/runs/dt=YYYY-MM-DD/{run}/}, named by the files' checksums
+ * @param files      the files of the run folder, in the order they are written
+ */
+public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int ratings, String folder,
+                             List<Listed> files) {
+
+    public static final String NAME = "_manifest.json";
+    static final String RUNS = Topology.EXPORTS_PREFIX + "runs/";
+    /** A rating is stamped when its request starts and stored before the API times out. */
+    private static final Duration SETTLE = Duration.ofSeconds(Topology.API_FUNCTION.timeoutSeconds());
+
+    public ExportManifest {
+        files = List.copyOf(files);
+    }
+
+    /** One file of the export. */
+    public record Listed(String name, long bytes, String sha256) {
+    }
+
+    /**
+     * The manifest of these files, made at {@code now}: the run folder's name is a digest of their checksums, and
+     * the day is closed once it has ended and the last rating stamped in it has had time to be stored.
+     */
+    public static ExportManifest of(LocalDate dt, Instant now, ExportFiles.Made made) {
+        Instant endOfDay = dt.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        boolean closed = !now.isBefore(endOfDay.plus(SETTLE));
+        List<Listed> files = new ArrayList<>();
+        StringBuilder digest = new StringBuilder();
+        made.files().forEach((name, bytes) -> {
+            Listed listed = new Listed(name, bytes.length, sha256(bytes));
+            files.add(listed);
+            digest.append(name).append(' ').append(listed.sha256()).append('\n');
+        });
+        String run = sha256(digest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return new ExportManifest(dt, closed, made.dayRatings(), made.report().ratings(),
+                runsOf(dt) + run + "/", files);
+    }
+
+    /** Where the manifest of a day goes: beside the day's ratings, the partition Athena reads. */
+    public static String key(LocalDate dt) {
+        return partition(dt) + NAME;
+    }
+
+    /** The day's partition of the data lake: {@code exports/dt=YYYY-MM-DD/}. */
+    public static String partition(LocalDate dt) {
+        return Topology.EXPORTS_PREFIX + "dt=" + dt + "/";
+    }
+
+    /** The folder under which the day's runs are written. */
+    static String runsOf(LocalDate dt) {
+        return RUNS + "dt=" + dt + "/";
+    }
+
+    public byte[] toBytes() {
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        manifest.put("dt", dt.toString());
+        manifest.put("closed", closed);
+        manifest.put("dayRatings", dayRatings);
+        manifest.put("ratings", ratings);
+        manifest.put("folder", folder);
+        ArrayNode listed = manifest.putArray("files");
+        files.forEach(f -> listed.addObject().put("name", f.name()).put("bytes", f.bytes()).put("sha256", f.sha256()));
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The manifest in these bytes, or empty when they are not one (a reader then trusts nothing of that day). */
+    public static Optional<ExportManifest> parse(byte[] bytes) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            List<Listed> files = new ArrayList<>();
+            node.path("files").forEach(f -> files.add(new Listed(f.path("name").asText(), f.path("bytes").asLong(),
+                    f.path("sha256").asText())));
+            String folder = node.path("folder").asText();
+            if (files.isEmpty() || !folder.startsWith(RUNS)) {
+                return Optional.empty();
+            }
+            return Optional.of(new ExportManifest(LocalDate.parse(node.path("dt").asText()),
+                    node.path("closed").asBoolean(), node.path("dayRatings").asInt(), node.path("ratings").asInt(),
+                    folder, files));
+        } catch (IOException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether these are exactly the listed files, byte for byte: only then is the export whole. */
+    public boolean matches(Map<String, byte[]> found) {
+        if (found.size() != files.size()) {
+            return false;
+        }
+        return files.stream().allMatch(f -> found.containsKey(f.name())
+                && sha256(found.get(f.name())).equals(f.sha256()));
+    }
+
+    /** Whether the bytes are those the manifest lists under the name. */
+    public boolean lists(String name, byte[] bytes) {
+        return files.stream().anyMatch(f -> f.name().equals(name) && f.sha256().equals(sha256(bytes)));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
