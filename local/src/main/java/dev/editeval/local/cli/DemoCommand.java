@@ -7,6 +7,7 @@ import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.runtime.LocalRuntime;
 import dev.editeval.local.runtime.RuntimeOptions;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         ReadyWatcher.Result result = new ReadyWatcher(batches, new DynamoDbTaskRepository(dynamoDb,
                 Topology.TABLE.name())).watch(batchId, since, Duration.ofMinutes(5));
-        report(result);
+        report(result, new PrintWriter(System.out, true));
         String password = runtime.users().addOrReset(DEMO_USER, List.of("evaluators"));
         Runtimes.printAddresses(runtime);
         System.out.println("Ready: " + result.ready() + " demo tasks to rate at " + runtime.webAddress());
@@ -53,12 +54,12 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void report(ReadyWatcher.Result result) {
+    static void report(ReadyWatcher.Result result, PrintWriter out) {
         if (result.status() == BatchStatus.REJECTED) {
-            System.out.println("The batch was rejected:");
+            out.println("The batch was rejected:");
         } else if (result.failed() > 0) {
-            System.out.println(result.failed() + " tasks failed:");
+            out.println(result.failed() + " tasks failed:");
         }
-        result.problems().forEach(p -> System.out.println("  - " + p));
+        result.problems().forEach(p -> out.println("  - " + p));
     }
 }

@@ -19,11 +19,11 @@ final class Runtimes {
 
     static LocalRuntime start(int port) {
         RuntimeOptions defaults = RuntimeOptions.defaults();
-        OUT.println("Starting editeval on this machine (data in " + defaults.dataDir() + ") ...");
-        return LocalRuntime.start(new RuntimeOptions(defaults.repoRoot(), defaults.dataDir(), port));
+        OUT.println("Starting editeval on this machine (data in " + DataFolder.shown(dataDir()) + ") ...");
+        return LocalRuntime.start(new RuntimeOptions(defaults.repoRoot(), dataDir(), port));
     }
 
-    /** The environment of the running pipeline, from {@code .editeval/local.env}. */
+    /** The environment of the running pipeline, from {@code local.env} in the data folder. */
     static Map<String, String> runningEnvironment() {
         return LocalEnvFile.read(dataDir().resolve("local.env"));
     }
@@ -32,8 +32,9 @@ final class Runtimes {
         return AwsClients.fromEnv(runningEnvironment());
     }
 
+    /** The data folder of the command being run: {@code --data-dir}, {@code $EDITEVAL_DATA_DIR} or .editeval/. */
     static Path dataDir() {
-        return RuntimeOptions.defaults().dataDir();
+        return DataFolder.current();
     }
 
     static void printAddresses(LocalRuntime runtime) {
@@ -43,12 +44,13 @@ final class Runtimes {
         OUT.println("  API           " + env.get("EDITEVAL_API_URL"));
         OUT.println("  S3 / SQS / DynamoDB   " + env.get("AWS_ENDPOINT_URL_S3") + "  "
                 + env.get("AWS_ENDPOINT_URL_SQS") + "  " + env.get("AWS_ENDPOINT_URL_DYNAMODB"));
-        OUT.println("  environment   . .editeval/local.env   (then aws s3 ls s3://$EDITEVAL_BUCKET/)");
+        OUT.println("  environment   . " + DataFolder.shown(dataDir().resolve("local.env"))
+                + "   (then aws s3 ls s3://$EDITEVAL_BUCKET/)");
         OUT.println();
     }
 
     static void waitForCtrlC(LocalRuntime runtime) throws InterruptedException {
-        OUT.println("Running. Press Ctrl-C to stop; your data stays in .editeval/.");
+        OUT.println("Running. Press Ctrl-C to stop; your data stays in " + DataFolder.shown(dataDir()) + ".");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./editeval up}: starts the pipeline and keeps it running until Ctrl-C. */
 @Command(name = "up",
-        description = "Start the whole pipeline on this machine (Ctrl-C stops it; data stays in .editeval/).")
+        description = "Start the whole pipeline on this machine (Ctrl-C stops it; data stays in the data folder,"
+                + " see --data-dir).")
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--port",

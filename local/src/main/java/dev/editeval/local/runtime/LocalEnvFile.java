@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code .editeval/local.env}: {@code export NAME=value} lines that a shell sources and the commands read back. */
+/** A data folder's {@code local.env}: {@code export NAME=value} lines a shell sources and the commands read back. */
 public final class LocalEnvFile {
 
     private LocalEnvFile() {
     }
 
     public static void write(Path file, Map<String, String> environment) {
-        StringBuilder text = new StringBuilder("# written by ./editeval up; source it: . .editeval/local.env\n");
+        StringBuilder text = new StringBuilder("# written by ./editeval up; source it: . " + file + "\n");
         environment.forEach((name, value) -> text.append("export ").append(name).append("='").append(value)
                 .append("'\n"));
         try {
