@@ -178,10 +178,24 @@ class PipelineTemplateTest {
         assertThat(list(function.get("Architectures"))).containsExactly("arm64");
         assertThat(environment).containsKeys("EDITEVAL_BUCKET", "EDITEVAL_TABLE", "EDITEVAL_INGEST_QUEUE_URL",
                         "EDITEVAL_PREVIEW_QUEUE_URL", "EDITEVAL_RATING_QUEUE_URL")
-                .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "editeval")
                 .containsEntry("POWERTOOLS_LOG_LEVEL", "INFO");
         assertThat(environment.get("EDITEVAL_BUCKET")).isEqualTo(ref(uploadsBucketId()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void function_always_limitsTheJitToC1OnlyForTheShortHandlers(FunctionSpec spec) {
+        Map<String, Object> function = propertiesOf(logicalId(FUNCTION, "FunctionName", spec.name()));
+        Map<String, Object> environment = map(map(function.get("Environment")).get("Variables"));
+        boolean computeBound = spec.equals(Topology.PREVIEW_FUNCTION) || spec.equals(Topology.AGGREGATE_FUNCTION);
+
+        if (computeBound) {
+            assertThat(environment).doesNotContainKey("JAVA_TOOL_OPTIONS");
+        } else {
+            assertThat(environment)
+                    .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        }
     }
 
     @Test
