@@ -205,6 +205,23 @@ class PipelineTemplateTest {
         assertThat(map(api.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
     }
 
+    @Test
+    void aggregateFunction_always_runsOneAtATimeAndOnlyTheApiMayStartIt() {
+        String aggregateId = logicalId(FUNCTION, "FunctionName", Topology.AGGREGATE_FUNCTION.name());
+
+        assertThat(propertiesOf(aggregateId)).containsEntry("ReservedConcurrentExecutions", 1);
+        for (FunctionSpec spec : Topology.FUNCTIONS) {
+            List<Object> invoked = statementsOf(spec).stream().map(SynthesizedStack::map)
+                    .filter(allow -> actions(allow).contains("lambda:InvokeFunction"))
+                    .flatMap(allow -> resources(allow).stream()).toList();
+            if (spec.equals(Topology.API_FUNCTION)) {
+                assertThat(invoked).contains(getAtt(aggregateId, "Arn"));
+            } else {
+                assertThat(invoked).as(spec.name()).isEmpty();
+            }
+        }
+    }
+
     static Stream<Arguments> objectWrites() {
         return Stream.of(
                 Arguments.of(Topology.INGEST_FUNCTION, List.of("/batches/*/_report.json")),

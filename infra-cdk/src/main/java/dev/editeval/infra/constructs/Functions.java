@@ -142,6 +142,11 @@ public final class Functions extends Construct {
         if (snapStart) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
+        if (spec.equals(Topology.AGGREGATE_FUNCTION)) {
+            // one run at a time: the nightly and an admin's run of the same day must not interleave their commits;
+            // Lambda holds an asynchronous invoke back while one runs
+            builder.reservedConcurrentExecutions(1);
+        }
         return builder.build();
     }
 
@@ -165,6 +170,11 @@ public final class Functions extends Construct {
         queues.rating().grantConsumeMessages(api);
         // Presigned image URLs are signed with this role, so it must be able to read what it signs.
         uploads.grantRead(api);
+        // POST /api/admin/exports runs the aggregation now, as an asynchronous invoke
+        aggregate.grantInvoke(api);
+        Suppressions.suppress(api.getRole(), "AwsSolutions-IAM5",
+                "grantInvoke adds the aggregate function's own qualified ARNs (versions, aliases), no other function.",
+                List.of("Resource::<" + logicalId(aggregate) + ".Arn>:*"));
 
         table.grantReadData(aggregate);
         uploads.grantPut(aggregate, Topology.EXPORTS_PREFIX + "*");

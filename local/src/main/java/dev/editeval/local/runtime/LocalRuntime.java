@@ -1,5 +1,6 @@
 package dev.editeval.local.runtime;
 
+import dev.editeval.app.aggregate.AggregateHandler;
 import dev.editeval.app.api.ApiHandler;
 import dev.editeval.app.ingest.IngestHandler;
 import dev.editeval.app.preview.PreviewHandler;
@@ -35,6 +36,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalWebServer web;
     private final UserStore users;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LocalExportRequests exports = new LocalExportRequests();
 
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
@@ -44,7 +46,8 @@ public final class LocalRuntime implements AutoCloseable {
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
                 resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE),
                 resources.queueUrl(Topology.RATING_QUEUE));
-        Wiring wiring = Wiring.of(config, clients, Clock.systemUTC());
+        Wiring wiring = Wiring.of(config, clients, Clock.systemUTC(), exports);
+        exports.runWith(new AggregateHandler(wiring));
         backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
         IngestHandler ingest = new IngestHandler(wiring);
         PreviewHandler preview = new PreviewHandler(wiring);
@@ -124,6 +127,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         web.close();
+        exports.close();
         clients.close();
         backend.close();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.aggregate.ExportManifest;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
@@ -13,8 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -252,5 +256,26 @@ class ApiIT {
         assertThat(stored.stream().map(r -> r.task() + "/" + r.evaluatorId()).distinct()).hasSize(stored.size());
         assertThat(stored.stream().map(RatingRecord::submissionId)).containsAll(race.acceptedSubmissions());
         assertThat(race.acceptedSubmissions()).hasSize(TASKS * RATERS - before);
+    }
+
+    @Test
+    @Order(101)
+    void adminExport_whenALeadAsksForTodayNow_theAggregationRunsAndCommitsEveryRatingStored() throws Exception {
+        String admin = tokens.of("lead", List.of("admins"));
+        assertThat(call("POST", "/api/admin/exports", evaluator("ada")).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> started = call("POST", "/api/admin/exports", admin);
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        String manifestKey = LocalPipeline.json(started).path("manifest").asText();
+        assertThat(manifestKey).isEqualTo(ExportManifest.key(LocalDate.now(ZoneOffset.UTC)));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        Optional<ExportManifest> committed = Optional.empty();
+        while (committed.isEmpty() && System.nanoTime() < deadline) {
+            committed = pipeline.store().get(manifestKey).flatMap(ExportManifest::parse);
+            Thread.sleep(200);
+        }
+        assertThat(committed).as("a manifest within 60 s").isPresent();
+        assertThat(committed.get().ratings()).isEqualTo(pipeline.ratingsOf(BATCH).size());
     }
 }

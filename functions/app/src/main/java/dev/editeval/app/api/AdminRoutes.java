@@ -1,10 +1,17 @@
 package dev.editeval.app.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.admin.BatchProgress;
+import dev.editeval.domain.aggregate.ExportManifest;
+import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +38,33 @@ final class AdminRoutes {
                     .toList()));
         } else if (route.equals("GET /api/admin/batches")) {
             return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(AdminRoutes::row).toList()));
+        } else if (route.equals("POST /api/admin/exports")) {
+            return export(request);
         } else if (request.method().equals("POST") && release.matches()) {
             return ApiResponse.of(200, Map.of("evaluatorId", release.group(1),
                     "released", admin.releaseLeasesOf(release.group(1))));
         }
         return ApiResponse.error(404, "not_found", "no route " + route);
+    }
+
+    /** Starts the export of a day now; 202, since it runs as the nightly run does, in the aggregate function. */
+    private ApiResponse export(ApiRequest request) {
+        Optional<LocalDate> day;
+        try {
+            JsonNode date = request.body().length == 0 ? Json.MAPPER.createObjectNode()
+                    : Json.MAPPER.readTree(request.body()).path("date");
+            day = date.isTextual() ? Optional.of(LocalDate.parse(date.asText())) : Optional.empty();
+        } catch (IOException | DateTimeParseException e) {
+            return ApiResponse.error(400, "invalid_export", "send {\"date\": \"YYYY-MM-DD\"} or nothing",
+                    Map.of("date", "must be a date such as 2026-11-28"));
+        }
+        try {
+            LocalDate started = admin.requestExport(day);
+            return ApiResponse.of(202, Map.of("date", started.toString(),
+                    "manifest", ExportManifest.key(started)));
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.error(400, "invalid_export", e.getMessage(), Map.of("date", e.getMessage()));
+        }
     }
 
     private static Map<String, Object> row(EvaluatorRepository.Profile profile) {

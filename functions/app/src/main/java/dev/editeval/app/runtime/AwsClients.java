@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -38,6 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private S3Presigner presigner;
     private SqsClient sqs;
     private DynamoDbClient dynamoDb;
+    private LambdaClient lambda;
 
     private AwsClients(Map<String, String> env) {
         this.env = Map.copyOf(env);
@@ -77,6 +79,14 @@ public final class AwsClients implements AutoCloseable {
             sqs = configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS").build();
         }
         return sqs;
+    }
+
+    /** For the one call the API makes to another function: an asynchronous invoke of the aggregation. */
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            lambda = configure(LambdaClient.builder(), "AWS_ENDPOINT_URL_LAMBDA").build();
+        }
+        return lambda;
     }
 
     public synchronized DynamoDbClient dynamoDb() {
@@ -139,6 +149,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (presigner != null) {
             presigner.close();
+        }
+        if (lambda != null) {
+            lambda.close();
         }
         if (sqs != null) {
             sqs.close();

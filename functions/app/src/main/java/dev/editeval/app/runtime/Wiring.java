@@ -5,6 +5,7 @@ import dev.editeval.app.aws.DynamoDbEvaluatorRepository;
 import dev.editeval.app.aws.DynamoDbLeaseRepository;
 import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
+import dev.editeval.app.aws.LambdaExportRequests;
 import dev.editeval.app.aws.S3ImageLinks;
 import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.app.aws.SqsPreviewQueue;
@@ -14,6 +15,7 @@ import dev.editeval.domain.aggregate.ExportService;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.ports.ExportRequests;
 import dev.editeval.domain.ports.LeaseRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingQueue;
@@ -46,12 +48,14 @@ public final class Wiring {
     private final AwsClients clients;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ExportRequests exportRequests;
     private LeaseService leaseService;
 
-    private Wiring(Config config, AwsClients clients, Clock clock) {
+    private Wiring(Config config, AwsClients clients, Clock clock, ExportRequests exportRequests) {
         this.config = config;
         this.clients = clients;
         this.clock = clock;
+        this.exportRequests = exportRequests;
     }
 
     /** What the Lambda runtime uses: configuration and clients from the process environment. */
@@ -59,8 +63,15 @@ public final class Wiring {
         return of(Config.fromEnv(System.getenv()), AwsClients.fromEnv(System.getenv()), Clock.systemUTC());
     }
 
+    /** In AWS: an export asked for now is an asynchronous invoke of the aggregate function. */
     public static Wiring of(Config config, AwsClients clients, Clock clock) {
-        return new Wiring(config, clients, clock);
+        return new Wiring(config, clients, clock,
+                day -> new LambdaExportRequests(clients.lambda(), Topology.AGGREGATE_FUNCTION.name()).request(day));
+    }
+
+    /** Where no Lambda service exists (the local runtime): exports asked for now run through these. */
+    public static Wiring of(Config config, AwsClients clients, Clock clock, ExportRequests exportRequests) {
+        return new Wiring(config, clients, clock, exportRequests);
     }
 
     public Clock clock() {
@@ -96,7 +107,7 @@ public final class Wiring {
     }
 
     public AdminService adminService() {
-        return new AdminService(batches(), tasks(), evaluators(), leaseService());
+        return new AdminService(batches(), tasks(), evaluators(), leaseService(), exportRequests, clock);
     }
 
     public TaskViews taskViews() {

@@ -1,6 +1,5 @@
 package dev.editeval.app.api;
 
-import dev.editeval.domain.topology.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -15,12 +14,16 @@ import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiHandlerTest {
 
@@ -310,6 +313,42 @@ class ApiHandlerTest {
         assertThat(demo.path("ready").asInt()).isEqualTo(1);
         assertThat(demo.path("ratingsNeeded").asInt()).isEqualTo(2);
         assertThat(demo.path("ratingsReceived").asInt()).isZero();
+    }
+
+    @Test
+    void adminExports_whenAnAdminNamesADay_startsItsExportAndAnswers202WithTheManifestToWatch() throws IOException {
+        APIGatewayV2HTTPEvent request = call("POST", "/api/admin/exports", "[admins]");
+        request.setBody("{\"date\":\"2026-11-27\"}");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(json(response).path("manifest").asText()).isEqualTo("exports/dt=2026-11-27/_manifest.json");
+        assertThat(ports.exportRequests().days()).containsExactly(LocalDate.parse("2026-11-27"));
+    }
+
+    @Test
+    void adminExports_whenNoDayIsNamed_startsTodaysInUtc() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(call("POST", "/api/admin/exports", "[admins]"),
+                context);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(json(response).path("date").asText()).isEqualTo("2026-11-28");
+        assertThat(ports.exportRequests().days()).containsExactly(LocalDate.parse("2026-11-28"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"date\":\"2026-11-29\"}", "{\"date\":\"28/11/2026\"}", "not json"})
+    void adminExports_whenTheDayIsAfterTodayOrNotADate_answers400NamingTheDateAndStartsNothing(String body)
+            throws IOException {
+        APIGatewayV2HTTPEvent request = call("POST", "/api/admin/exports", "[admins]");
+        request.setBody(body);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("fields").has("date")).isTrue();
+        assertThat(ports.exportRequests().days()).isEmpty();
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class InMemoryPorts {
     private final InMemoryRatingRepository ratings = new InMemoryRatingRepository();
     private final InMemoryEvaluatorRepository evaluators = new InMemoryEvaluatorRepository();
     private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
+    private final InMemoryExportRequests exportRequests = new InMemoryExportRequests();
     private final InMemoryRatingQueue ratingQueue;
     private final RandomGenerator random = new Random(20_261_128L);
     private long blindKeys;
@@ -41,6 +42,10 @@ public final class InMemoryPorts {
 
     public static InMemoryPorts create() {
         return new InMemoryPorts(MutableClock.at("2026-11-28T09:00:00Z"));
+    }
+
+    public InMemoryExportRequests exportRequests() {
+        return exportRequests;
     }
 
     public MutableClock clock() {
@@ -101,7 +106,7 @@ public final class InMemoryPorts {
     }
 
     public AdminService adminService() {
-        return new AdminService(batches, tasks, evaluators, leaseService());
+        return new AdminService(batches, tasks, evaluators, leaseService(), exportRequests, clock);
     }
 
     public TaskViews taskViews() {
