@@ -128,9 +128,12 @@ public final class ExportService {
         if (!store.get(partition).map(b -> Arrays.equals(b, dayRatings)).orElse(false)) {
             store.put(partition, dayRatings, ExportFiles.contentType(ExportFiles.RATINGS));
         }
-        for (String key : store.list(ExportManifest.runsOf(day))) {
-            if (!key.startsWith(manifest.folder())) {
-                store.delete(key);
+        // only while our manifest is the committed one: a run started elsewhere may have committed since
+        if (store.get(ExportManifest.key(day)).map(b -> Arrays.equals(b, manifestBytes)).orElse(false)) {
+            for (String key : store.list(ExportManifest.runsOf(day))) {
+                if (!key.startsWith(manifest.folder())) {
+                    store.delete(key);
+                }
             }
         }
         return manifest;

@@ -164,6 +164,31 @@ class ExportCommitTest {
         }
     }
 
+    @Test
+    void export_whenAnotherRunCommitsBeforeThisOneCleansUp_leavesTheOthersRunInPlace() {
+        fixture.rateDemo();
+        exports.export(DAY);
+        fixture.rateAnother("more");
+        boolean[] interleaved = {false};
+        ObjectStore interleaving = new FailingStore(ports.store(), Integer.MAX_VALUE) {
+            @Override
+            public void put(String key, byte[] bytes, String contentType) {
+                super.put(key, bytes, contentType);
+                if (key.equals(ExportManifest.partition(DAY) + ExportFiles.RATINGS) && !interleaved[0]) {
+                    interleaved[0] = true;
+                    fixture.rateAnother("third");
+                    exports.export(DAY);
+                }
+            }
+        };
+
+        new ExportService(ports.batches(), ports.ratings(), interleaving, ports.clock()).export(DAY);
+
+        assertThat(interleaved[0]).isTrue();
+        assertThat(exports.committed(DAY)).as("the later run's export, whole").isPresent()
+                .hasValueSatisfying(m -> assertThat(m.ratings()).isEqualTo(6));
+    }
+
     /** The ratings, noting which days the export asks the table for. */
     private static final class RecordingRatings implements RatingRepository {
         private final RatingRepository ratings;
@@ -191,7 +216,7 @@ class ExportCommitTest {
     }
 
     /** The in-memory store, failing on the n-th put under exports/: a crash between two files. */
-    private static final class FailingStore implements ObjectStore {
+    private static class FailingStore implements ObjectStore {
         private final InMemoryObjectStore store;
         private int putsLeft;
 
