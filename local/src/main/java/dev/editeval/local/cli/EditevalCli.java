@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** {@code ./editeval}: the whole pipeline on this machine, and the commands a task owner and a lead use with it. */
 @Command(name = "editeval", mixinStandardHelpOptions = true, version = "editeval 0.1.0",
@@ -47,6 +48,20 @@ public final class EditevalCli {
             beforeRun.accept(folder);
             return ScopedValue.where(DataFolder.CURRENT, folder).call(() -> new CommandLine.RunLast().execute(parsed));
         });
+        line.setExecutionExceptionHandler(EditevalCli::failed);
         return line;
+    }
+
+    /**
+     * A command that fails says why in one line, exit 1: the trace is for the log, not the person at the terminal.
+     * The usual cause, a pipeline that is not running, is named as such.
+     */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof SdkClientException && reason.contains("Connect")) {
+            reason = "the local pipeline does not answer (" + reason + "): is ./editeval up running?";
+        }
+        command.getErr().println(command.getCommandName() + ": " + reason);
+        return 1;
     }
 }
