@@ -12,7 +12,6 @@ import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.Validated;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -74,13 +73,13 @@ public final class ExportService {
         List<LocalDate> written = new ArrayList<>();
         ExportFiles.Made made = null;
         ExportManifest manifest = null;
-        for (LocalDate day = firstDay(date); !day.isAfter(date); day = day.plusDays(1)) {
-            Optional<ExportManifest> kept = day.isBefore(date) ? store.get(ExportManifest.key(day))
-                    .flatMap(ExportManifest::parse).filter(ExportManifest::closed) : Optional.empty();
-            Optional<List<String>> keptLines = kept.flatMap(this::dayLines);
-            if (keptLines.isPresent()) {
-                earlier.addAll(keptLines.get());
-                String keptFolder = kept.get().folder();
+        LocalDate first = firstDay(date);
+        Map<LocalDate, KeptDays.Kept> keptDays = KeptDays.read(store, first, date);
+        for (LocalDate day = first; !day.isAfter(date); day = day.plusDays(1)) {
+            KeptDays.Kept kept = keptDays.get(day);
+            if (kept != null) {
+                earlier.addAll(kept.lines());
+                String keptFolder = kept.manifest().folder();
                 previousAgreement = () -> store.get(keptFolder + ExportFiles.EVALUATORS)
                         .map(CsvFiles::agreementByEvaluator).orElse(Map.of());
                 continue;
@@ -145,18 +144,6 @@ public final class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException("the ratings of the exports up to " + day + " do not read back", e);
         }
-    }
-
-    /** The ratings a committed export holds for its day; empty when the file no longer matches its manifest. */
-    private Optional<List<String>> dayLines(ExportManifest manifest) {
-        return store.get(manifest.folder() + ExportFiles.RATINGS).filter(b -> manifest.lists(ExportFiles.RATINGS, b))
-                .map(bytes -> {
-                    try {
-                        return ExportFiles.readLines(new ByteArrayInputStream(bytes));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("the ratings of " + manifest.folder() + " do not unzip", e);
-                    }
-                });
     }
 
     /** The first day that can hold a rating: the day the first batch was made (no batch, no earlier day). */

@@ -133,6 +133,25 @@ class ExportCommitTest {
     }
 
     @Test
+    void export_whenAnEarlierDaysRatingsNoLongerMatchItsManifest_exportsThatDayAgainFromTheTable() {
+        fixture.rateDemo();
+        nightAfter(DAY);
+        exports.export(DAY);
+        nightAfter(NEXT);
+        exports.export(NEXT);
+        String damaged = fixture.manifest(DAY).folder() + ExportFiles.RATINGS;
+        byte[] original = ports.store().get(damaged).orElseThrow();
+        ports.store().put(damaged, new byte[] {31, -117, 8, 0}, "application/gzip");
+        nightAfter(DAY.plusDays(2));
+
+        ExportSummary summary = exports.export(DAY.plusDays(2));
+
+        assertThat(summary.written()).containsExactly(DAY, DAY.plusDays(2));
+        assertThat(ports.store().get(damaged)).contains(original);
+        assertThat(summary.ratings()).isEqualTo(4);
+    }
+
+    @Test
     void export_whenTheDayWasExportedBeforeItEnded_isRedoneWithItsLateRatings() {
         fixture.rateDemo();
         exports.export(DAY);
