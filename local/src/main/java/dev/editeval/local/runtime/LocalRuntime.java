@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole pipeline on one machine, wired as AWS wires it: S3 puts notify the ingest queue, pollers feed the SQS
- * handlers as event source mappings do, and one origin serves the page and the API behind a JWT check.
+ * handlers as event source mappings do, one origin serves the page and the API behind a JWT check, and the day
+ * before is exported at the nightly schedule's time, one run at a time.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -37,6 +38,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final UserStore users;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LocalExportRequests exports = new LocalExportRequests();
+    private final LocalNightly nightly;
 
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
@@ -48,6 +50,7 @@ public final class LocalRuntime implements AutoCloseable {
                 resources.queueUrl(Topology.RATING_QUEUE));
         Wiring wiring = Wiring.of(config, clients, Clock.systemUTC(), exports);
         exports.runWith(new AggregateHandler(wiring));
+        this.nightly = LocalNightly.start(exports, Clock.systemUTC());
         backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
         IngestHandler ingest = new IngestHandler(wiring);
         PreviewHandler preview = new PreviewHandler(wiring);
@@ -127,6 +130,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         web.close();
+        nightly.close();
         exports.close();
         clients.close();
         backend.close();

@@ -1,5 +1,6 @@
 package dev.editeval.domain.topology;
 
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -48,8 +49,11 @@ public final class Topology {
     public static final IndexSpec GSI1 = new IndexSpec("gsi1", "gsi1pk", "gsi1sk");
     public static final TableSpec TABLE = new TableSpec("editeval", "pk", "sk", List.of(GSI1));
 
-    /** The nightly aggregation, in UTC. */
-    public static final String AGGREGATE_SCHEDULE_CRON = "cron(15 2 * * ? *)";
+    /** The nightly aggregation's time of day, in UTC: it exports the day before. */
+    public static final LocalTime AGGREGATE_AT_UTC = LocalTime.of(2, 15);
+    /** The same time as an EventBridge Scheduler expression. */
+    public static final String AGGREGATE_SCHEDULE_CRON =
+            "cron(" + AGGREGATE_AT_UTC.getMinute() + " " + AGGREGATE_AT_UTC.getHour() + " * * ? *)";
 
     private Topology() {
     }
