@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aggregate", description = {"Aggregate the ratings now; the export is committed by"
         + " s3://$EDITEVAL_BUCKET/exports/dt=YYYY-MM-DD/_manifest.json, which names its folder.",
-    "With --ratings FILE... --out DIR: recompute the export offline from ratings.jsonl.gz files (every day up to"
-        + " the export's, such as exports/dt=*/ratings.jsonl.gz, or one file a team assembled)."})
+    "With --ratings FILE... --out DIR: recompute the export offline from an export's ratings.jsonl.gz (every"
+        + " rating up to its day), from the day files exports/dt=*/ratings.jsonl.gz, or from one a team assembled."})
 final class AggregateCommand implements Callable<Integer> {
 
     @Option(names = "--date", description = "Export date, YYYY-MM-DD (default: today, UTC; offline: the last day a"

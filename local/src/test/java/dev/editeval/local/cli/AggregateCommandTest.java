@@ -57,7 +57,7 @@ class AggregateCommandTest {
     }
 
     @Test
-    void call_withEveryDaysRatings_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder) throws Exception {
+    void call_withEveryDaysPartition_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder) throws Exception {
         ExportSummary nightly = exported();
         Path first = saved(folder, ExportManifest.partition(FIRST) + ExportFiles.RATINGS);
         Path second = saved(folder, ExportManifest.partition(SECOND) + ExportFiles.RATINGS);
@@ -79,6 +79,27 @@ class AggregateCommandTest {
             assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
                     List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv", "report.html", "_manifest.json"));
         }
+    }
+
+    @Test
+    void call_withTheExportsOwnRatingsFile_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder)
+            throws Exception {
+        ExportSummary nightly = exported();
+        Path ratings = saved(folder, nightly.folder() + ExportFiles.RATINGS);
+        Path previous = saved(folder, ExportManifest.parse(ports.store().get(ExportManifest.key(FIRST))
+                .orElseThrow()).orElseThrow().folder() + ExportFiles.EVALUATORS);
+        Path out = folder.resolve("out");
+
+        int exit = new CommandLine(new AggregateCommand()).execute("--ratings", ratings.toString(),
+                "--previous", previous.toString(), "--out", out.toString());
+
+        assertThat(exit).isZero();
+        for (String name : FILES) {
+            assertThat(Files.readAllBytes(out.resolve(name))).as(name)
+                    .isEqualTo(ports.store().get(nightly.folder() + name).orElseThrow());
+        }
+        assertThat(Files.readAllBytes(out.resolve(ExportManifest.NAME)))
+                .isEqualTo(ports.store().get(ExportManifest.key(SECOND)).orElseThrow());
     }
 
     @Test

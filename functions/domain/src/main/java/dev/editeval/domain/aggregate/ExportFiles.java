@@ -35,16 +35,18 @@ public final class ExportFiles {
     /**
      * The aggregation's result and the files of the run folder, in the order they are written.
      *
-     * @param dayRatings the rows of the day's {@code ratings.jsonl.gz}
+     * @param dayRatings the ratings submitted on the day
+     * @param dayFile    those ratings alone, gzipped JSON lines: the day's partition for Athena
      */
-    public record Made(AggregateReport report, Map<String, byte[]> files, int dayRatings) {
+    public record Made(AggregateReport report, Map<String, byte[]> files, int dayRatings, byte[] dayFile) {
     }
 
     /**
      * The export of a day from raw rows in any order and from any number of files: the rows submitted after the day
-     * are left out, the rest are aggregated, and the day's own rows (with those that do not say when they were
-     * submitted) make its {@code ratings.jsonl.gz}. A rating given twice is counted once; two different rows for
-     * the same evaluator and task are an error naming both lines.
+     * are left out, the rest are aggregated and written, sorted, to its {@code ratings.jsonl.gz}, so that file alone
+     * gives the export again; the day's own rows (with those that do not say when they were submitted) make the
+     * day file, Athena's partition. A rating given twice is counted once; two different rows for the same evaluator
+     * and task are an error naming both lines.
      *
      * @param previousAgreement the previous export's agreement per evaluator; empty when there is none
      */
@@ -57,6 +59,7 @@ public final class ExportFiles {
                         .thenComparing(i -> parsed.get(i).taskId()).thenComparing(i -> parsed.get(i).evaluator()))
                 .toArray(Integer[]::new);
         List<RatingRow> rows = new ArrayList<>(order.length);
+        List<String> kept = new ArrayList<>(order.length);
         List<String> dayLines = new ArrayList<>();
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
@@ -70,17 +73,18 @@ public final class ExportFiles {
                         + row.taskId() + " by " + row.evaluator());
             }
             rows.add(row);
+            kept.add(lines.get(i));
             if (row.submittedOn().map(day::equals).orElse(true)) {
                 dayLines.add(lines.get(i));
             }
         }
         AggregateReport report = Aggregation.of(rows, previousAgreement);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(RATINGS, gzipLines(dayLines));
+        files.put(RATINGS, gzipLines(kept));
         files.put(SUMMARY, CsvFiles.summary(report.cells()));
         files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
         files.put(REPORT, HtmlReport.of("editeval export " + day, report));
-        return new Made(report, files, dayLines.size());
+        return new Made(report, files, dayLines.size(), gzipLines(dayLines));
     }
 
     /** The last day a row says it was submitted on, or empty when none says. */

@@ -28,13 +28,15 @@ import java.util.Optional;
  *
  * @param dt         the day the export closes
  * @param closed     whether the day had ended when the export was made, so no later rating can belong to it
- * @param dayRatings the ratings submitted on the day: the rows of its {@code ratings.jsonl.gz}
- * @param ratings    the ratings submitted up to the end of the day: what the summary, evaluators and report count
+ * @param dayRatings the ratings submitted on the day: the rows of the partition file
+ * @param ratings    the ratings submitted up to the end of the day: the rows of the run folder's
+ *                   {@code ratings.jsonl.gz}, and what the summary, evaluators and report count
  * @param folder     the run folder, {@code exports/runs/dt=YYYY-MM-DD/{run}/}, named by the files' checksums
  * @param files      the files of the run folder, in the order they are written
+ * @param partition  the day's ratings alone, {@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}, what Athena reads
  */
 public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int ratings, String folder,
-                             List<Listed> files) {
+                             List<Listed> files, Listed partition) {
 
     public static final String NAME = "_manifest.json";
     static final String RUNS = Topology.EXPORTS_PREFIX + "runs/";
@@ -47,6 +49,10 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
 
     /** One file of the export. */
     public record Listed(String name, long bytes, String sha256) {
+
+        static Listed of(String name, byte[] bytes) {
+            return new Listed(name, bytes.length, ExportManifest.sha256(bytes));
+        }
     }
 
     /**
@@ -59,13 +65,13 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
         List<Listed> files = new ArrayList<>();
         StringBuilder digest = new StringBuilder();
         made.files().forEach((name, bytes) -> {
-            Listed listed = new Listed(name, bytes.length, sha256(bytes));
+            Listed listed = Listed.of(name, bytes);
             files.add(listed);
             digest.append(name).append(' ').append(listed.sha256()).append('\n');
         });
         String run = sha256(digest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         return new ExportManifest(dt, closed, made.dayRatings(), made.report().ratings(),
-                runsOf(dt) + run + "/", files);
+                runsOf(dt) + run + "/", files, Listed.of(partition(dt) + ExportFiles.RATINGS, made.dayFile()));
     }
 
     /** Where the manifest of a day goes: beside the day's ratings, the partition Athena reads. */
@@ -92,6 +98,8 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
         manifest.put("folder", folder);
         ArrayNode listed = manifest.putArray("files");
         files.forEach(f -> listed.addObject().put("name", f.name()).put("bytes", f.bytes()).put("sha256", f.sha256()));
+        manifest.putObject("partition").put("name", partition.name()).put("bytes", partition.bytes())
+                .put("sha256", partition.sha256());
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         } catch (IOException e) {
@@ -104,18 +112,21 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
         try {
             JsonNode node = Json.MAPPER.readTree(bytes);
             List<Listed> files = new ArrayList<>();
-            node.path("files").forEach(f -> files.add(new Listed(f.path("name").asText(), f.path("bytes").asLong(),
-                    f.path("sha256").asText())));
+            node.path("files").forEach(f -> files.add(listed(f)));
             String folder = node.path("folder").asText();
             if (files.isEmpty() || !folder.startsWith(RUNS)) {
                 return Optional.empty();
             }
             return Optional.of(new ExportManifest(LocalDate.parse(node.path("dt").asText()),
                     node.path("closed").asBoolean(), node.path("dayRatings").asInt(), node.path("ratings").asInt(),
-                    folder, files));
+                    folder, files, listed(node.path("partition"))));
         } catch (IOException | DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static Listed listed(JsonNode file) {
+        return new Listed(file.path("name").asText(), file.path("bytes").asLong(), file.path("sha256").asText());
     }
 
     /** Whether these are exactly the listed files, byte for byte: only then is the export whole. */

@@ -12,6 +12,7 @@ import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.Validated;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -26,32 +27,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The nightly export of a day D: the ratings submitted on D, and the summary, evaluators and report of every rating
- * submitted up to the end of D.
+ * The nightly export of a day D: every rating submitted up to the end of D, with its summary, evaluators and report,
+ * in a run folder that alone gives the export again; and the ratings submitted on D alone, Athena's partition.
  *
- * <p>Reading: D's ratings come from the day index (one query, never a table scan); the days before come from their
- * own exports' {@code ratings.jsonl.gz}, so the table is read once per rating, on the night after it was given. A day
- * before D with no closed export (a failed night, an export made before the day ended) is exported again first, in
- * order, from the first batch's day on; each day is committed on its own, so a run cut short keeps its progress.
+ * <p>Reading: D's ratings come from the day index (one query, never a table scan); the ratings before come from the
+ * night before's run folder, whose {@code ratings.jsonl.gz} holds every one up to its day and is checked against its
+ * manifest. So the table is read once per rating, on the night after it was given. When the night before has no
+ * closed export (a failed night, an export made before the day ended, a file that no longer matches), the latest
+ * day that has one is the base, and each day after it is exported again from the table first, in order; each day
+ * is committed on its own, so a run cut short keeps its progress.
  *
  * <p>Writing: the files go to a new run folder named by their checksums, then {@code exports/dt=D/_manifest.json}
- * is put in one write and names it; only then is the day's {@code ratings.jsonl.gz} copied to
+ * is put in one write and names it; only then is the day's own {@code ratings.jsonl.gz} put in
  * {@code exports/dt=D/}, the partition Athena reads, and the older run folders of D deleted. A crash at any point
  * leaves the previous complete export of D in place and named by the manifest; a rerun over the same ratings writes
  * the same bytes to the same keys.
  *
- * <p>Scale: the aggregation holds every rating up to D in memory. It peaks under 400 MB for a million scores
- * (bench/README.md), so a 2 GB function is comfortable to about three million scores (~100,000 ratings); past that,
- * run the same code with more memory: {@code ./editeval aggregate --ratings exports/dt=*}{@code /ratings.jsonl.gz}.
+ * <p>Scale: the aggregation holds every rating up to D in memory. A 2048 MB function stays under its memory to
+ * about three million scores (~100,000 ratings; bench/README.md); past that, raise the function's memory or run
+ * the same code anywhere: {@code ./editeval aggregate --ratings ratings.jsonl.gz}.
  */
 public final class ExportService {
 
     /** The pseudonym key, outside {@code exports/} so that no reader of the exports can read it. */
     public static final String PSEUDONYM_KEY = "_private/pseudonym-key";
-
+    private static final int DATE_LENGTH = "YYYY-MM-DD".length();
 
     private final BatchRepository batches;
     private final RatingRepository ratings;
@@ -68,34 +72,63 @@ public final class ExportService {
     public ExportSummary export(LocalDate date) {
         Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey());
         Map<String, Map<String, TaskSpec>> tasks = new HashMap<>();
-        List<String> earlier = new ArrayList<>();
-        Supplier<Map<String, Double>> previousAgreement = Map::of;
+        LocalDate first = firstDay(date);
+        Optional<Kept> base = latestKeptBefore(first, date);
+        List<String> lines = new ArrayList<>(base.map(Kept::lines).orElse(List.of()));
+        Supplier<Map<String, Double>> previousAgreement = base.<Supplier<Map<String, Double>>>map(kept -> () ->
+                store.get(kept.manifest().folder() + ExportFiles.EVALUATORS).map(CsvFiles::agreementByEvaluator)
+                        .orElse(Map.of())).orElse(Map::of);
         List<LocalDate> written = new ArrayList<>();
         ExportFiles.Made made = null;
         ExportManifest manifest = null;
-        LocalDate first = firstDay(date);
-        Map<LocalDate, KeptDays.Kept> keptDays = KeptDays.read(store, first, date);
-        for (LocalDate day = first; !day.isAfter(date); day = day.plusDays(1)) {
-            KeptDays.Kept kept = keptDays.get(day);
-            if (kept != null) {
-                earlier.addAll(kept.lines());
-                String keptFolder = kept.manifest().folder();
-                previousAgreement = () -> store.get(keptFolder + ExportFiles.EVALUATORS)
-                        .map(CsvFiles::agreementByEvaluator).orElse(Map.of());
-                continue;
-            }
-            List<String> dayLines = linesOf(ratings.listDay(day), pseudonyms, tasks);
-            List<String> lines = new ArrayList<>(earlier);
-            lines.addAll(dayLines);
+        for (LocalDate day = base.map(k -> k.manifest().dt().plusDays(1)).orElse(first); !day.isAfter(date);
+             day = day.plusDays(1)) {
+            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, tasks));
             made = make(day, lines, previousAgreement.get());
             manifest = commit(day, made);
             written.add(day);
-            earlier.addAll(dayLines);
             Map<String, Double> agreement = CsvFiles.agreementByEvaluator(made.files().get(ExportFiles.EVALUATORS));
             previousAgreement = () -> agreement;
         }
         return new ExportSummary(manifest.folder(), made.dayRatings(), made.report().ratings(), made.report(),
                 written);
+    }
+
+    /** A closed export and every rating up to its day, read from its run folder and checked against its manifest. */
+    private record Kept(ExportManifest manifest, List<String> lines) {
+    }
+
+    /**
+     * The latest day before {@code date} whose export is closed and still reads back as its manifest says: the
+     * base the night builds on, usually the night before. The days after it are exported again from the table.
+     */
+    private Optional<Kept> latestKeptBefore(LocalDate first, LocalDate date) {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        String prefix = Topology.EXPORTS_PREFIX + "dt=";
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            if (rest.endsWith("/" + ExportManifest.NAME) && rest.indexOf('/') == DATE_LENGTH) {
+                days.add(LocalDate.parse(rest.substring(0, DATE_LENGTH)));
+            }
+        }
+        for (LocalDate day : days.subSet(first, true, date, false).descendingSet()) {
+            Optional<Kept> kept = store.get(ExportManifest.key(day)).flatMap(ExportManifest::parse)
+                    .filter(ExportManifest::closed).flatMap(manifest -> store.get(manifest.folder()
+                            + ExportFiles.RATINGS).filter(bytes -> manifest.lists(ExportFiles.RATINGS, bytes))
+                            .map(bytes -> new Kept(manifest, readLines(manifest, bytes))));
+            if (kept.isPresent()) {
+                return kept;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> readLines(ExportManifest manifest, byte[] gzipped) {
+        try {
+            return ExportFiles.readLines(new ByteArrayInputStream(gzipped));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ratings of " + manifest.folder() + " do not unzip", e);
+        }
     }
 
     /** The day's export when its manifest is there and every file it lists is, byte for byte. */
@@ -122,10 +155,9 @@ public final class ExportService {
                     ExportFiles.contentType(name)));
             store.put(ExportManifest.key(day), manifestBytes, ExportFiles.contentType(ExportManifest.NAME));
         }
-        String partition = ExportManifest.partition(day) + ExportFiles.RATINGS;
-        byte[] dayRatings = made.files().get(ExportFiles.RATINGS);
-        if (!store.get(partition).map(b -> Arrays.equals(b, dayRatings)).orElse(false)) {
-            store.put(partition, dayRatings, ExportFiles.contentType(ExportFiles.RATINGS));
+        String partition = manifest.partition().name();
+        if (!store.get(partition).map(b -> Arrays.equals(b, made.dayFile())).orElse(false)) {
+            store.put(partition, made.dayFile(), ExportFiles.contentType(ExportFiles.RATINGS));
         }
         // only while our manifest is the committed one: a run started elsewhere may have committed since
         if (store.get(ExportManifest.key(day)).map(b -> Arrays.equals(b, manifestBytes)).orElse(false)) {

@@ -104,8 +104,11 @@ class ExportCommitTest {
         assertThat(summary.written()).containsExactly(NEXT);
         assertThat(summary.dayRatings()).isEqualTo(1);
         assertThat(summary.ratings()).isEqualTo(5);
-        assertThat(ExportFixture.rows(fixture.file(NEXT, ExportFiles.RATINGS))).singleElement()
+        assertThat(ExportFixture.rows(ports.store().get(ExportManifest.partition(NEXT) + ExportFiles.RATINGS)
+                .orElseThrow())).singleElement()
                 .satisfies(row -> assertThat(row.path("batchId").asText()).isEqualTo("more"));
+        assertThat(ExportFixture.rows(fixture.file(NEXT, ExportFiles.RATINGS))).as("every rating up to the day")
+                .hasSize(5);
     }
 
     @Test
@@ -133,20 +136,20 @@ class ExportCommitTest {
     }
 
     @Test
-    void export_whenAnEarlierDaysRatingsNoLongerMatchItsManifest_exportsThatDayAgainFromTheTable() {
+    void export_whenTheNightBeforesRatingsNoLongerMatchItsManifest_buildsOnTheDayBeforeThatAndRedoesIt() {
         fixture.rateDemo();
         nightAfter(DAY);
         exports.export(DAY);
         nightAfter(NEXT);
         exports.export(NEXT);
-        String damaged = fixture.manifest(DAY).folder() + ExportFiles.RATINGS;
+        String damaged = fixture.manifest(NEXT).folder() + ExportFiles.RATINGS;
         byte[] original = ports.store().get(damaged).orElseThrow();
         ports.store().put(damaged, new byte[] {31, -117, 8, 0}, "application/gzip");
         nightAfter(DAY.plusDays(2));
 
         ExportSummary summary = exports.export(DAY.plusDays(2));
 
-        assertThat(summary.written()).containsExactly(DAY, DAY.plusDays(2));
+        assertThat(summary.written()).containsExactly(NEXT, DAY.plusDays(2));
         assertThat(ports.store().get(damaged)).contains(original);
         assertThat(summary.ratings()).isEqualTo(4);
     }

@@ -20,7 +20,7 @@ class ExportFilesTest {
     }
 
     @Test
-    void of_whenRowsSpanSeveralDays_aggregatesUpToTheDayAndWritesOnlyTheDaysRows() throws IOException {
+    void of_whenRowsSpanSeveralDays_keepsEveryRowUpToTheDayAndTheDaysOwnApart() throws IOException {
         String before = row("t1", "ann", "2026-11-27T23:59:59Z", 5);
         String onTheDay = row("t1", "bob", "2026-11-28T00:00:00Z", 3);
         String after = row("t2", "ann", "2026-11-29T00:00:00Z", 1);
@@ -29,7 +29,9 @@ class ExportFilesTest {
 
         assertThat(made.report().ratings()).isEqualTo(2);
         assertThat(made.dayRatings()).isEqualTo(1);
-        assertThat(ExportFixture.rows(made.files().get(ExportFiles.RATINGS))).singleElement()
+        assertThat(ExportFixture.rows(made.files().get(ExportFiles.RATINGS)))
+                .extracting(r -> r.path("evaluator").asText()).containsExactly("ann", "bob");
+        assertThat(ExportFixture.rows(made.dayFile())).singleElement()
                 .satisfies(r -> assertThat(r.path("evaluator").asText()).isEqualTo("bob"));
     }
 
@@ -44,6 +46,7 @@ class ExportFilesTest {
         assertThat(twice.report().ratings()).isEqualTo(2);
         assertThat(twice.files()).hasSameSizeAs(once.files());
         once.files().forEach((name, bytes) -> assertThat(twice.files().get(name)).as(name).isEqualTo(bytes));
+        assertThat(twice.dayFile()).isEqualTo(once.dayFile());
     }
 
     @Test

@@ -74,7 +74,11 @@ class ExportServiceTest {
         }
         assertThat(manifest.path("files")).extracting(f -> f.path("name").asText()).containsExactlyElementsOf(FILES);
         assertThat(exports.committed(DAY)).isPresent();
-        assertThat(ports.store().get("exports/dt=2026-11-28/ratings.jsonl.gz")).contains(file("ratings.jsonl.gz"));
+        byte[] partition = ports.store().get("exports/dt=2026-11-28/ratings.jsonl.gz").orElseThrow();
+        assertThat(partition).as("every rating is of the day").isEqualTo(file("ratings.jsonl.gz"));
+        assertThat(manifest.path("partition").path("name").asText())
+                .isEqualTo("exports/dt=2026-11-28/ratings.jsonl.gz");
+        assertThat(manifest.path("partition").path("sha256").asText()).isEqualTo(ExportManifest.sha256(partition));
     }
 
     @Test
