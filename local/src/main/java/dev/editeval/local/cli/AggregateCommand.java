@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,7 +80,9 @@ final class AggregateCommand implements Callable<Integer> {
             return 2;
         }
         List<String> lines = new ArrayList<>();
+        TreeMap<Integer, Path> fileAt = new TreeMap<>();
         for (Path file : ratings) {
+            fileAt.put(lines.size(), file);
             if (!Files.isRegularFile(file)) {
                 System.err.println("no ratings file at " + file);
                 return 2;
@@ -94,13 +98,17 @@ final class AggregateCommand implements Callable<Integer> {
                 : CsvFiles.agreementByEvaluator(Files.readAllBytes(previous));
         ExportFiles.Made made;
         LocalDate day;
+        // an error names the file and its row, not the row's place among every file's
+        IntFunction<String> where = i -> {
+            Map.Entry<Integer, Path> file = fileAt.floorEntry(i);
+            return file.getValue() + " row " + (i - file.getKey() + 1);
+        };
         try {
-            day = date != null ? LocalDate.parse(date) : ExportFiles.lastDay(lines)
+            day = date != null ? LocalDate.parse(date) : ExportFiles.lastDay(lines, where)
                     .orElseThrow(() -> new IllegalArgumentException("no row says when it was submitted; give --date"));
-            made = ExportFiles.of(day, lines, before);
+            made = ExportFiles.of(day, lines, where, before);
         } catch (IOException | RuntimeException e) {
-            System.err.println(String.join(", ", ratings.stream().map(Path::toString).toList()) + ": "
-                    + e.getMessage());
+            System.err.println("aggregate: " + e.getMessage());
             return 1;
         }
         Files.createDirectories(out);

@@ -10,12 +10,16 @@ import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.SubmitOutcome.Stored;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -100,6 +104,33 @@ class AggregateCommandTest {
         }
         assertThat(Files.readAllBytes(out.resolve(ExportManifest.NAME)))
                 .isEqualTo(ports.store().get(ExportManifest.key(SECOND)).orElseThrow());
+    }
+
+    @Test
+    void call_whenARowOfTheSecondFileIsBroken_namesThatFileAndRowAndWritesNothing(@TempDir Path folder)
+            throws Exception {
+        exported();
+        Path first = saved(folder, ExportManifest.partition(FIRST) + ExportFiles.RATINGS);
+        Path broken = folder.resolve("broken.jsonl.gz");
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(broken))) {
+            gz.write(("{\"batchId\":\"b\",\"taskId\":\"t1\",\"evaluator\":\"ann\"}\n"
+                    + "{\"batchId\":\"b\",\"taskId\":\"t2\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new AggregateCommand()).execute("--ratings", first.toString(), broken.toString(),
+                    "--date", "2025-01-11", "--out", folder.resolve("out").toString());
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("aggregate: " + broken + " row 2: ")
+                .contains("needs a batchId, a taskId and an evaluator");
+        assertThat(folder.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -28,6 +29,9 @@ public final class ExportFiles {
     public static final String SUMMARY = "summary.csv";
     public static final String EVALUATORS = "evaluators.csv";
     public static final String REPORT = "report.html";
+
+    /** The i-th of one file's lines, as an editor numbers them when no line is blank. */
+    private static final IntFunction<String> LINE_NUMBER = i -> "line " + (i + 1);
 
     private ExportFiles() {
     }
@@ -52,7 +56,16 @@ public final class ExportFiles {
      */
     public static Made of(LocalDate day, List<String> lines, Map<String, Double> previousAgreement)
             throws IOException {
-        List<RatingRow> parsed = parse(lines);
+        return of(day, lines, LINE_NUMBER, previousAgreement);
+    }
+
+    /**
+     * As {@link #of(LocalDate, List, Map)}, naming the i-th line with {@code where} in errors (a file and a row, when
+     * the lines come from several files).
+     */
+    public static Made of(LocalDate day, List<String> lines, IntFunction<String> where,
+                          Map<String, Double> previousAgreement) throws IOException {
+        List<RatingRow> parsed = parse(lines, where);
         Integer[] order = IntStream.range(0, lines.size()).boxed()
                 .filter(i -> parsed.get(i).submittedOn().map(d -> !d.isAfter(day)).orElse(true))
                 .sorted(Comparator.comparing((Integer i) -> parsed.get(i).batchId())
@@ -68,9 +81,9 @@ public final class ExportFiles {
                 if (lines.get(order[k - 1]).equals(lines.get(i))) {
                     continue;
                 }
-                throw new IOException("lines " + (Math.min(i, order[k - 1]) + 1) + " and "
-                        + (Math.max(i, order[k - 1]) + 1) + " are two different ratings of " + row.batchId() + "/"
-                        + row.taskId() + " by " + row.evaluator());
+                throw new IOException(where.apply(Math.min(i, order[k - 1])) + " and "
+                        + where.apply(Math.max(i, order[k - 1])) + " are two different ratings of " + row.batchId()
+                        + "/" + row.taskId() + " by " + row.evaluator());
             }
             rows.add(row);
             kept.add(lines.get(i));
@@ -88,8 +101,8 @@ public final class ExportFiles {
     }
 
     /** The last day a row says it was submitted on, or empty when none says. */
-    public static Optional<LocalDate> lastDay(List<String> lines) throws IOException {
-        return parse(lines).stream().flatMap(row -> row.submittedOn().stream()).max(LocalDate::compareTo);
+    public static Optional<LocalDate> lastDay(List<String> lines, IntFunction<String> where) throws IOException {
+        return parse(lines, where).stream().flatMap(row -> row.submittedOn().stream()).max(LocalDate::compareTo);
     }
 
     private static boolean sameRating(RatingRow a, RatingRow b) {
@@ -101,13 +114,17 @@ public final class ExportFiles {
      * naming it, the first one in the file when there are several.
      */
     public static List<RatingRow> parse(List<String> lines) throws IOException {
+        return parse(lines, LINE_NUMBER);
+    }
+
+    private static List<RatingRow> parse(List<String> lines, IntFunction<String> where) throws IOException {
         RatingRow[] rows = new RatingRow[lines.size()];
         IOException[] errors = new IOException[lines.size()];
         IntStream.range(0, lines.size()).parallel().forEach(i -> {
             try {
                 rows[i] = RatingRow.parse(lines.get(i));
             } catch (IOException | IllegalArgumentException e) {
-                errors[i] = new IOException("line " + (i + 1) + ": " + e.getMessage(), e);
+                errors[i] = new IOException(where.apply(i) + ": " + e.getMessage(), e);
             }
         });
         for (IOException error : errors) {

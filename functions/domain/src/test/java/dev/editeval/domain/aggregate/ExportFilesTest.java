@@ -55,7 +55,7 @@ class ExportFilesTest {
                 row("t2", "bob", "2026-11-28T10:00:00Z", 5), row("t1", "ann", "2026-11-28T10:05:00Z", 2));
 
         assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
-                .hasMessage("lines 1 and 3 are two different ratings of b/t1 by ann");
+                .hasMessage("line 1 and line 3 are two different ratings of b/t1 by ann");
     }
 
     @Test
