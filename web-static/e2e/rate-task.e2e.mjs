@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The rating page in a real browser (Debian's Chromium through playwright-core) against a running pipeline:
-// sign in, lease a task, look at it with the viewer keys (flicker, swipe, zoom, 1:1; checked on the pixels shown),
+// sign in, lease a task, look at it with the viewer keys (the screens audited with axe-core for WCAG 2.1 A/AA) (flicker, swipe, zoom, 1:1; checked on the pixels shown),
 // flag the first output with a category and see it blurred until revealed, answer the whole rubric with the keyboard
 // only, reload halfway, turn the change overlay on, submit, and see the page move on. Run by local/src/test/.../BrowserIT; usable by hand against
 // `./editeval up`. Exits non-zero with the failed step on stderr; on success prints one JSON line on stdout.
@@ -13,6 +13,8 @@
 // comma-separated --press keys (e.g. "o,]"), takes the screenshot, and with --reload reloads: the untouched task
 // must have been given back as the page went.
 
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
@@ -26,6 +28,10 @@ const SCORE_KEYS = [["4", "5", "3", "4"], ["2", "4", "4", "3"]];
 const COMMENT = "Keyboard only: 1 2 0 n j o";
 const FIRST_OUTPUT = "#viewer .tile-output";
 const ROWS = "#rating-form fieldset.gate, #rating-form fieldset.dim-row, #rating-form fieldset.pref-row";
+
+// axe-core's WCAG 2.0 and 2.1 rules, levels A and AA: what an evaluator who works by keyboard or screen reader needs.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const options = parseOptions();
 const problems = [];
@@ -77,6 +83,7 @@ async function rateTask() {
   const started = Date.now();
   await signInAndLease();
   const task = await taskOnScreen();
+  const audited = [await accessibility("task screen")];
   const viewer = await useViewer();
   const flagged = await flagFirstOutput();
   const rows = await rowStates();
@@ -96,6 +103,7 @@ async function rateTask() {
   }
   await typeComment(plan);
   await checkProgressComplete();
+  audited.push(await accessibility("answered form, flagged output, change overlay"));
 
   check("screenshot");
   if (options.screenshot) {
@@ -112,6 +120,7 @@ async function rateTask() {
     viewer,
     flagged,
     interactions: draft.interactions,
+    accessibility: audited,
     next: submitted.next,
     elapsedMs: Date.now() - started,
   };
@@ -175,6 +184,7 @@ async function signInAndLease() {
   check("sign in");
   await page.goto(options.url, { waitUntil: "domcontentloaded" });
   await page.locator("#login-username").waitFor({ state: "visible" });
+  await accessibility("sign-in form");
   const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
   assert(focused === "login-username", `the sign-in form does not focus the username field (focus: ${focused})`);
   await page.keyboard.type(options.user);
@@ -516,6 +526,20 @@ async function flagFirstOutput() {
 function currentIndex(rows) {
   const index = rows.findIndex((row) => row.current);
   return index < 0 ? "none" : `${index} (${rows[index].label})`;
+}
+
+/**
+ * Runs axe-core in the page as it is now and fails on any WCAG A/AA violation, naming the rule and the elements.
+ * Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
+ */
+async function accessibility(screen) {
+  check(`accessibility of the ${screen}`);
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate((rules) => window.axe.run(document, { runOnly: rules }), AXE_RULES);
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}, at `
+    + v.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", "));
+  assert(found.length === 0, `the ${screen} breaks ${found.length} accessibility rule(s): ${found.join("; ")}`);
+  return { screen, rulesPassed: result.passes.length, violations: 0 };
 }
 
 function check(name) {
