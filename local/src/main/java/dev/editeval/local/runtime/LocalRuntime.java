@@ -15,7 +15,6 @@ import dev.editeval.local.web.StaticFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +47,9 @@ public final class LocalRuntime implements AutoCloseable {
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
                 resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE),
                 resources.queueUrl(Topology.RATING_QUEUE));
-        Wiring wiring = Wiring.of(config, clients, Clock.systemUTC(), exports);
+        Wiring wiring = Wiring.of(config, clients, options.clock(), exports);
         exports.runWith(new AggregateHandler(wiring));
-        this.nightly = LocalNightly.start(exports, Clock.systemUTC());
+        this.nightly = LocalNightly.start(exports, options.clock());
         backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
         IngestHandler ingest = new IngestHandler(wiring);
         PreviewHandler preview = new PreviewHandler(wiring);
@@ -59,7 +58,7 @@ public final class LocalRuntime implements AutoCloseable {
         poll(new QueuePoller(clients.sqs(), config.previewQueueUrl(), Topology.PREVIEW_QUEUE,
                 Topology.PREVIEW_FUNCTION, preview::handleRequest));
         this.users = new UserStore(options.dataDir().resolve("users.json"));
-        LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), Clock.systemUTC());
+        LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), options.clock());
         this.web = new LocalWebServer(options.webPort(), new ApiHandler(wiring), issuer, users,
                 new StaticFiles(options.repoRoot().resolve("web-static")), backend.s3Endpoint());
         this.environment = environment(aws, config, web.address());

@@ -1,16 +1,22 @@
 package dev.editeval.local.runtime;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * How to run the pipeline locally.
  *
  * @param dataDir  everything lives here ({@code .editeval/} by default): a restart finds it all again
  * @param webPort  the page and the API; the stand-ins take the next three ports, or any free ones when this is 0
+ * @param clock    the functions' clock (the system's; a test moves it to see leases end without waiting for them)
  */
-public record RuntimeOptions(Path repoRoot, Path dataDir, int webPort) {
+public record RuntimeOptions(Path repoRoot, Path dataDir, int webPort, Clock clock) {
 
     public static final int DEFAULT_WEB_PORT = 4560;
+
+    public RuntimeOptions(Path repoRoot, Path dataDir, int webPort) {
+        this(repoRoot, dataDir, webPort, Clock.systemUTC());
+    }
 
     public static RuntimeOptions defaults() {
         Path root = RepoRoot.find();

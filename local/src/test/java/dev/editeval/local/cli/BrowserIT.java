@@ -117,7 +117,7 @@ class BrowserIT {
         assertThat(texts(fullRequests)).as("full images, asked for only after zooming in, named blindly")
                 .isNotEmpty().allSatisfy(url -> assertThat(url).contains("-full.jpg")
                         .doesNotContain("model-a", "model-b", "out-a", "out-b"));
-        assertThat(summary.path("accessibility")).as("axe-core, WCAG 2.1 A/AA, on the task screen and the answered form")
+        assertThat(summary.path("accessibility")).as("axe-core, WCAG 2.1 A/AA: the task screen, the answered form")
                 .hasSize(2).allSatisfy(audit -> assertThat(audit.path("violations").asInt()).isZero());
         JsonNode flagged = summary.path("flagged");
         assertThat(body.path("outputs")).filteredOn(output -> output.path("safety").path("flagged").asBoolean())

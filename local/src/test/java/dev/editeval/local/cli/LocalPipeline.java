@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +37,13 @@ final class LocalPipeline implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LocalPipeline() throws IOException {
+        this(Clock.systemUTC());
+    }
+
+    /** On this clock: the functions and the token issuer read it; the stand-ins keep real time. */
+    LocalPipeline(Clock clock) throws IOException {
         this.dataDir = Files.createTempDirectory("editeval-it");
-        this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0), backend(dataDir));
+        this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0, clock), backend(dataDir));
     }
 
     /** The stand-ins, or LocalStack under {@code -Plocalstack} (a class only that profile compiles). */

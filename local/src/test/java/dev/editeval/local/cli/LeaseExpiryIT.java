@@ -1,0 +1,50 @@
+package dev.editeval.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.model.BatchStatus;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lease that ends, on the real stand-ins: the functions' clock is moved past the lease instead of waiting, so the
+ * conditional writes that decide "expired" run in dynalite against real timestamps. SQS keeps real time, so the
+ * expired slot itself stays hidden; the evaluator's next lease takes the other task.
+ */
+class LeaseExpiryIT {
+
+    @Test
+    void submit_afterTheLeaseEnded_answers410StoresNothing_andTheEvaluatorsPlaceIsFreeAgain() throws Exception {
+        ShiftableClock clock = new ShiftableClock();
+        try (LocalPipeline pipeline = new LocalPipeline(clock)) {
+            Path folder = DerivedBatch.of(Files.createTempDirectory(pipeline.dataDir, "batch"), "expiry", 2, 1);
+            assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+            Tokens tokens = new Tokens(pipeline.dataDir);
+            String ada = tokens.of("ada", List.of("evaluators"));
+            JsonNode first = LocalPipeline.json(pipeline.send("POST", "/api/leases", ada, null));
+            String leaseId = first.path("leaseId").asText();
+            String late = PipelineIT.submission(first).toString();
+            String second = LocalPipeline.json(pipeline.send("POST", "/api/leases", ada, null)).path("leaseId")
+                    .asText();
+            assertThat(pipeline.send("POST", "/api/leases", ada, null).statusCode()).as("the cap of two")
+                    .isEqualTo(429);
+
+            clock.advance(Duration.ofMinutes(15));
+
+            HttpResponse<String> submitted = pipeline.send("POST", "/api/leases/" + leaseId + "/rating", ada, late);
+            assertThat(submitted.statusCode()).isEqualTo(410);
+            assertThat(pipeline.send("POST", "/api/leases/" + leaseId + "/extend", ada, null).statusCode())
+                    .isEqualTo(410);
+            assertThat(pipeline.send("GET", "/api/leases/" + second, ada, null).statusCode()).isEqualTo(410);
+            assertThat(pipeline.ratingsOf("expiry")).isEmpty();
+            // both places were held by leases that have ended: they are taken over, no 429; the slots stay hidden
+            // in SQS (real time) until their visibility runs out, so nothing is there to lease yet
+            assertThat(pipeline.send("POST", "/api/leases", ada, null).statusCode()).isEqualTo(204);
+        }
+    }
+}
