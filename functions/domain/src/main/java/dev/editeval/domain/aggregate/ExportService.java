@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -108,7 +109,11 @@ public final class ExportService {
         for (String key : store.list(prefix)) {
             String rest = key.substring(prefix.length());
             if (rest.endsWith("/" + ExportManifest.NAME) && rest.indexOf('/') == DATE_LENGTH) {
-                days.add(LocalDate.parse(rest.substring(0, DATE_LENGTH)));
+                try {
+                    days.add(LocalDate.parse(rest.substring(0, DATE_LENGTH)));
+                } catch (DateTimeParseException e) {
+                    // a folder not made by an export (dt=2026-99-99/): no base there
+                }
             }
         }
         for (LocalDate day : days.subSet(first, true, date, false).descendingSet()) {

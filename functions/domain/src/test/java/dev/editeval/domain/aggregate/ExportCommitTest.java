@@ -95,6 +95,8 @@ class ExportCommitTest {
         ports.clock().set(Instant.parse("2026-11-29T10:00:00Z"));
         fixture.rateAnother("more");
         RecordingRatings recording = new RecordingRatings(ports.ratings());
+        ports.store().put("exports/dt=2026-99-99/_manifest.json", "{}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
         nightAfter(NEXT);
 
         ExportSummary summary = new ExportService(ports.batches(), recording, ports.store(), ports.clock())
