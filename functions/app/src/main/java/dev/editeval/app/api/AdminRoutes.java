@@ -1,6 +1,7 @@
 package dev.editeval.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.admin.BatchProgress;
 import dev.editeval.domain.aggregate.ExportManifest;
@@ -51,9 +52,10 @@ final class AdminRoutes {
     private ApiResponse export(ApiRequest request) {
         Optional<LocalDate> day;
         try {
-            JsonNode date = request.body().length == 0 ? Json.MAPPER.createObjectNode()
+            JsonNode date = request.body().length == 0 ? MissingNode.getInstance()
                     : Json.MAPPER.readTree(request.body()).path("date");
-            day = date.isTextual() ? Optional.of(LocalDate.parse(date.asText())) : Optional.empty();
+            day = date.isMissingNode() || date.isNull() ? Optional.empty() : Optional.of(LocalDate.parse(
+                    date.isTextual() ? date.asText() : date.toString()));
         } catch (IOException | DateTimeParseException e) {
             return ApiResponse.error(400, "invalid_export", "send {\"date\": \"YYYY-MM-DD\"} or nothing",
                     Map.of("date", "must be a date such as 2026-11-28"));

@@ -338,7 +338,8 @@ class ApiHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"date\":\"2026-11-29\"}", "{\"date\":\"28/11/2026\"}", "not json"})
+    @ValueSource(strings = {"{\"date\":\"2026-11-29\"}", "{\"date\":\"28/11/2026\"}", "{\"date\":20261128}",
+        "not json"})
     void adminExports_whenTheDayIsAfterTodayOrNotADate_answers400NamingTheDateAndStartsNothing(String body)
             throws IOException {
         APIGatewayV2HTTPEvent request = call("POST", "/api/admin/exports", "[admins]");
