@@ -22,6 +22,8 @@ public final class EditevalApp {
     static final String STACK_NAME = "EditevalStack";
     static final String DEFAULT_FUNCTIONS_JAR = "../functions/app/target/functions.jar";
     static final String DEFAULT_WEB_STATIC = "../web-static";
+    /** libjpeg-turbo for arm64, checked in with its sources and checksums (layers/turbojpeg/SOURCES.md). */
+    static final String JPEG_LAYER = "layers/turbojpeg";
 
     private EditevalApp() {
     }
@@ -35,7 +37,7 @@ public final class EditevalApp {
                     + ": build it with `./mvnw -q package -DskipTests` or pass -c functionsJar=<path>");
         }
         var webStatic = Path.of(context(app, "webStatic", DEFAULT_WEB_STATIC));
-        var props = new EditevalStackProps(Code.fromAsset(functionsJar.toString()),
+        var props = new EditevalStackProps(Code.fromAsset(functionsJar.toString()), Code.fromAsset(JPEG_LAYER),
                 Files.isDirectory(webStatic) ? Optional.of(webStatic) : Optional.empty());
         new EditevalStack(app, STACK_NAME, props);
         applyChecks(app);

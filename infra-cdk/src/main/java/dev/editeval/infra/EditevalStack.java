@@ -36,7 +36,7 @@ public final class EditevalStack extends Stack {
         var uploads = new UploadsBucket(this, "Uploads", queues.ingest(), accessLogs).bucket();
         var table = new SingleTable(this, "Data", Topology.TABLE).table();
         var functions = new Functions(this, "Functions",
-                new Functions.Wiring(props.functionsCode(), uploads, table, queues));
+                new Functions.Wiring(props.functionsCode(), props.jpegLayerCode(), uploads, table, queues));
         new NightlySchedule(this, "Nightly", functions.aggregate());
         new ExportsCatalog(this, "Exports", uploads);
         var alarms = new Alarms(this, "Alarms", queues.deadLetterQueues());

@@ -14,7 +14,11 @@ import dev.editeval.domain.aggregate.ExportService;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -196,6 +200,30 @@ class PipelineTemplateTest {
             assertThat(environment)
                     .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         }
+    }
+
+    @Test
+    void previewFunction_always_hasLibjpegTurboForArm64AndNoOtherFunctionHasALayer() throws IOException {
+        Map<String, Map<String, Object>> layers = propertiesOfType("AWS::Lambda::LayerVersion");
+        String layerId = layers.keySet().stream().filter(id -> id.contains("TurboJpeg")).findFirst().orElseThrow();
+
+        assertThat(list(layers.get(layerId).get("CompatibleArchitectures"))).containsExactly("arm64");
+        assertThat(list(layers.get(layerId).get("CompatibleRuntimes"))).containsExactly("java25");
+        for (FunctionSpec spec : Topology.FUNCTIONS) {
+            Object functionLayers = propertiesOf(logicalId(FUNCTION, "FunctionName", spec.name())).get("Layers");
+            if (spec.equals(Topology.PREVIEW_FUNCTION)) {
+                assertThat(list(functionLayers)).containsExactly(ref(layerId));
+            } else {
+                assertThat(functionLayers).as(spec.name()).isNull();
+            }
+        }
+        // what the layer ships: an ELF shared object for AArch64 (e_type 3, e_machine 183), under the soname
+        byte[] header = Arrays.copyOf(Files.readAllBytes(Path.of(EditevalApp.JPEG_LAYER, "lib",
+                "libturbojpeg.so.0")), 20);
+        assertThat(Arrays.copyOf(header, 4)).isEqualTo(new byte[] {0x7f, 'E', 'L', 'F'});
+        assertThat(header[4]).as("64-bit").isEqualTo((byte) 2);
+        assertThat((header[16] & 0xff) | (header[17] & 0xff) << 8).as("e_type: shared object").isEqualTo(3);
+        assertThat((header[18] & 0xff) | (header[19] & 0xff) << 8).as("e_machine: AArch64").isEqualTo(183);
     }
 
     @Test

@@ -22,7 +22,7 @@ final class SynthesizedStack {
     static {
         var app = new App();
         STACK = new EditevalStack(app, EditevalApp.STACK_NAME, new EditevalStackProps(
-                Code.fromAsset("src/test/resources/functions-stub"),
+                Code.fromAsset("src/test/resources/functions-stub"), Code.fromAsset(EditevalApp.JPEG_LAYER),
                 Optional.of(Path.of("src/test/resources/web-stub"))));
         EditevalApp.applyChecks(app);
         TEMPLATE = Template.fromStack(STACK);

@@ -20,6 +20,7 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
@@ -59,7 +60,7 @@ public final class Functions extends Construct {
     private final Alias apiAlias;
 
     /** What the functions are wired to. */
-    public record Wiring(Code code, IBucket uploads, ITable table, PipelineQueues queues) {
+    public record Wiring(Code code, Code jpegLayer, IBucket uploads, ITable table, PipelineQueues queues) {
     }
 
     public Functions(Construct scope, String id, Wiring wiring) {
@@ -67,6 +68,13 @@ public final class Functions extends Construct {
         Map<String, String> environment = environment(wiring);
         ingest = function(Topology.INGEST_FUNCTION, wiring.code(), environment, false);
         preview = function(Topology.PREVIEW_FUNCTION, wiring.code(), environment, false);
+        // libjpeg-turbo under /opt/lib: the preview decodes JPEGs through it, 6-7x faster than ImageIO (bench/)
+        preview.addLayers(LayerVersion.Builder.create(this, "TurboJpeg")
+                .code(wiring.jpegLayer())
+                .compatibleArchitectures(List.of(Architecture.ARM_64))
+                .compatibleRuntimes(List.of(Runtime.JAVA_25))
+                .description("libjpeg-turbo 2.1.5 TurboJPEG for arm64 (Debian libturbojpeg0 2.1.5-2)")
+                .build());
         api = function(Topology.API_FUNCTION, wiring.code(), environment, true);
         aggregate = function(Topology.AGGREGATE_FUNCTION, wiring.code(), environment, false);
         apiAlias = Alias.Builder.create(this, "ApiAlias")
