@@ -46,7 +46,8 @@ public final class Functions extends Construct {
     /**
      * C1 only, for the short, latency-bound handlers (ingest, API): they finish before C2 would pay off and start
      * faster without it. Not for the preview and the aggregation, seconds to minutes of hot loops where C2 pays: the
-     * aggregation of a million scores took 7.6 s under C1 only against 5.5 s with C2 (bench/README.md).
+     * aggregation of a million scores took 7.6 s under C1 only against 5.5 s with C2, a warm 4 MP preview task 967 ms
+     * against 700 ms (bench/README.md).
      */
     static final String C1_ONLY = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     private static final List<FunctionSpec> COMPUTE_BOUND = List.of(Topology.PREVIEW_FUNCTION,
