@@ -9,6 +9,7 @@ import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -277,5 +278,12 @@ class ApiIT {
         }
         assertThat(committed).as("a manifest within 60 s").isPresent();
         assertThat(committed.get().ratings()).isEqualTo(pipeline.ratingsOf(BATCH).size());
+
+        JsonNode export = LocalPipeline.json(call("GET", "/api/admin/exports/" + committed.get().dt(), admin));
+        HttpResponse<String> report = pipeline.http.send(HttpRequest.newBuilder(
+                URI.create(export.path("links").path("report.html").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).as("the presigned report link").isEqualTo(200);
+        assertThat(report.body()).contains("editeval export " + committed.get().dt()).doesNotContain("<script");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.admin.BatchProgress;
 import dev.editeval.domain.aggregate.ExportManifest;
+import dev.editeval.domain.aggregate.ExportViews;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import java.io.IOException;
@@ -21,11 +22,14 @@ final class AdminRoutes {
 
     static final String PREFIX = "/api/admin/";
     private static final Pattern RELEASE = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/release$");
+    private static final Pattern EXPORT = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})$");
 
     private final AdminService admin;
+    private final ExportViews exports;
 
-    AdminRoutes(AdminService admin) {
+    AdminRoutes(AdminService admin, ExportViews exports) {
         this.admin = admin;
+        this.exports = exports;
     }
 
     ApiResponse route(ApiRequest request) {
@@ -34,6 +38,7 @@ final class AdminRoutes {
         }
         String route = request.method() + " " + request.path();
         Matcher release = RELEASE.matcher(request.path());
+        Matcher export = EXPORT.matcher(request.path());
         if (route.equals("GET /api/admin/evaluators")) {
             return ApiResponse.of(200, Map.of("evaluators", admin.evaluators().stream().map(AdminRoutes::row)
                     .toList()));
@@ -41,6 +46,8 @@ final class AdminRoutes {
             return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(AdminRoutes::row).toList()));
         } else if (route.equals("POST /api/admin/exports")) {
             return export(request);
+        } else if (request.method().equals("GET") && export.matches()) {
+            return exportView(export.group(1));
         } else if (request.method().equals("POST") && release.matches()) {
             return ApiResponse.of(200, Map.of("evaluatorId", release.group(1),
                     "released", admin.releaseLeasesOf(release.group(1))));
@@ -67,6 +74,29 @@ final class AdminRoutes {
         } catch (IllegalArgumentException e) {
             return ApiResponse.error(400, "invalid_export", e.getMessage(), Map.of("date", e.getMessage()));
         }
+    }
+
+    /** A committed export's counts and links to its files; 404 until the day's manifest is there. */
+    private ApiResponse exportView(String date) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return ApiResponse.error(404, "not_found", "no export of " + date + ": not a date");
+        }
+        return exports.of(day).map(view -> {
+            ExportManifest manifest = view.manifest();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("date", manifest.dt().toString());
+            body.put("closed", manifest.closed());
+            body.put("dayRatings", manifest.dayRatings());
+            body.put("ratings", manifest.ratings());
+            body.put("folder", manifest.folder());
+            Map<String, String> links = new LinkedHashMap<>();
+            view.links().forEach((name, uri) -> links.put(name, uri.toString()));
+            body.put("links", links);
+            return ApiResponse.of(200, body);
+        }).orElseGet(() -> ApiResponse.error(404, "not_found", "no export of " + day + " is committed yet"));
     }
 
     private static Map<String, Object> row(EvaluatorRepository.Profile profile) {

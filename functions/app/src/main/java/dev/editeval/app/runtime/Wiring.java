@@ -12,6 +12,7 @@ import dev.editeval.app.aws.SqsPreviewQueue;
 import dev.editeval.app.aws.SqsRatingQueue;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.aggregate.ExportViews;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.EvaluatorRepository;
@@ -111,7 +112,15 @@ public final class Wiring {
     }
 
     public TaskViews taskViews() {
-        return new TaskViews(new S3ImageLinks(clients.presigner(), config.bucket(), LINK_LIFETIME));
+        return new TaskViews(links());
+    }
+
+    public ExportViews exportViews() {
+        return new ExportViews(objectStore(), links());
+    }
+
+    private S3ImageLinks links() {
+        return new S3ImageLinks(clients.presigner(), config.bucket(), LINK_LIFETIME);
     }
 
     public RubricCatalog rubrics() {

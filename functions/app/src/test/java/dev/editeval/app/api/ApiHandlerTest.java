@@ -18,7 +18,9 @@ import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ class ApiHandlerTest {
 
     private ApiHandler handlerOver(TaskViews views) {
         return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
-                RubricCatalog.builtIn(), ports.meService(), new AdminRoutes(ports.adminService())));
+                RubricCatalog.builtIn(), ports.meService(),
+                new AdminRoutes(ports.adminService(), ports.exportViews())));
     }
 
     @BeforeEach
@@ -325,6 +328,28 @@ class ApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(json(response).path("manifest").asText()).isEqualTo("exports/dt=2026-11-27/_manifest.json");
         assertThat(ports.exportRequests().days()).containsExactly(LocalDate.parse("2026-11-27"));
+    }
+
+    @Test
+    void adminExport_whenTheDayIsCommitted_answersItsCountsAndALinkToEachFile() throws IOException {
+        ports.exportService().export(LocalDate.parse("2026-11-28"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28",
+                "[admins]"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode export = json(response);
+        assertThat(export.path("ratings").asInt()).isZero();
+        assertThat(export.path("closed").asBoolean()).isFalse();
+        List<String> names = new ArrayList<>();
+        export.path("links").fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv", "evaluators.csv");
+        assertThat(export.path("links").path("report.html").asText())
+                .startsWith("https://images.test/editeval-uploads/" + export.path("folder").asText());
+        assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27", "[admins]"), context)
+                .getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28", "[evaluators]"), context)
+                .getStatusCode()).isEqualTo(403);
     }
 
     @Test

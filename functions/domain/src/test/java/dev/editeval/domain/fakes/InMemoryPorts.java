@@ -2,6 +2,7 @@ package dev.editeval.domain.fakes;
 
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.aggregate.ExportViews;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
@@ -107,6 +108,10 @@ public final class InMemoryPorts {
 
     public AdminService adminService() {
         return new AdminService(batches, tasks, evaluators, leaseService(), exportRequests, clock);
+    }
+
+    public ExportViews exportViews() {
+        return new ExportViews(store, new StaticImageLinks("https://images.test/editeval-uploads"));
     }
 
     public TaskViews taskViews() {

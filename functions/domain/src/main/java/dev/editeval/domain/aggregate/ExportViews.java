@@ -1,0 +1,41 @@
+package dev.editeval.domain.aggregate;
+
+import dev.editeval.domain.ports.ImageLinks;
+import dev.editeval.domain.ports.ObjectStore;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a lead sees of a day's committed export: its counts and short-lived links to its files. Read from the manifest
+ * alone: it is written after every file it names, so where it is the files are.
+ */
+public final class ExportViews {
+
+    /**
+     * A committed export.
+     *
+     * @param links each file of the run folder by name, as a link a browser may open for a short while
+     */
+    public record ExportView(ExportManifest manifest, Map<String, URI> links) {
+    }
+
+    private final ObjectStore store;
+    private final ImageLinks links;
+
+    public ExportViews(ObjectStore store, ImageLinks links) {
+        this.store = store;
+        this.links = links;
+    }
+
+    /** The day's export, or empty when none is committed yet. */
+    public Optional<ExportView> of(LocalDate day) {
+        return store.get(ExportManifest.key(day)).flatMap(ExportManifest::parse).map(manifest -> {
+            Map<String, URI> files = new LinkedHashMap<>();
+            manifest.files().forEach(file -> files.put(file.name(), links.link(manifest.folder() + file.name())));
+            return new ExportView(manifest, files);
+        });
+    }
+}
