@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editeval.domain.aggregate.ExportService;
 import dev.editeval.domain.aggregate.ExportSummary;
+import dev.editeval.domain.fakes.DayRecordingRatings;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.BatchStatus;
@@ -24,12 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +52,7 @@ class NightRun {
                     PER_DAY * 2 / RATERS, "etag", FIRST.atStartOfDay().toInstant(ZoneOffset.UTC), List.of()));
             double firstWrite = write(pipeline, FIRST, 0);
             double secondWrite = write(pipeline, SECOND, PER_DAY / RATERS + 1);
-            CountingRatings counting = new CountingRatings(pipeline.ratings());
+            DayRecordingRatings counting = new DayRecordingRatings(pipeline.ratings());
             List<String> lines = new ArrayList<>();
 
             long start = System.nanoTime();
@@ -72,18 +71,18 @@ class NightRun {
             assertThat(first.ratings()).isEqualTo(PER_DAY);
             assertThat(second.dayRatings()).isEqualTo(PER_DAY);
             assertThat(second.ratings()).isEqualTo(2 * PER_DAY);
-            assertThat(counting.days).containsExactly(FIRST, SECOND, SECOND);
+            assertThat(counting.days()).containsExactly(FIRST, SECOND, SECOND);
         }
     }
 
-    private static ExportSummary night(LocalPipeline pipeline, CountingRatings counting, LocalDate day,
+    private static ExportSummary night(LocalPipeline pipeline, DayRecordingRatings counting, LocalDate day,
                                        List<String> lines, String label) {
         Clock night = Clock.fixed(day.plusDays(1).atTime(2, 15).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         ExportService exports = new ExportService(pipeline.batches(), counting, pipeline.store(), night);
-        int before = counting.items.get();
+        int before = counting.items();
         long start = System.nanoTime();
         ExportSummary summary = exports.export(day);
-        lines.add(row(label, (counting.items.get() - before) + " ratings read from the table, " + summary.ratings()
+        lines.add(row(label, (counting.items() - before) + " ratings read from the table, " + summary.ratings()
                 + " aggregated", seconds(start)));
         return summary;
     }
@@ -135,7 +134,7 @@ class NightRun {
     }
 
     private static String report(double firstWrite, double secondWrite, List<String> lines,
-                                 CountingRatings counting) {
+                                 DayRecordingRatings counting) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Night run: %d ratings a day (%d scores), two days, on the stand-ins"
                 + " (dynalite 4.0.0, S3Proxy 4.1.0), %d cores, %s%n%n", PER_DAY, PER_DAY * MODELS * DIMENSIONS,
@@ -144,7 +143,7 @@ class NightRun {
                 + " day 2%n%n", firstWrite, secondWrite));
         out.append("| step | what | seconds |\n| --- | --- | --- |\n");
         lines.forEach(line -> out.append(line).append('\n'));
-        out.append("\nDays asked of the table, in order: ").append(counting.days).append('\n');
+        out.append("\nDays asked of the table, in order: ").append(counting.days()).append('\n');
         return out.toString();
     }
 
@@ -154,34 +153,5 @@ class NightRun {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The table's ratings, counting the days asked for and the items they returned. */
-    private static final class CountingRatings implements RatingRepository {
-        private final RatingRepository ratings;
-        private final List<LocalDate> days = new ArrayList<>();
-        private final AtomicInteger items = new AtomicInteger();
-
-        CountingRatings(RatingRepository ratings) {
-            this.ratings = ratings;
-        }
-
-        @Override
-        public boolean putIfAbsent(RatingRecord rating) {
-            return ratings.putIfAbsent(rating);
-        }
-
-        @Override
-        public Optional<RatingRecord> find(TaskRef task, String evaluatorId) {
-            return ratings.find(task, evaluatorId);
-        }
-
-        @Override
-        public synchronized List<RatingRecord> listDay(LocalDate day) {
-            days.add(day);
-            List<RatingRecord> found = ratings.listDay(day);
-            items.addAndGet(found.size());
-            return found;
-        }
     }
 }

@@ -3,18 +3,15 @@ package dev.editeval.domain.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.editeval.domain.fakes.DayRecordingRatings;
 import dev.editeval.domain.fakes.InMemoryObjectStore;
 import dev.editeval.domain.fakes.InMemoryPorts;
-import dev.editeval.domain.model.RatingRecord;
-import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.ports.ObjectStore;
-import dev.editeval.domain.ports.RatingRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +91,7 @@ class ExportCommitTest {
         exports.export(DAY);
         ports.clock().set(Instant.parse("2026-11-29T10:00:00Z"));
         fixture.rateAnother("more");
-        RecordingRatings recording = new RecordingRatings(ports.ratings());
+        DayRecordingRatings recording = new DayRecordingRatings(ports.ratings());
         ports.store().put("exports/dt=2026-99-99/_manifest.json", "{}".getBytes(StandardCharsets.UTF_8),
                 "application/json");
         nightAfter(NEXT);
@@ -102,7 +99,7 @@ class ExportCommitTest {
         ExportSummary summary = new ExportService(ports.batches(), recording, ports.store(), ports.clock())
                 .export(NEXT);
 
-        assertThat(recording.days).containsExactly(NEXT);
+        assertThat(recording.days()).containsExactly(NEXT);
         assertThat(summary.written()).containsExactly(NEXT);
         assertThat(summary.dayRatings()).isEqualTo(1);
         assertThat(summary.ratings()).isEqualTo(5);
@@ -211,32 +208,6 @@ class ExportCommitTest {
         assertThat(interleaved[0]).isTrue();
         assertThat(exports.committed(DAY)).as("the later run's export, whole").isPresent()
                 .hasValueSatisfying(m -> assertThat(m.ratings()).isEqualTo(6));
-    }
-
-    /** The ratings, noting which days the export asks the table for. */
-    private static final class RecordingRatings implements RatingRepository {
-        private final RatingRepository ratings;
-        private final List<LocalDate> days = new ArrayList<>();
-
-        RecordingRatings(RatingRepository ratings) {
-            this.ratings = ratings;
-        }
-
-        @Override
-        public boolean putIfAbsent(RatingRecord rating) {
-            return ratings.putIfAbsent(rating);
-        }
-
-        @Override
-        public Optional<RatingRecord> find(TaskRef task, String evaluatorId) {
-            return ratings.find(task, evaluatorId);
-        }
-
-        @Override
-        public List<RatingRecord> listDay(LocalDate day) {
-            days.add(day);
-            return ratings.listDay(day);
-        }
     }
 
     /** The in-memory store, failing on the n-th put under exports/: a crash between two files. */
