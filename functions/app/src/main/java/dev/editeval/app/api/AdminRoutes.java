@@ -44,6 +44,9 @@ final class AdminRoutes {
                     .toList()));
         } else if (route.equals("GET /api/admin/batches")) {
             return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(AdminRoutes::row).toList()));
+        } else if (route.equals("GET /api/admin/exports")) {
+            return ApiResponse.of(200, Map.of("exports", exports.days().stream().map(day -> Map.of(
+                    "date", day.toString(), "manifest", ExportManifest.key(day))).toList()));
         } else if (route.equals("POST /api/admin/exports")) {
             return export(request);
         } else if (request.method().equals("GET") && export.matches()) {

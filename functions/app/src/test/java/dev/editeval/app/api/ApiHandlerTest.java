@@ -348,6 +348,10 @@ class ApiHandlerTest {
                 .startsWith("https://images.test/editeval-uploads/" + export.path("folder").asText());
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27", "[admins]"), context)
                 .getStatusCode()).isEqualTo(404);
+        ports.exportService().export(LocalDate.parse("2026-11-26"));
+        JsonNode listed = json(handler.handleRequest(call("GET", "/api/admin/exports", "[admins]"), context));
+        assertThat(listed.path("exports").findValuesAsText("date")).as("the latest first")
+                .containsExactly("2026-11-28", "2026-11-26");
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28", "[evaluators]"), context)
                 .getStatusCode()).isEqualTo(403);
     }

@@ -16,10 +16,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * {@code exports/dt=YYYY-MM-DD/_manifest.json}, the one write that commits an export: it names the run folder
@@ -40,6 +42,9 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
 
     public static final String NAME = "_manifest.json";
     static final String RUNS = Topology.EXPORTS_PREFIX + "runs/";
+    /** Where every day's manifest is listed from. */
+    public static final String DAYS_PREFIX = Topology.EXPORTS_PREFIX + "dt=";
+    private static final int DATE_LENGTH = "YYYY-MM-DD".length();
     /** A rating is stamped when its request starts and stored before the API times out. */
     private static final Duration SETTLE = Duration.ofSeconds(Topology.API_FUNCTION.timeoutSeconds());
 
@@ -82,6 +87,26 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
     /** The day's partition of the data lake: {@code exports/dt=YYYY-MM-DD/}. */
     public static String partition(LocalDate dt) {
         return Topology.EXPORTS_PREFIX + "dt=" + dt + "/";
+    }
+
+    /**
+     * The days that have a manifest, from the keys under {@code exports/dt=}; a folder no export made (an impossible
+     * date) is left out.
+     */
+    public static TreeSet<LocalDate> days(Collection<String> keys) {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        String prefix = DAYS_PREFIX;
+        for (String key : keys) {
+            if (key.startsWith(prefix) && key.endsWith("/" + NAME) && key.indexOf('/', prefix.length())
+                    == prefix.length() + DATE_LENGTH) {
+                try {
+                    days.add(LocalDate.parse(key.substring(prefix.length(), prefix.length() + DATE_LENGTH)));
+                } catch (DateTimeParseException e) {
+                    // not a day: dt=2026-99-99/ was not made by an export
+                }
+            }
+        }
+        return days;
     }
 
     /** The folder under which the day's runs are written. */

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,7 +55,6 @@ public final class ExportService {
 
     /** The pseudonym key, outside {@code exports/} so that no reader of the exports can read it. */
     public static final String PSEUDONYM_KEY = "_private/pseudonym-key";
-    private static final int DATE_LENGTH = "YYYY-MM-DD".length();
 
     private final BatchRepository batches;
     private final RatingRepository ratings;
@@ -104,18 +102,7 @@ public final class ExportService {
      * base the night builds on, usually the night before. The days after it are exported again from the table.
      */
     private Optional<Kept> latestKeptBefore(LocalDate first, LocalDate date) {
-        TreeSet<LocalDate> days = new TreeSet<>();
-        String prefix = Topology.EXPORTS_PREFIX + "dt=";
-        for (String key : store.list(prefix)) {
-            String rest = key.substring(prefix.length());
-            if (rest.endsWith("/" + ExportManifest.NAME) && rest.indexOf('/') == DATE_LENGTH) {
-                try {
-                    days.add(LocalDate.parse(rest.substring(0, DATE_LENGTH)));
-                } catch (DateTimeParseException e) {
-                    // a folder not made by an export (dt=2026-99-99/): no base there
-                }
-            }
-        }
+        TreeSet<LocalDate> days = ExportManifest.days(store.list(ExportManifest.DAYS_PREFIX));
         for (LocalDate day : days.subSet(first, true, date, false).descendingSet()) {
             Optional<Kept> kept = store.get(ExportManifest.key(day)).flatMap(ExportManifest::parse)
                     .filter(ExportManifest::closed).flatMap(manifest -> store.get(manifest.folder()

@@ -5,6 +5,7 @@ import dev.editeval.domain.ports.ObjectStore;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ public final class ExportViews {
     public ExportViews(ObjectStore store, ImageLinks links) {
         this.store = store;
         this.links = links;
+    }
+
+    /** The days that have a committed export, the latest first. */
+    public List<LocalDate> days() {
+        return List.copyOf(ExportManifest.days(store.list(ExportManifest.DAYS_PREFIX)).descendingSet());
     }
 
     /** The day's export, or empty when none is committed yet. */
