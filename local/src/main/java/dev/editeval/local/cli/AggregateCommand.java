@@ -26,7 +26,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./editeval aggregate}: runs the nightly aggregation now against the running pipeline, or, with
@@ -49,6 +51,9 @@ final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Offline: the folder to write the export to.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--previous", paramLabel = "FILE",
             description = "Offline: the previous export's evaluators.csv, for the change in agreement.")
     Path previous;
@@ -67,16 +72,16 @@ final class AggregateCommand implements Callable<Integer> {
             input.put("date", date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
             Map<String, Object> result = handler.handleRequest(input,
                     new InvocationContext(Topology.AGGREGATE_FUNCTION));
-            System.out.println("Exported " + result.get("ratings") + " ratings (" + result.get("dayRatings")
-                    + " of " + input.get("date") + ") to s3://" + Topology.BUCKET + "/" + result.get("folder")
-                    + "report.html");
+            spec.commandLine().getOut().println("Exported " + result.get("ratings") + " ratings ("
+                    + result.get("dayRatings") + " of " + input.get("date") + ") to s3://" + Topology.BUCKET + "/"
+                    + result.get("folder") + "report.html");
             return 0;
         }
     }
 
     private int offline() throws IOException {
         if (ratings == null || out == null) {
-            System.err.println("aggregate offline needs both --ratings FILE... and --out DIR");
+            spec.commandLine().getErr().println("aggregate offline needs both --ratings FILE... and --out DIR");
             return 2;
         }
         List<String> lines = new ArrayList<>();
@@ -84,13 +89,13 @@ final class AggregateCommand implements Callable<Integer> {
         for (Path file : ratings) {
             fileAt.put(lines.size(), file);
             if (!Files.isRegularFile(file)) {
-                System.err.println("no ratings file at " + file);
+                spec.commandLine().getErr().println("no ratings file at " + file);
                 return 2;
             }
             try (InputStream in = Files.newInputStream(file)) {
                 lines.addAll(ExportFiles.readLines(in));
             } catch (IOException e) {
-                System.err.println(file + ": not a gzipped JSON Lines file (" + e.getMessage() + ")");
+                spec.commandLine().getErr().println(file + ": not a gzipped JSON Lines file (" + e.getMessage() + ")");
                 return 1;
             }
         }
@@ -108,7 +113,7 @@ final class AggregateCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalArgumentException("no row says when it was submitted; give --date"));
             made = ExportFiles.of(day, lines, where, before);
         } catch (IOException | RuntimeException e) {
-            System.err.println("aggregate: " + e.getMessage());
+            spec.commandLine().getErr().println("aggregate: " + e.getMessage());
             return 1;
         }
         Files.createDirectories(out);
@@ -118,8 +123,8 @@ final class AggregateCommand implements Callable<Integer> {
         }
         // the manifest last, as in S3: a folder with a manifest is a whole export
         write(ExportManifest.NAME, ExportManifest.of(day, Instant.now(), made).toBytes());
-        System.out.println("Aggregated " + made.report().ratings() + " ratings (" + made.dayRatings() + " of " + day
-                + ") into " + out);
+        spec.commandLine().getOut().println("Aggregated " + made.report().ratings() + " ratings (" + made.dayRatings()
+                + " of " + day + ") into " + out);
         return 0;
     }
 

@@ -1,12 +1,12 @@
 package dev.editeval.local.cli;
 
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** {@code ./editeval}: the whole pipeline on this machine, and the commands a task owner and a lead use with it. */
 @Command(name = "editeval", mixinStandardHelpOptions = true, version = "editeval 0.1.0",
@@ -58,10 +58,20 @@ public final class EditevalCli {
      */
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof SdkClientException && reason.contains("Connect")) {
+        if (refused(e)) {
             reason = "the local pipeline does not answer (" + reason + "): is ./editeval up running?";
         }
         command.getErr().println(command.getCommandName() + ": " + reason);
         return 1;
+    }
+
+    /** Whether nothing listened where the local pipeline's endpoints point: a refused connection, however wrapped. */
+    private static boolean refused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -43,7 +43,7 @@ final class LocalNightly implements AutoCloseable {
     private void scheduleNext() {
         Duration wait = Duration.between(clock.instant(), nextRun(clock.instant()));
         timer.schedule(() -> {
-            exports.request(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
+            exports.request(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1));
             scheduleNext();
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }

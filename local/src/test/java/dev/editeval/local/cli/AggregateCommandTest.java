@@ -10,8 +10,8 @@ import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.SubmitOutcome.Stored;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,25 +60,35 @@ class AggregateCommandTest {
         return Files.write(file, ports.store().get(key).orElseThrow());
     }
 
-    @Test
-    void call_withEveryDaysPartition_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder) throws Exception {
-        ExportSummary nightly = exported();
-        Path first = saved(folder, ExportManifest.partition(FIRST) + ExportFiles.RATINGS);
-        Path second = saved(folder, ExportManifest.partition(SECOND) + ExportFiles.RATINGS);
-        Path previous = saved(folder, ExportManifest.parse(ports.store().get(ExportManifest.key(FIRST))
-                .orElseThrow()).orElseThrow().folder() + ExportFiles.EVALUATORS);
-        Path out = folder.resolve("out");
-
-        int exit = new CommandLine(new AggregateCommand()).execute("--ratings", second.toString(), first.toString(),
-                "--previous", previous.toString(), "--out", out.toString());
-
-        assertThat(exit).isZero();
+    /** The nightly run's files and the second day's manifest, byte for byte. */
+    private void assertSameFilesAsTheNightly(Path out, ExportSummary nightly) throws Exception {
         for (String name : FILES) {
             assertThat(Files.readAllBytes(out.resolve(name))).as(name)
                     .isEqualTo(ports.store().get(nightly.folder() + name).orElseThrow());
         }
         assertThat(Files.readAllBytes(out.resolve(ExportManifest.NAME)))
                 .isEqualTo(ports.store().get(ExportManifest.key(SECOND)).orElseThrow());
+    }
+
+    /** The evaluators of the first day's export, for the change in agreement. */
+    private Path firstDaysEvaluators(Path folder) throws Exception {
+        return saved(folder, ExportManifest.parse(ports.store().get(ExportManifest.key(FIRST)).orElseThrow())
+                .orElseThrow().folder() + ExportFiles.EVALUATORS);
+    }
+
+    @Test
+    void call_withEveryDaysPartition_writesTheSameFilesAsTheNightlyExport(@TempDir Path folder) throws Exception {
+        ExportSummary nightly = exported();
+        Path first = saved(folder, ExportManifest.partition(FIRST) + ExportFiles.RATINGS);
+        Path second = saved(folder, ExportManifest.partition(SECOND) + ExportFiles.RATINGS);
+        Path previous = firstDaysEvaluators(folder);
+        Path out = folder.resolve("out");
+
+        int exit = new CommandLine(new AggregateCommand()).execute("--ratings", second.toString(), first.toString(),
+                "--previous", previous.toString(), "--out", out.toString());
+
+        assertThat(exit).isZero();
+        assertSameFilesAsTheNightly(out, nightly);
         try (var listed = Files.list(out)) {
             assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
                     List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv", "report.html", "_manifest.json"));
@@ -90,20 +100,14 @@ class AggregateCommandTest {
             throws Exception {
         ExportSummary nightly = exported();
         Path ratings = saved(folder, nightly.folder() + ExportFiles.RATINGS);
-        Path previous = saved(folder, ExportManifest.parse(ports.store().get(ExportManifest.key(FIRST))
-                .orElseThrow()).orElseThrow().folder() + ExportFiles.EVALUATORS);
+        Path previous = firstDaysEvaluators(folder);
         Path out = folder.resolve("out");
 
         int exit = new CommandLine(new AggregateCommand()).execute("--ratings", ratings.toString(),
                 "--previous", previous.toString(), "--out", out.toString());
 
         assertThat(exit).isZero();
-        for (String name : FILES) {
-            assertThat(Files.readAllBytes(out.resolve(name))).as(name)
-                    .isEqualTo(ports.store().get(nightly.folder() + name).orElseThrow());
-        }
-        assertThat(Files.readAllBytes(out.resolve(ExportManifest.NAME)))
-                .isEqualTo(ports.store().get(ExportManifest.key(SECOND)).orElseThrow());
+        assertSameFilesAsTheNightly(out, nightly);
     }
 
     @Test
@@ -116,19 +120,15 @@ class AggregateCommandTest {
             gz.write(("{\"batchId\":\"b\",\"taskId\":\"t1\",\"evaluator\":\"ann\"}\n"
                     + "{\"batchId\":\"b\",\"taskId\":\"t2\"}\n").getBytes(StandardCharsets.UTF_8));
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream before = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new AggregateCommand()).execute("--ratings", first.toString(), broken.toString(),
-                    "--date", "2025-01-11", "--out", folder.resolve("out").toString());
-        } finally {
-            System.setErr(before);
-        }
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new AggregateCommand());
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("--ratings", first.toString(), broken.toString(), "--date", "2025-01-11",
+                "--out", folder.resolve("out").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("aggregate: " + broken + " row 2: ")
+        assertThat(err.toString()).startsWith("aggregate: " + broken + " row 2: ")
                 .contains("needs a batchId, a taskId and an evaluator");
         assertThat(folder.resolve("out")).doesNotExist();
     }

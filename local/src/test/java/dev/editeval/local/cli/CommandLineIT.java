@@ -2,15 +2,19 @@ package dev.editeval.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.editeval.domain.aggregate.ExportManifest;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,6 +127,18 @@ class CommandLineIT {
         assertThat(second).isNotEqualTo(first);
         assertThat(signIn("cli-cy", first).statusCode()).isEqualTo(401);
         assertThat(signIn("cli-cy", second).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aggregate_againstTheRunningPipeline_commitsTodaysExportAndPrintsWhereTheReportIs() {
+        Run run = editeval("aggregate");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ExportManifest committed = pipeline.store().get(ExportManifest.key(today)).flatMap(ExportManifest::parse)
+                .orElseThrow();
+        assertThat(run.out()).contains("of " + today + ") to s3://" + Topology.BUCKET + "/" + committed.folder()
+                + "report.html");
     }
 
     /** Runs {@code ./editeval --data-dir <the pipeline's> ARGS...} in this JVM. */

@@ -45,7 +45,7 @@ public final class AdminService {
      * @return the day whose export was started
      */
     public LocalDate requestExport(Optional<LocalDate> day) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate chosen = day.orElse(today);
         if (chosen.isAfter(today)) {
             throw new IllegalArgumentException(chosen + " is after today (" + today + " UTC): no rating is in it yet");
