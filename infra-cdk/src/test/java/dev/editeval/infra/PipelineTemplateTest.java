@@ -253,7 +253,7 @@ class PipelineTemplateTest {
     static Stream<Arguments> objectWrites() {
         return Stream.of(
                 Arguments.of(Topology.INGEST_FUNCTION, List.of("/batches/*/_report.json")),
-                Arguments.of(Topology.PREVIEW_FUNCTION, List.of("/previews/*")),
+                Arguments.of(Topology.PREVIEW_FUNCTION, List.of("/previews/*", "/batches/*/_report.json")),
                 Arguments.of(Topology.API_FUNCTION, List.of()),
                 Arguments.of(Topology.AGGREGATE_FUNCTION, List.of("/exports/*", "/" + ExportService.PSEUDONYM_KEY)));
     }

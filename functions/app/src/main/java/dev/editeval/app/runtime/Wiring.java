@@ -86,7 +86,7 @@ public final class Wiring {
     }
 
     public PreviewService previewService() {
-        return new PreviewService(objectStore(), tasks(), ratingQueue());
+        return new PreviewService(objectStore(), batches(), tasks(), ratingQueue(), clock);
     }
 
     /** One per wiring: the API's routes, submit and admin services share it rather than build three. */

@@ -90,7 +90,7 @@ public final class InMemoryPorts {
     }
 
     public PreviewService previewService() {
-        return new PreviewService(store, tasks, ratingQueue);
+        return new PreviewService(store, batches, tasks, ratingQueue, clock);
     }
 
     public LeaseService leaseService() {
