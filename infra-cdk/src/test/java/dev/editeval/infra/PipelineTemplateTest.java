@@ -10,7 +10,7 @@ import static dev.editeval.infra.SynthesizedStack.propertiesOfType;
 import static dev.editeval.infra.SynthesizedStack.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;

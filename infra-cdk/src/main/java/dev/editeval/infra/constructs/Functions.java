@@ -1,6 +1,6 @@
 package dev.editeval.infra.constructs;
 
-import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;

@@ -3,7 +3,7 @@ package dev.editeval.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.editeval.domain.aggregate.ExportManifest;
+import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.TaskStatus;
