@@ -8,6 +8,7 @@ import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.ports.ImageLinks;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,10 +27,12 @@ final class AdminRoutes {
 
     private final AdminService admin;
     private final ExportViews exports;
+    private final ImageLinks links;
 
-    AdminRoutes(AdminService admin, ExportViews exports) {
+    AdminRoutes(AdminService admin, ExportViews exports, ImageLinks links) {
         this.admin = admin;
         this.exports = exports;
+        this.links = links;
     }
 
     ApiResponse route(ApiRequest request) {
@@ -43,7 +46,9 @@ final class AdminRoutes {
             return ApiResponse.of(200, Map.of("evaluators", admin.evaluators().stream().map(AdminRoutes::row)
                     .toList()));
         } else if (route.equals("GET /api/admin/batches")) {
-            return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(AdminRoutes::row).toList()));
+            return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(this::row).toList()));
+        } else if (route.equals("GET /api/admin/queues")) {
+            return ApiResponse.of(200, admin.queueHealth());
         } else if (route.equals("GET /api/admin/exports")) {
             return ApiResponse.of(200, Map.of("exports", exports.days().stream().map(day -> Map.of(
                     "date", day.toString(), "manifest", ExportManifest.key(day))).toList()));
@@ -111,7 +116,7 @@ final class AdminRoutes {
         return row;
     }
 
-    private static Map<String, Object> row(BatchProgress batch) {
+    private Map<String, Object> row(BatchProgress batch) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("batchId", batch.batchId());
         row.put("status", batch.status().name());
@@ -120,6 +125,11 @@ final class AdminRoutes {
         row.put("failed", batch.failed());
         row.put("ratingsReceived", batch.ratingsReceived());
         row.put("ratingsNeeded", batch.ratingsNeeded());
+        row.put("problems", batch.problems());
+        row.put("failedTasks", batch.failedTasks().stream().map(failed -> Map.of("taskId", failed.taskId(),
+                "reason", failed.reason(), "images", failed.images().stream().map(image -> Map.of(
+                        "label", image.label(), "key", image.key(), "url", links.link(image.key()).toString()))
+                        .toList())).toList());
         return row;
     }
 

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.TaskRef;
@@ -16,6 +17,7 @@ import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ class ApiHandlerTest {
     private ApiHandler handlerOver(TaskViews views) {
         return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
                 RubricCatalog.builtIn(), ports.meService(),
-                new AdminRoutes(ports.adminService(), ports.exportViews())));
+                new AdminRoutes(ports.adminService(), ports.exportViews(),
+                        new StaticImageLinks("https://images.test/editeval-uploads"))));
     }
 
     @BeforeEach
@@ -316,6 +319,40 @@ class ApiHandlerTest {
         assertThat(demo.path("ready").asInt()).isEqualTo(1);
         assertThat(demo.path("ratingsNeeded").asInt()).isEqualTo(2);
         assertThat(demo.path("ratingsReceived").asInt()).isZero();
+    }
+
+    @Test
+    void adminBatches_whenATaskFailed_answersItsReasonAndALinkToEachOfItsUploadedImages() throws IOException {
+        ports.ingestAndPreview(TestBatch.of("broken").ratersPerTask(2)
+                .task("t01", "Make the red square blue", "model-a")
+                .withImage("t01/model-a.png", "not an image".getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode batches = json(handler.handleRequest(call("GET", "/api/admin/batches", "[admins]"), context));
+
+        JsonNode broken = batches.path("batches").valueStream()
+                .filter(batch -> batch.path("batchId").asText().equals("broken")).findFirst().orElseThrow();
+        JsonNode failed = broken.path("failedTasks").get(0);
+        assertThat(failed.path("taskId").asText()).isEqualTo("t01");
+        assertThat(failed.path("reason").asText()).contains("batches/broken/t01/model-a.png");
+        assertThat(failed.path("images")).extracting(image -> image.path("label").asText())
+                .containsExactly("source", "model-a");
+        assertThat(failed.path("images").get(1).path("url").asText())
+                .startsWith("https://images.test/editeval-uploads/batches/broken/t01/model-a.png?");
+    }
+
+    @Test
+    void adminQueues_whenTheCallerIsAnAdmin_answersEachQueueAndTheLeases() throws IOException {
+        ports.leaseService().leaseNext(ADA);
+
+        JsonNode health = json(handler.handleRequest(call("GET", "/api/admin/queues", "[admins]"), context));
+
+        assertThat(health.path("queues")).extracting(queue -> queue.path("name").asText())
+                .containsExactly("editeval-ingest", "editeval-preview", "editeval-rating");
+        assertThat(health.path("queues").get(2).path("inFlight").asLong()).isEqualTo(1);
+        assertThat(health.path("queues").get(2).path("waiting").asLong()).isEqualTo(1);
+        assertThat(health.has("expiredLastHour")).isTrue();
+        assertThat(handler.handleRequest(call("GET", "/api/admin/queues", "[evaluators]"), context).getStatusCode())
+                .isEqualTo(403);
     }
 
     @Test
