@@ -10,8 +10,10 @@ import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
@@ -365,6 +367,27 @@ class ApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(json(response).path("manifest").asText()).isEqualTo("exports/dt=2026-11-27/_manifest.json");
         assertThat(ports.exportRequests().days()).containsExactly(LocalDate.parse("2026-11-27"));
+    }
+
+    @Test
+    void adminExportTables_whenTheDayIsCommitted_answersItsLeaderboardAndEvaluatorRows_andWhoEachPseudonymIs()
+            throws IOException {
+        ports.meService().today(ADA, "ada");
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext(ADA);
+        ports.submitService().submit(ADA, leased.lease().leaseId(),
+                TestSubmissions.rating("sub-00000001", List.of("A", "B"), 4));
+        ports.exportService().export(LocalDate.parse("2026-11-28"));
+
+        JsonNode tables = json(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28/tables",
+                "[admins]"), context));
+
+        assertThat(tables.path("summary").findValuesAsText("model")).contains("model-a", "model-b");
+        assertThat(tables.path("summary").get(0).has("ci95_low")).isTrue();
+        String pseudonym = tables.path("evaluators").get(0).path("evaluator").asText();
+        JsonNode evaluators = json(handler.handleRequest(call("GET", "/api/admin/evaluators", "[admins]"), context));
+        assertThat(evaluators.path("evaluators").get(0).path("pseudonym").asText()).isEqualTo(pseudonym);
+        assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27/tables", "[admins]"), context)
+                .getStatusCode()).isEqualTo(404);
     }
 
     @Test
