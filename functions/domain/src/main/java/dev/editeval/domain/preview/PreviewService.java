@@ -17,28 +17,26 @@ import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.ports.ObjectStore;
-import dev.editeval.domain.ports.RatingQueue;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.work.WorkIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, marks it READY and queues
- * its rating slots. Idempotent: a READY task with its slots queued is left alone, and slots are sent once the task is
- * READY, so a crash between the two is mended by the redelivery.
+ * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, and marks it READY with its
+ * rating slots open, in one conditional write. Idempotent: a task no longer PENDING is left alone, and there is no
+ * second step a crash could miss.
  */
 public final class PreviewService {
 
     private final ObjectStore store;
     private final TaskRepository tasks;
-    private final RatingQueue ratingQueue;
     private final PreviewRenderer renderer;
 
-    public PreviewService(ObjectStore store, TaskRepository tasks, RatingQueue ratingQueue) {
+    public PreviewService(ObjectStore store, TaskRepository tasks) {
         this.store = store;
         this.tasks = tasks;
-        this.ratingQueue = ratingQueue;
         this.renderer = PreviewRenderer.create();
     }
 
@@ -48,24 +46,18 @@ public final class PreviewService {
             return new PreviewOutcome.Ignored(ref, "no such task");
         }
         TaskRecord task = found.get();
-        if (task.status() == TaskStatus.PENDING) {
-            Optional<String> failure = render(task);
-            if (failure.isPresent()) {
-                tasks.markFailed(ref, failure.get());
-                return new PreviewOutcome.Failed(ref, failure.get());
-            }
-            task = tasks.find(ref).orElseThrow();
-        }
-        if (task.status() != TaskStatus.READY || task.slotsQueued()) {
+        if (task.status() != TaskStatus.PENDING) {
             return new PreviewOutcome.Ignored(ref, "already " + task.status());
         }
-        int slots = Math.max(0, task.ratersPerTask() - task.ratingCount());
-        ratingQueue.send(ref, slots);
-        tasks.markSlotsQueued(ref);
-        return new PreviewOutcome.Ready(ref, slots);
+        Optional<String> failure = render(task);
+        if (failure.isPresent()) {
+            tasks.markFailed(ref, failure.get());
+            return new PreviewOutcome.Failed(ref, failure.get());
+        }
+        return new PreviewOutcome.Ready(ref, task.ratersPerTask());
     }
 
-    /** Writes the previews and marks the task READY; the reason when an image cannot be previewed. */
+    /** Writes the previews and marks the task READY with its slots open; the reason when an image cannot be previewed. */
     private Optional<String> render(TaskRecord task) {
         Optional<byte[]> source = store.get(task.sourceKey());
         if (source.isEmpty()) {
@@ -83,7 +75,8 @@ public final class PreviewService {
         if (!set.failures().isEmpty()) {
             return Optional.of(String.join("; ", set.failures().stream().map(f -> describe(task, f)).toList()));
         }
-        tasks.markReady(task.ref(), store(task.ref(), (PreviewSet.Ready) set));
+        tasks.markReady(task.ref(), store(task.ref(), (PreviewSet.Ready) set), task.ratersPerTask(),
+                WorkIndex.of(task));
         return Optional.empty();
     }
 
