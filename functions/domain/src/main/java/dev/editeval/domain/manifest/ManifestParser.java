@@ -81,27 +81,57 @@ public final class ManifestParser {
      * @param presentRelativeKeys the keys found under {@code batches/{batchId}/}, relative to it
      */
     public static ValidationReport checkImagesPresent(Manifest manifest, Set<String> presentRelativeKeys) {
-        List<ValidationProblem> problems = new ArrayList<>();
+        List<ImageRef> refs = new ArrayList<>();
         for (int i = 0; i < manifest.tasks().size(); i++) {
             TaskSpec task = manifest.tasks().get(i);
             String taskPath = JsonPaths.index("tasks", i);
-            requirePresent(manifest, task, task.source(), JsonPaths.child(taskPath, "source"), presentRelativeKeys,
-                    problems);
+            refs.add(new ImageRef(JsonPaths.child(taskPath, "source"), "task " + task.id(), task.source()));
             for (int j = 0; j < task.outputs().size(); j++) {
-                String outputPath = JsonPaths.child(JsonPaths.index(JsonPaths.child(taskPath, "outputs"), j), "image");
-                requirePresent(manifest, task, task.outputs().get(j).image(), outputPath, presentRelativeKeys,
-                        problems);
+                refs.add(new ImageRef(outputImagePath(taskPath, j), "task " + task.id(),
+                        task.outputs().get(j).image()));
             }
         }
-        return ValidationReport.of(problems);
+        return missing(manifest.batchId(), refs, presentRelativeKeys);
     }
 
-    private static void requirePresent(Manifest manifest, TaskSpec task, String key, String path,
-            Set<String> presentRelativeKeys, List<ValidationProblem> problems) {
-        if (!presentRelativeKeys.contains(key)) {
-            problems.add(ValidationProblem.of(path, "task " + task.id() + ": " + manifest.objectKey(key)
-                    + " was not uploaded (upload the images first, the manifest last)"));
+    /**
+     * The same check on a manifest that is not valid, so that its report names the missing images in the same round
+     * as its other problems: every image reference that is a safe key is looked for (the others already have their
+     * problem), under the batch id of the upload's key.
+     */
+    public static ValidationReport checkImagesPresent(String batchId, byte[] json, Set<String> presentRelativeKeys) {
+        Optional<JsonNode> document = StrictJson.read(json, MAX_MANIFEST_BYTES).document();
+        if (document.isEmpty() || !ManifestNames.isId(batchId)) {
+            return ValidationReport.ok();
         }
+        List<ImageRef> refs = new ArrayList<>();
+        JsonNode tasks = document.get().path("tasks");
+        for (int i = 0; i < tasks.size(); i++) {
+            JsonNode task = tasks.path(i);
+            String taskPath = JsonPaths.index("tasks", i);
+            String label = readableId(task.path("id")).map(id -> "task " + id).orElse(taskPath);
+            refs.add(new ImageRef(JsonPaths.child(taskPath, "source"), label, task.path("source").asText("")));
+            JsonNode outputs = task.path("outputs");
+            for (int j = 0; j < outputs.size(); j++) {
+                refs.add(new ImageRef(outputImagePath(taskPath, j), label, outputs.path(j).path("image").asText("")));
+            }
+        }
+        return missing(batchId, refs.stream().filter(ref -> !ref.key().isEmpty()
+                && ManifestNames.relativeKeyProblem(ref.key()).isEmpty()).toList(), presentRelativeKeys);
+    }
+
+    /** One image a manifest names: where, in which task, under which key relative to the batch folder. */
+    private record ImageRef(String path, String task, String key) {
+    }
+
+    private static String outputImagePath(String taskPath, int output) {
+        return JsonPaths.child(JsonPaths.index(JsonPaths.child(taskPath, "outputs"), output), "image");
+    }
+
+    private static ValidationReport missing(String batchId, List<ImageRef> refs, Set<String> presentRelativeKeys) {
+        return ValidationReport.of(refs.stream().filter(ref -> !presentRelativeKeys.contains(ref.key()))
+                .map(ref -> ValidationProblem.of(ref.path(), ref.task() + ": " + Manifest.objectKey(batchId, ref.key())
+                        + " was not uploaded (upload the images first, the manifest last)")).toList());
     }
 
     /** Starts the reason of each problem inside a task with the task's id, when it has a readable one. */
