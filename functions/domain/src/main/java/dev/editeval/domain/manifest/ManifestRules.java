@@ -61,7 +61,8 @@ final class ManifestRules {
         gold.path("scores").properties().forEach(byModel -> byModel.getValue().properties().forEach(range -> {
             if (range.getValue().isObject() && !range.getValue().has("why")) {
                 add(JsonPaths.child(JsonPaths.child(JsonPaths.child(JsonPaths.child(goldPath, "scores"),
-                        byModel.getKey()), range.getKey()), "why"), "is required in a screening set: explain the range");
+                        byModel.getKey()), range.getKey()), "why"),
+                        "is required in a screening set: explain the range");
             }
         }));
         gold.path("safety").properties().forEach(byModel -> {

@@ -55,7 +55,8 @@ class ScreeningManifestTest {
         Validated<Manifest> result = parser.parse("s1", JsonEdits.bytes(json));
 
         assertThat(result.report().problems()).extracting(ValidationProblem::path).containsExactlyInAnyOrder(
-                "tasks[0].gold.feasibilityWhy", "tasks[0].gold.scores.m.preservation.why", "tasks[0].gold.safety.m.why");
+                "tasks[0].gold.feasibilityWhy", "tasks[0].gold.scores.m.preservation.why",
+                "tasks[0].gold.safety.m.why");
     }
 
     @Test
