@@ -10,7 +10,7 @@ import static dev.editeval.infra.SynthesizedStack.propertiesOfType;
 import static dev.editeval.infra.SynthesizedStack.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;
@@ -253,7 +253,7 @@ class PipelineTemplateTest {
     static Stream<Arguments> objectWrites() {
         return Stream.of(
                 Arguments.of(Topology.INGEST_FUNCTION, List.of("/batches/*/_report.json")),
-                Arguments.of(Topology.PREVIEW_FUNCTION, List.of("/previews/*")),
+                Arguments.of(Topology.PREVIEW_FUNCTION, List.of("/previews/*", "/batches/*/_report.json")),
                 Arguments.of(Topology.API_FUNCTION, List.of()),
                 Arguments.of(Topology.AGGREGATE_FUNCTION, List.of("/exports/*", "/" + ExportService.PSEUDONYM_KEY)));
     }

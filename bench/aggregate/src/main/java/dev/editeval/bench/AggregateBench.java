@@ -1,8 +1,8 @@
 package dev.editeval.bench;
 
-import dev.editeval.domain.aggregate.ExportFiles;
 import dev.editeval.domain.aggregate.OutputRow;
 import dev.editeval.domain.aggregate.RatingRow;
+import dev.editeval.domain.export.ExportFiles;
 import dev.editeval.domain.stats.ScoreDistribution;
 import java.io.IOException;
 import java.io.InputStream;

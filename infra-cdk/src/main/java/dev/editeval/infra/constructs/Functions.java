@@ -1,6 +1,6 @@
 package dev.editeval.infra.constructs;
 
-import dev.editeval.domain.aggregate.ExportService;
+import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;
@@ -171,6 +171,8 @@ public final class Functions extends Construct {
 
         uploads.grantRead(preview);
         uploads.grantPut(preview, Topology.PREVIEWS_PREFIX + "*");
+        // the task that completes a batch's previews rewrites its report with the failed tasks
+        uploads.grantPut(preview, Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME);
         table.grantReadWriteData(preview);
         queues.rating().grantSendMessages(preview);
 

@@ -2,9 +2,9 @@ package dev.editeval.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.editeval.domain.aggregate.ExportFiles;
-import dev.editeval.domain.aggregate.ExportManifest;
-import dev.editeval.domain.aggregate.ExportSummary;
+import dev.editeval.domain.export.ExportFiles;
+import dev.editeval.domain.export.ExportManifest;
+import dev.editeval.domain.export.ExportSummary;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;

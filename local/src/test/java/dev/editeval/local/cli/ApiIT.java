@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.editeval.domain.aggregate.ExportManifest;
+import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;

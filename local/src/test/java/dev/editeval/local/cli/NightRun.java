@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.editeval.domain.aggregate.ExportService;
-import dev.editeval.domain.aggregate.ExportSummary;
+import dev.editeval.domain.export.ExportService;
+import dev.editeval.domain.export.ExportSummary;
 import dev.editeval.domain.fakes.DayRecordingRatings;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchRecord;

@@ -11,8 +11,8 @@ import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.app.aws.SqsPreviewQueue;
 import dev.editeval.app.aws.SqsRatingQueue;
 import dev.editeval.domain.admin.AdminService;
-import dev.editeval.domain.aggregate.ExportService;
-import dev.editeval.domain.aggregate.ExportViews;
+import dev.editeval.domain.export.ExportService;
+import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.EvaluatorRepository;
@@ -86,7 +86,7 @@ public final class Wiring {
     }
 
     public PreviewService previewService() {
-        return new PreviewService(objectStore(), tasks(), ratingQueue());
+        return new PreviewService(objectStore(), batches(), tasks(), ratingQueue(), clock);
     }
 
     /** One per wiring: the API's routes, submit and admin services share it rather than build three. */

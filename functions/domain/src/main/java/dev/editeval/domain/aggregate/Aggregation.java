@@ -30,7 +30,7 @@ public final class Aggregation {
     static final int PREFERENCE_RESAMPLES = 200;
     static final double LEVEL = 0.95;
     /** Raters this far apart on one output (1 against 4 on a five-point scale) need a lead to look. */
-    static final int ADJUDICATION_SPREAD = 3;
+    public static final int ADJUDICATION_SPREAD = 3;
 
     private Aggregation() {
     }

@@ -1,7 +1,6 @@
 package dev.editeval.domain.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,9 +12,7 @@ import dev.editeval.domain.aggregate.AggregateReport.Preference;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.stats.AlphaMetric;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,14 +45,14 @@ class AggregationTest {
 
     private static AggregateReport aggregate(List<? extends JsonNode> rows) {
         try {
-            return Aggregation.of(ExportFiles.parse(lines(rows)), Map.of());
+            List<RatingRow> parsed = new ArrayList<>();
+            for (JsonNode row : rows) {
+                parsed.add(RatingRow.parse(row.toString()));
+            }
+            return Aggregation.of(parsed, Map.of());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static List<String> lines(List<? extends JsonNode> rows) {
-        return rows.stream().map(JsonNode::toString).toList();
     }
 
     /** Three raters on two tasks: ann and bob agree, cat is two points harsher on t1 and answers N/A on t2. */
@@ -167,42 +164,5 @@ class AggregationTest {
         EvaluatorCalibration dan = aggregate(rows).evaluators().getFirst();
 
         assertThat(dan.straightLining()).isEqualTo(0.5);
-    }
-
-    @Test
-    void exportFiles_whenUserStringsLookLikeFormulasOrMarkup_escapesThem() throws IOException {
-        List<ObjectNode> rows = List.of(
-                row("t1", "=HYPERLINK(\"http://x\")", "valid", 1, null, "<script>alert(1)</script>", 4, false),
-                row("t1", "@sum", "valid", 1, null, "<script>alert(1)</script>", 5, false));
-
-        ExportFiles.Made made = ExportFiles.of(LocalDate.parse("2026-11-28"), lines(rows), Map.of());
-
-        String evaluators = new String(made.files().get(ExportFiles.EVALUATORS), StandardCharsets.UTF_8);
-        assertThat(evaluators).contains("\"'=HYPERLINK(\"\"http://x\"\")\"", "'@sum")
-                .doesNotContain("\n=HYPERLINK", ",=");
-        String html = new String(made.files().get(ExportFiles.REPORT), StandardCharsets.UTF_8);
-        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script");
-        assertThat(new String(made.files().get(ExportFiles.SUMMARY), StandardCharsets.UTF_8))
-                .contains("<script>alert(1)</script>");
-    }
-
-    @Test
-    void text_whenCellStartsWithAFormulaCharacter_getsAnApostrophe() {
-        assertThat(CsvFiles.text("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
-        assertThat(CsvFiles.text("+1")).isEqualTo("'+1");
-        assertThat(CsvFiles.text("-2")).isEqualTo("'-2");
-        assertThat(CsvFiles.text("@cmd")).isEqualTo("'@cmd");
-        assertThat(CsvFiles.text("model-a")).isEqualTo("model-a");
-        assertThat(CsvFiles.text("")).isEmpty();
-    }
-
-    @Test
-    void parse_whenALineIsNotARatingRow_namesTheLineAndWhatIsMissing() {
-        List<String> lines = List.of(row("t1", "ann", "valid", 1, null, "m1", 4, false).toString(),
-                "{\"batchId\": \"b\", \"taskId\": \"t2\"}", "not json");
-
-        assertThatThrownBy(() -> ExportFiles.parse(lines)).isInstanceOf(IOException.class)
-                .hasMessageStartingWith("line 2: rating row b/t2 needs a batchId, a taskId and an evaluator");
-        assertThatThrownBy(() -> ExportFiles.parse(lines.subList(2, 3))).hasMessageStartingWith("line 1: ");
     }
 }

@@ -1,8 +1,8 @@
 package dev.editeval.domain.fakes;
 
 import dev.editeval.domain.admin.AdminService;
-import dev.editeval.domain.aggregate.ExportService;
-import dev.editeval.domain.aggregate.ExportViews;
+import dev.editeval.domain.export.ExportService;
+import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
@@ -84,7 +84,7 @@ public final class InMemoryPorts {
     }
 
     public PreviewService previewService() {
-        return new PreviewService(store, tasks);
+        return new PreviewService(store, batches, tasks, clock);
     }
 
     public LeaseService leaseService() {

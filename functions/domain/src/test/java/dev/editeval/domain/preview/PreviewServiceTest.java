@@ -2,9 +2,12 @@ package dev.editeval.domain.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.imaging.ImageEncoder;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.FailedTask;
 import dev.editeval.domain.model.OutputPreview;
 import dev.editeval.domain.model.StoredRendition;
 import dev.editeval.domain.model.TaskOutput;
@@ -14,6 +17,7 @@ import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.work.WorkIndex;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class PreviewServiceTest {
 
     private static final TaskRef T01 = new TaskRef("demo", "t01");
+    private static final TaskRef T02 = new TaskRef("demo", "t02");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final PreviewService previews = ports.previewService();
@@ -120,6 +125,50 @@ class PreviewServiceTest {
         assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(task.failure()).contains(reason);
         assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
+    }
+
+    @Test
+    void preview_whenTheLastTaskOfTheBatchIsThrough_rewritesTheReportWithEachFailedTaskAndItsReason()
+            throws IOException {
+        ingest(twoTasks().withImage("t02/model-a.png", "this is not a PNG".getBytes(StandardCharsets.UTF_8)));
+        previews.preview(T01);
+        assertThat(report().path("previews").asText()).isEqualTo("PENDING");
+
+        PreviewOutcome outcome = previews.preview(T02);
+
+        String reason = ((PreviewOutcome.Failed) outcome).reason();
+        JsonNode report = report();
+        assertThat(report.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(report.path("previews").asText()).isEqualTo("DONE");
+        assertThat(report.path("ready").asInt()).isEqualTo(1);
+        assertThat(report.path("failedTasks")).singleElement().satisfies(failed -> {
+            assertThat(failed.path("taskId").asText()).isEqualTo("t02");
+            assertThat(failed.path("reason").asText()).isEqualTo(reason).contains("batches/demo/t02/model-a.png");
+        });
+        assertThat(ports.batches().failedTasks("demo")).containsExactly(new FailedTask("t02", reason));
+    }
+
+    @Test
+    void preview_whenATaskWasCountedTwiceAfterACrash_waitsForTheLastTaskBeforeRewritingTheReport()
+            throws IOException {
+        ingest(twoTasks());
+        ports.batches().countPreviewed("demo");
+
+        previews.preview(T01);
+
+        assertThat(report().path("previews").asText()).isEqualTo("PENDING");
+        previews.preview(T02);
+        assertThat(report().path("previews").asText()).isEqualTo("DONE");
+        assertThat(report().path("ready").asInt()).isEqualTo(2);
+        assertThat(report().path("failedTasks")).isEmpty();
+    }
+
+    private static TestBatch twoTasks() {
+        return demo().task("t02", "Make the square green", "model-a");
+    }
+
+    private JsonNode report() throws IOException {
+        return Json.MAPPER.readTree(ports.store().get("batches/demo/_report.json").orElseThrow());
     }
 
     @Test

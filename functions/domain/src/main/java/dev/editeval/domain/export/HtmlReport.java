@@ -1,4 +1,4 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import dev.editeval.domain.aggregate.AggregateReport.Agreement;
 import dev.editeval.domain.aggregate.AggregateReport.Cell;
@@ -6,6 +6,8 @@ import dev.editeval.domain.aggregate.AggregateReport.EvaluatorCalibration;
 import dev.editeval.domain.aggregate.AggregateReport.FlaggedUnit;
 import dev.editeval.domain.aggregate.AggregateReport.ModelOutcome;
 import dev.editeval.domain.aggregate.AggregateReport.Preference;
+import dev.editeval.domain.aggregate.AggregateReport;
+import dev.editeval.domain.aggregate.Aggregation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

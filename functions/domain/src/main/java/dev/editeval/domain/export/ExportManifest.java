@@ -1,4 +1,4 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,9 +1,11 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.aggregate.OutputRow;
+import dev.editeval.domain.aggregate.RatingRow;
 import dev.editeval.domain.manifest.GoldSpec;
 import dev.editeval.domain.manifest.OutputSpec;
 import dev.editeval.domain.manifest.ScoreRange;

@@ -1,4 +1,4 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import dev.editeval.domain.aggregate.AggregateReport.Cell;
 import dev.editeval.domain.aggregate.AggregateReport.EvaluatorCalibration;

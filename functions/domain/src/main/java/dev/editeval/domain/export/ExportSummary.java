@@ -1,5 +1,6 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
+import dev.editeval.domain.aggregate.AggregateReport;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,12 +1,12 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
-import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.fakes.TestSubmissions.Scores;
+import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.OutputLetters;

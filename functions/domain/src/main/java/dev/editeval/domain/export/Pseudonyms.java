@@ -1,4 +1,4 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import dev.editeval.domain.ports.ImageLinks;
 import dev.editeval.domain.ports.ObjectStore;

@@ -1,5 +1,8 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
+import dev.editeval.domain.aggregate.AggregateReport;
+import dev.editeval.domain.aggregate.Aggregation;
+import dev.editeval.domain.aggregate.RatingRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.editeval.domain.aggregate;
+package dev.editeval.domain.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.editeval.domain.json.Json;
