@@ -5,6 +5,7 @@ import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.model.WorkPartition;
 import java.time.Instant;
 import java.util.List;
@@ -74,9 +75,10 @@ public interface TaskRepository {
     /**
      * Closes the slot this lease holds with the evaluator's stored rating and counts it; the last slot to close
      * takes the task out of the open-work index in the same write. True when the slot is closed by this evaluator
-     * now or was before (a retry); false when the lease does not hold it.
+     * now or was before (a retry); false when the lease does not hold it. {@code seen} is the task as the caller last
+     * saw it: a hint of whether this is the last slot, so the first write is usually the right one.
      */
-    boolean closeSlot(TaskRef ref, int slot, String nonce, String evaluatorId, String submissionId);
+    boolean closeSlot(TaskRef ref, int slot, String nonce, String evaluatorId, String submissionId, TaskSlots seen);
 
     /**
      * Puts a READY task that is short of ratings and has no open slot back into the open-work index, at

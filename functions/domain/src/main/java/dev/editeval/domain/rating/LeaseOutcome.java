@@ -17,6 +17,6 @@ public sealed interface LeaseOutcome {
     }
 
     /** The work policy gives this evaluator no work now (paused, for one), and says why. */
-    record Refused(String reason) implements LeaseOutcome {
+    record Refused(String code, String reason) implements LeaseOutcome {
     }
 }

@@ -4,7 +4,6 @@ import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
-import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.model.WorkClass;
 import dev.editeval.domain.model.WorkPartition;
@@ -98,8 +97,8 @@ public final class LeaseService {
 
     private LeaseOutcome walk(Walk walk) {
         WorkPlan plan = policy.plan(walk.desk);
-        if (plan instanceof WorkPlan.Refused(String reason)) {
-            return new LeaseOutcome.Refused(reason);
+        if (plan instanceof WorkPlan.Refused(String code, String reason)) {
+            return new LeaseOutcome.Refused(code, reason);
         }
         int firstShard = random.nextInt(WorkIndex.SHARDS);
         for (WorkClass workClass : ((WorkPlan.Walk) plan).classes()) {
@@ -156,7 +155,7 @@ public final class LeaseService {
             Optional<SlotState.Held> replacing = Optional.empty();
             if (task.slots().states().get(slot) instanceof SlotState.Held expired) {
                 walk.takes++;
-                if (healed(task.ref(), slot, expired)) {
+                if (healed(task, slot, expired)) {
                     continue;
                 }
                 replacing = Optional.of(expired);
@@ -180,10 +179,10 @@ public final class LeaseService {
      * A lease that ran out may have stored its rating and stopped before closing the slot (a crash, a lost answer
      * never retried): then the slot is that rating's, and is closed for it instead of being taken over.
      */
-    private boolean healed(TaskRef task, int slot, SlotState.Held expired) {
-        Optional<RatingRecord> stored = ratings.find(task, expired.evaluatorId());
-        stored.ifPresent(rating -> tasks.closeSlot(task, slot, expired.nonce(), expired.evaluatorId(),
-                rating.submissionId()));
+    private boolean healed(TaskRecord task, int slot, SlotState.Held expired) {
+        Optional<RatingRecord> stored = ratings.find(task.ref(), expired.evaluatorId());
+        stored.ifPresent(rating -> tasks.closeSlot(task.ref(), slot, expired.nonce(), expired.evaluatorId(),
+                rating.submissionId(), task.slots()));
         return stored.isPresent();
     }
 

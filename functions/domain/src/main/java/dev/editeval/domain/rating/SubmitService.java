@@ -4,6 +4,7 @@ import dev.editeval.domain.model.OpenWork;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
@@ -81,43 +82,47 @@ public final class SubmitService {
         boolean settled = evaluators.settle(evaluatorId, lease.place(), lease.nonce(), now,
                 place.partition().name(), place.position(),
                 new EvaluatorRepository.Counted(LocalDate.ofInstant(now, ZoneOffset.UTC), submission.timeOnTaskMs()));
-        return settled ? store(rating, lease) : unsettled(rating, lease, now);
+        TaskSlots seen = task.get().slots();
+        return settled ? store(rating, lease, seen) : unsettled(rating, lease, now, seen);
     }
 
-    private SubmitOutcome store(RatingRecord rating, LeaseIds.Parts lease) {
+    private SubmitOutcome store(RatingRecord rating, LeaseIds.Parts lease, TaskSlots seen) {
         if (!ratings.putIfAbsent(rating)) {
             RatingRecord earlier = ratings.find(rating.task(), rating.evaluatorId())
                     .orElseThrow(() -> new IllegalStateException("rating of " + rating.task() + " vanished"));
             if (!earlier.submissionId().equals(rating.submissionId())) {
                 return conflict(earlier);
             }
-            close(earlier, lease);
+            close(earlier, lease, seen);
             return new SubmitOutcome.AlreadyStored(earlier);
         }
-        close(rating, lease);
+        close(rating, lease, seen);
         return new SubmitOutcome.Stored(rating);
     }
 
-    private void close(RatingRecord rating, LeaseIds.Parts lease) {
-        tasks.closeSlot(rating.task(), lease.slot(), lease.nonce(), rating.evaluatorId(), rating.submissionId());
+    private void close(RatingRecord rating, LeaseIds.Parts lease, TaskSlots seen) {
+        tasks.closeSlot(rating.task(), lease.slot(), lease.nonce(), rating.evaluatorId(), rating.submissionId(),
+                seen);
     }
 
     /**
      * The lease did not hold its place live: an earlier attempt of this submit passed the gate (and maybe stored the
      * rating), the lease ran out, or it is not the caller's.
      */
-    private SubmitOutcome unsettled(RatingRecord rating, LeaseIds.Parts lease, Instant now) {
+    private SubmitOutcome unsettled(RatingRecord rating, LeaseIds.Parts lease, Instant now,
+                                    TaskSlots seen) {
         Optional<RatingRecord> earlier = ratings.find(lease.task(), rating.evaluatorId());
         if (earlier.isPresent()) {
             if (!earlier.get().submissionId().equals(rating.submissionId())) {
                 return conflict(earlier.get());
             }
-            close(earlier.get(), lease);
+            close(earlier.get(), lease, seen);
             evaluators.freePlace(rating.evaluatorId(), lease.place(), lease.nonce(), Optional.empty());
             return new SubmitOutcome.AlreadyStored(earlier.get());
         }
-        Optional<SlotState.Held> held = tasks.find(lease.task()).flatMap(t -> t.slots().held(lease.slot(),
-                lease.nonce(), rating.evaluatorId()));
+        Optional<TaskRecord> fresh = tasks.find(lease.task());
+        Optional<SlotState.Held> held = fresh.flatMap(t -> t.slots().held(lease.slot(), lease.nonce(),
+                rating.evaluatorId()));
         if (held.isEmpty()) {
             return LeaseService.ranOut(evaluators, rating.evaluatorId(), lease) ? new SubmitOutcome.Expired()
                     : new SubmitOutcome.NotFound();
@@ -126,7 +131,7 @@ public final class SubmitService {
             return new SubmitOutcome.Expired();
         }
         // the slot is still this lease's and live: an earlier attempt passed the gate and stopped before the rating
-        return store(rating, lease);
+        return store(rating, lease, fresh.get().slots());
     }
 
     private static SubmitOutcome conflict(RatingRecord earlier) {

@@ -14,7 +14,10 @@ public sealed interface WorkPlan {
         }
     }
 
-    /** No work for this evaluator now (paused, removed, out of screening attempts), and why, in words for them. */
-    record Refused(String reason) implements WorkPlan {
+    /**
+     * No work for this evaluator now, and why: {@code code} for the page ({@code paused}, {@code removed},
+     * {@code screening_failed}; docs/api.md), {@code reason} in words for them.
+     */
+    record Refused(String code, String reason) implements WorkPlan {
     }
 }

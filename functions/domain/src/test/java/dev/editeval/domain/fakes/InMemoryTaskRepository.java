@@ -135,7 +135,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public synchronized boolean closeSlot(TaskRef ref, int slot, String nonce, String evaluatorId,
-                                          String submissionId) {
+                                          String submissionId, TaskSlots seen) {
         TaskRecord task = tasks.get(ref);
         if (task == null) {
             return false;

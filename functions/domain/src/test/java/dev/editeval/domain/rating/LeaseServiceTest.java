@@ -296,12 +296,12 @@ class LeaseServiceTest {
     void leaseNext_whenThePolicyRefuses_answersWhyAndHoldsNothing() {
         ready(1, "model-a");
         ports.policy(desk -> desk.evaluatorId().equals("eve")
-                ? new WorkPlan.Refused("you are paused") : WorkPolicy.regular().plan(desk));
+                ? new WorkPlan.Refused("paused", "you are paused") : WorkPolicy.regular().plan(desk));
         LeaseService paused = ports.leaseService();
 
         LeaseOutcome outcome = paused.leaseNext("eve");
 
-        assertThat(outcome).isEqualTo(new LeaseOutcome.Refused("you are paused"));
+        assertThat(outcome).isEqualTo(new LeaseOutcome.Refused("paused", "you are paused"));
         assertThat(ports.evaluators().desk("eve").places()).isEmpty();
         assertThat(task(T01).slots().states()).isEmpty();
         assertThat(paused.leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);

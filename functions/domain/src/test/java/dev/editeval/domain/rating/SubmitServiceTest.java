@@ -225,7 +225,8 @@ class SubmitServiceTest {
         SubmitService elsewhere = new SubmitService(ports.tasks(), ports.ratings(), ports.evaluators(),
                 new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
 
-        SubmitOutcome outcome = elsewhere.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4));
+        SubmitOutcome outcome = elsewhere.submit("eve", lease.leaseId(),
+                TestSubmissions.rating("sub-00000001", SHOWN, 4));
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.Stored.class);
         assertRatedOnce(((SubmitOutcome.Stored) outcome).rating());
