@@ -280,7 +280,8 @@ public final class DynamoDbTaskRepository implements TaskRepository {
 
     private static WorkPartition partition(String name) {
         int hash = name.lastIndexOf('#');
-        return new WorkPartition(WorkClass.valueOf(name.substring(0, hash)), Integer.parseInt(name.substring(hash + 1)));
+        return new WorkPartition(WorkClass.valueOf(name.substring(0, hash)),
+                Integer.parseInt(name.substring(hash + 1)));
     }
 
     private static Map<String, AttributeValue> toItem(TaskRecord task) {
