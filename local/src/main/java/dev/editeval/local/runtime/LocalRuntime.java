@@ -42,7 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
         Map<String, String> aws = backend.environment();
-        this.clients = AwsClients.fromEnv(aws);
+        this.clients = AwsClients.fromEnv(aws, options.dynamoDbInterceptors());
         LocalResources resources = LocalResources.create(clients);
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
                 resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE));

@@ -4,6 +4,7 @@ import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.model.WorkClass;
 import dev.editeval.domain.model.WorkPartition;
@@ -85,7 +86,14 @@ public final class LeaseService {
         for (int place = 0; place < CAP; place++) {
             Optional<Desk> desk = evaluators.takePlace(evaluatorId, place, nonce, end, now);
             if (desk.isPresent()) {
-                LeaseOutcome outcome = walk(new Walk(evaluatorId, place, nonce, desk.get(), now, end));
+                Walk walk = new Walk(evaluatorId, place, nonce, desk.get(), now, end);
+                LeaseOutcome outcome;
+                try {
+                    outcome = walk(walk);
+                } catch (RuntimeException e) {
+                    giveBack(walk);
+                    throw e;
+                }
                 if (!(outcome instanceof LeaseOutcome.Leased)) {
                     evaluators.freePlace(evaluatorId, place, nonce, Optional.empty());
                 }
@@ -143,6 +151,21 @@ public final class LeaseService {
         return Optional.empty();
     }
 
+    /**
+     * A request that failed part-way (a table call that failed, or lost its answer after it applied) may hold a place
+     * and a slot the caller never hears of: both are given back now, best effort, rather than held until they expire.
+     * A give-back that fails too leaves them to run out.
+     */
+    private void giveBack(Walk walk) {
+        try {
+            walk.tried.ifPresent(tried -> tasks.releaseHold(tried.getKey(), tried.getValue(), walk.nonce,
+                    walk.evaluatorId));
+            evaluators.freePlace(walk.evaluatorId, walk.place, walk.nonce, Optional.empty());
+        } catch (RuntimeException e) {
+            // what could not be given back runs out by itself
+        }
+    }
+
     /** One conditional take on the task, of a slot that looked takeable; a refused take moves on to the next task. */
     private Optional<LeaseOutcome.Leased> tryTask(Walk walk, TaskRecord task) {
         if (task.status() != TaskStatus.READY || task.slots().takenBy().contains(walk.evaluatorId)) {
@@ -161,6 +184,7 @@ public final class LeaseService {
                 replacing = Optional.of(expired);
             }
             walk.takes++;
+            walk.tried = Optional.of(Map.entry(task.ref(), slot));
             SlotState.Held hold = new SlotState.Held(walk.evaluatorId, walk.nonce, walk.place,
                     walk.end.plus(MARGIN));
             Optional<TaskRecord> taken = tasks.takeSlot(task.ref(), slot, hold, replacing, walk.now);
@@ -311,6 +335,8 @@ public final class LeaseService {
         private final Instant end;
         private int pages;
         private int takes;
+        /** The slot last written to, which a failure may have left held. */
+        private Optional<Map.Entry<TaskRef, Integer>> tried = Optional.empty();
 
         private Walk(String evaluatorId, int place, String nonce, Desk desk, Instant now, Instant end) {
             this.evaluatorId = evaluatorId;

@@ -16,8 +16,12 @@ public interface WorkPolicy {
 
     WorkPlan plan(EvaluatorRepository.Desk desk);
 
-    /** Until quality control decides otherwise: re-queued work first, then the rest, for everybody. */
+    /**
+     * Until quality control decides otherwise: regular work for everybody. Each class walked costs at least one query
+     * even when it is empty, so a policy walks a class when it has a reason to (a new evaluator's screening, the gold
+     * rate, a lead's re-queue), not on every lease.
+     */
     static WorkPolicy regular() {
-        return desk -> new WorkPlan.Walk(List.of(WorkClass.REQUEUED, WorkClass.REGULAR));
+        return desk -> new WorkPlan.Walk(List.of(WorkClass.REGULAR));
     }
 }

@@ -1,8 +1,10 @@
 package dev.editeval.domain.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.LostAnswers;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.model.Lease;
@@ -12,6 +14,7 @@ import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.WorkClass;
+import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.work.WorkIndex;
 import dev.editeval.domain.work.WorkPlan;
 import dev.editeval.domain.work.WorkPolicy;
@@ -261,6 +264,21 @@ class LeaseServiceTest {
     }
 
     @Test
+    void leaseNext_whenTheTakeAppliesAndItsAnswerIsLost_givesBackTheSlotAndThePlace() {
+        ready(1, "model-a");
+        LeaseService lossy = new LeaseService(LostAnswers.of(TaskRepository.class, ports.tasks(), "takeSlot",
+                LostAnswers.Mode.FAILED), ports.ratings(), ports.evaluators(), WorkPolicy.regular(), new RecentTasks(),
+                new java.util.Random(7), ports.clock());
+
+        assertThatThrownBy(() -> lossy.leaseNext("eve")).isInstanceOf(LostAnswers.LostAnswerException.class);
+
+        assertThat(task(T01).slots().states()).isEmpty();
+        assertThat(task(T01).slots().takenBy()).isEmpty();
+        assertThat(ports.evaluators().desk("eve").places()).isEmpty();
+        assertThat(leased("eve").task()).isEqualTo(T01);
+    }
+
+    @Test
     void find_whenTheLeaseIsLive_findsItWithItsTask() {
         ready(1, "model-a");
         Lease lease = leased("eve");
@@ -335,10 +353,14 @@ class LeaseServiceTest {
 
         assertThat(reopened).isTrue();
         assertThat(ports.tasks().reopen(T01, 2, WorkIndex.of(T01, WorkClass.REQUEUED))).as("once").isFalse();
-        Lease again = leased("bob");
+        assertThat(leases.leaseNext("bob")).as("the regular walk does not look at re-queued work")
+                .isInstanceOf(LeaseOutcome.NoneWaiting.class);
+        ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.REQUEUED, WorkClass.REGULAR)));
+        LeaseService requeuedFirst = ports.leaseService();
+        Lease again = ((LeaseOutcome.Leased) requeuedFirst.leaseNext("bob")).lease();
         assertThat(again.task()).isEqualTo(T01);
         assertThat(again.slot()).isEqualTo(1);
-        assertThat(leases.leaseNext("eve")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
+        assertThat(requeuedFirst.leaseNext("eve")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
     }
 
     /** A task moved to another class, as quality control or a lead's re-queue will: rated, then reopened there. */
