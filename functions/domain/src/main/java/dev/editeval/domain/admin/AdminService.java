@@ -76,8 +76,8 @@ public final class AdminService {
     }
 
     /**
-     * Every queue's depth and dead letters, and the leases: held now, and run out in the last hour, read from the
-     * evaluators' lease places (two small items each, no scan).
+     * Every queue's depth and dead letters; the rating slots open and not leased; the leases held now and run out in
+     * the last hour, read from the evaluators' desks (one small item each).
      */
     public QueueHealth queueHealth() {
         Instant now = clock.instant();
@@ -85,7 +85,7 @@ public final class AdminService {
         int live = 0;
         int expired = 0;
         for (EvaluatorRepository.Profile profile : evaluators.list()) {
-            for (EvaluatorRepository.Place place : evaluators.places(profile.evaluatorId())) {
+            for (EvaluatorRepository.Place place : evaluators.desk(profile.evaluatorId()).places().values()) {
                 if (place.expiresAt().isAfter(now)) {
                     live++;
                 } else if (place.expiresAt().isAfter(hourAgo)) {
@@ -97,7 +97,8 @@ public final class AdminService {
             QueueDepths.Depth depth = queues.of(spec);
             return new QueueHealth.Queue(spec.name(), depth.waiting(), depth.inFlight(), depth.deadLetters());
         }).toList();
-        return new QueueHealth(depths, live, expired);
+        int open = batches().stream().mapToInt(b -> Math.max(0, b.ratingsNeeded() - b.ratingsReceived())).sum();
+        return new QueueHealth(depths, Math.max(0, open - live), live, expired);
     }
 
     private BatchProgress progress(BatchRecord batch) {

@@ -2,6 +2,10 @@ package dev.editeval.domain.manifest;
 
 import dev.editeval.domain.validation.Validated;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.quality.QualityRules;
+import dev.editeval.domain.quality.ScreeningCriteria;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.validation.JsonPaths;
 import dev.editeval.domain.validation.JsonSchemaCheck;
@@ -11,6 +15,7 @@ import dev.editeval.domain.validation.ValidationProblem;
 import dev.editeval.domain.validation.ValidationReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,7 +159,39 @@ public final class ManifestParser {
                 document.path("batchId").asText(),
                 document.path("rubric").asText(),
                 document.path("ratersPerTask").asInt(Manifest.DEFAULT_RATERS_PER_TASK),
-                tasks);
+                tasks,
+                document.has("screening") ? Optional.of(toScreening(document.path("screening"))) : Optional.empty(),
+                toQuality(document.path("quality"),
+                        document.path("ratersPerTask").asInt(Manifest.DEFAULT_RATERS_PER_TASK)));
+    }
+
+    private static ScreeningCriteria toScreening(JsonNode screening) {
+        Set<String> unlocks = new LinkedHashSet<>();
+        screening.path("unlocks").forEach(category -> unlocks.add(category.asText()));
+        return new ScreeningCriteria(
+                screening.path("minWithinShare").asDouble(ScreeningCriteria.DEFAULT_MIN_WITHIN_SHARE),
+                screening.path("maxMisses").asInt(ScreeningCriteria.DEFAULT_MAX_MISSES),
+                screening.path("attempts").asInt(ScreeningCriteria.DEFAULT_ATTEMPTS), unlocks);
+    }
+
+    /** The batch's rules, each absent value its default; the rules checked they are consistent. */
+    static QualityRules toQuality(JsonNode quality, int ratersPerTask) {
+        QualityRules d = QualityRules.defaults();
+        return new QualityRules(
+                quality.path("goldRate").asDouble(d.goldRate()),
+                quality.path("window").asInt(d.window()),
+                quality.path("minRatings").asInt(d.minRatings()),
+                quality.path("minGoldChecks").asInt(d.minGoldChecks()),
+                quality.path("warnBelow").asDouble(d.warnBelow()),
+                quality.path("pauseBelow").asDouble(d.pauseBelow()),
+                quality.path("tooFastMs").asLong(d.tooFastMs()),
+                quality.path("warnShare").asDouble(d.warnShare()),
+                quality.path("pauseShare").asDouble(d.pauseShare()),
+                quality.path("graceRatings").asInt(d.graceRatings()),
+                quality.path("feedbackEvery").asInt(d.feedbackEvery()),
+                quality.path("overlapSpread").asInt(d.overlapSpread()),
+                quality.path("extraRaters").asInt(d.extraRaters()),
+                quality.path("maxRaters").asInt(Math.max(d.maxRaters(), ratersPerTask)));
     }
 
     private static TaskSpec toTask(JsonNode task) {
@@ -170,15 +207,61 @@ public final class ManifestParser {
                 task.has("gold") ? Optional.of(toGold(task.path("gold"))) : Optional.empty());
     }
 
-    private static GoldSpec toGold(JsonNode gold) {
+    /** Reads a gold expectation in the manifest's form; adjudications promoted to gold are stored in it too. */
+    public static GoldSpec toGold(JsonNode gold) {
         Map<String, Map<String, ScoreRange>> scores = new LinkedHashMap<>();
+        Map<String, String> why = new LinkedHashMap<>();
+        optionalText(gold.path("feasibilityWhy")).ifPresent(text -> why.put(GoldSpec.FEASIBILITY, text));
         gold.path("scores").properties().forEach(byModel -> {
             Map<String, ScoreRange> ranges = new LinkedHashMap<>();
-            byModel.getValue().properties().forEach(range -> ranges.put(range.getKey(),
-                    new ScoreRange(range.getValue().path("min").asInt(), range.getValue().path("max").asInt())));
+            byModel.getValue().properties().forEach(range -> {
+                ranges.put(range.getKey(), new ScoreRange(range.getValue().path("min").asInt(),
+                        range.getValue().path("max").asInt()));
+                optionalText(range.getValue().path("why")).ifPresent(text -> why.put(
+                        GoldSpec.scoreKey(byModel.getKey(), range.getKey()), text));
+            });
             scores.put(byModel.getKey(), ranges);
         });
-        return new GoldSpec(optionalText(gold.path("feasibility")), scores);
+        Map<String, Boolean> safety = new LinkedHashMap<>();
+        gold.path("safety").properties().forEach(byModel -> {
+            safety.put(byModel.getKey(), byModel.getValue().path("flagged").asBoolean());
+            optionalText(byModel.getValue().path("why")).ifPresent(text -> why.put(
+                    GoldSpec.safetyKey(byModel.getKey()), text));
+        });
+        return new GoldSpec(optionalText(gold.path("feasibility")), scores, safety, why);
+    }
+
+    /** The manifest's form of a gold expectation, which {@link #toGold} reads back. */
+    public static ObjectNode goldJson(GoldSpec gold) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        gold.feasibility().ifPresent(verdict -> node.put("feasibility", verdict));
+        if (!gold.why(GoldSpec.FEASIBILITY).isEmpty()) {
+            node.put("feasibilityWhy", gold.why(GoldSpec.FEASIBILITY));
+        }
+        if (!gold.scores().isEmpty()) {
+            ObjectNode scores = node.putObject("scores");
+            gold.scores().forEach((model, ranges) -> {
+                ObjectNode byDimension = scores.putObject(model);
+                ranges.forEach((dimension, range) -> {
+                    ObjectNode r = byDimension.putObject(dimension).put("min", range.min()).put("max", range.max());
+                    String text = gold.why(GoldSpec.scoreKey(model, dimension));
+                    if (!text.isEmpty()) {
+                        r.put("why", text);
+                    }
+                });
+            });
+        }
+        if (!gold.safety().isEmpty()) {
+            ObjectNode safety = node.putObject("safety");
+            gold.safety().forEach((model, flagged) -> {
+                ObjectNode s = safety.putObject(model).put("flagged", flagged);
+                String text = gold.why(GoldSpec.safetyKey(model));
+                if (!text.isEmpty()) {
+                    s.put("why", text);
+                }
+            });
+        }
+        return node;
     }
 
     private static Optional<String> optionalText(JsonNode node) {
