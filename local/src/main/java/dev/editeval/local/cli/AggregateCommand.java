@@ -9,6 +9,7 @@ import dev.editeval.domain.export.CsvFiles;
 import dev.editeval.domain.export.ExportFiles;
 import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.standins.StandIns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,9 +73,15 @@ final class AggregateCommand implements Callable<Integer> {
             input.put("date", date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
             Map<String, Object> result = handler.handleRequest(input,
                     new InvocationContext(Topology.AGGREGATE_FUNCTION));
+            String report = result.get("folder") + ExportFiles.REPORT;
             spec.commandLine().getOut().println("Exported " + result.get("ratings") + " ratings ("
                     + result.get("dayRatings") + " of " + input.get("date") + ") to s3://" + Topology.BUCKET + "/"
-                    + result.get("folder") + "report.html");
+                    + report);
+            // the stand-in keeps objects as files: the report opens in a browser from there
+            Path file = StandIns.objectFile(Runtimes.dataDir(), Topology.BUCKET, report);
+            if (Files.isRegularFile(file)) {
+                spec.commandLine().getOut().println("Open the report: " + file.toUri());
+            }
             return 0;
         }
     }

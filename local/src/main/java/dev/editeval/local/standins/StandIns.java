@@ -55,6 +55,18 @@ public final class StandIns implements AutoCloseable {
     }
 
     /**
+     * The file that holds an object of the S3 stand-in, whose filesystem store keeps every bucket as a folder and
+     * every key as a path under it: what a person opens where an address in S3 would need a client.
+     */
+    public static Path objectFile(Path dataDir, String bucket, String key) {
+        return s3Folder(dataDir).resolve(bucket).resolve(key);
+    }
+
+    private static Path s3Folder(Path dataDir) {
+        return dataDir.resolve("s3");
+    }
+
+    /**
      * Starts all three and waits until each answers (S3 ListBuckets, SQS ListQueues, DynamoDB ListTables).
      *
      * @throws StandInStartException naming the stand-in that failed, after stopping the others
@@ -170,7 +182,7 @@ public final class StandIns implements AutoCloseable {
             // node starts in the background while the two JVM servers come up
             dynamoDb = remember(DynamoDbStandIn.launch(DynaliteHome.locate().installed(),
                     stored("dynamodb"), ports.dynamoDb()));
-            s3 = remember(S3StandIn.start(dataDir.resolve("s3"), ports.s3()));
+            s3 = remember(S3StandIn.start(s3Folder(dataDir), ports.s3()));
             sqs = remember(SqsStandIn.start(stored("sqs"), ports.sqs(), timeout));
             URI dynamoDbEndpoint = dynamoDb.awaitListening(timeout);
             endpoints = new StandInEndpoints(s3.endpoint(), sqs.endpoint(), dynamoDbEndpoint);

@@ -2,6 +2,7 @@ package dev.editeval.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchStatus;
@@ -10,7 +11,9 @@ import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,6 +65,40 @@ class CommandLineIT {
                 .contains("Rate them at " + pipeline.runtime.webAddress());
         assertThat(pipeline.tasks().listBatch("cli-one")).singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo(TaskStatus.READY));
+    }
+
+    @Test
+    void upload_whenAnImageCannotBeDecoded_printsTheFailedTaskAndWhy_asTheRewrittenReportDoes(@TempDir Path folder)
+            throws IOException {
+        Path batch = oneTaskBatch(folder, "cli-failing");
+        Files.writeString(batch.resolve("t1/output.jpg"), "not a JPEG at all");
+
+        Run run = editeval("upload", batch.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Batch cli-failing: 0 tasks ready, 1 failed.", "1 tasks failed:",
+                "t1: output of m1 (batches/cli-failing/t1/output.jpg)");
+        JsonNode report = Json.MAPPER.readTree(pipeline.store().get("batches/cli-failing/_report.json").orElseThrow());
+        assertThat(report.path("previews").asText()).isEqualTo("DONE");
+        assertThat(report.path("failedTasks").path(0).path("taskId").asText()).isEqualTo("t1");
+    }
+
+    @Test
+    void user_withHelp_printsItsSubcommands() {
+        Run run = editeval("user", "--help");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("add", "list");
+    }
+
+    @Test
+    void userList_namesEveryUserWithTheirGroups() {
+        addUser("cli-lister", "--admin");
+
+        Run run = editeval("user", "list");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("cli-lister\\s+evaluators, admins");
     }
 
     @Test
@@ -130,7 +167,8 @@ class CommandLineIT {
     }
 
     @Test
-    void aggregate_againstTheRunningPipeline_commitsTodaysExportAndPrintsWhereTheReportIs() {
+    void aggregate_againstTheRunningPipeline_commitsTodaysExportAndPrintsTheReportAsAFileToOpen()
+            throws IOException {
         Run run = editeval("aggregate");
 
         assertThat(run.code()).as(run.err()).isZero();
@@ -139,6 +177,13 @@ class CommandLineIT {
                 .orElseThrow();
         assertThat(run.out()).contains("of " + today + ") to s3://" + Topology.BUCKET + "/" + committed.folder()
                 + "report.html");
+        Matcher opened = Pattern.compile("Open the report: (\\S+)").matcher(run.out());
+        assertThat(opened.find()).as(run.out()).isTrue();
+        Path file = Path.of(URI.create(opened.group(1)));
+        assertThat(file).isRegularFile();
+        assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>")
+                .isEqualTo(new String(pipeline.store().get(committed.folder() + "report.html").orElseThrow(),
+                        StandardCharsets.UTF_8));
     }
 
     /** Runs {@code ./editeval --data-dir <the pipeline's> ARGS...} in this JVM. */

@@ -1,7 +1,10 @@
 package dev.editeval.app.aws;
 
+import com.fasterxml.jackson.databind.JavaType;
+import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.model.FailedTask;
 import dev.editeval.domain.ports.BatchRepository;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,11 +14,19 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-/** Batch items: pk {@code BATCH#id}, sk {@code BATCH}; listed through gsi1 under {@code BATCHES}. */
+/**
+ * Batch items: pk {@code BATCH#id}, sk {@code BATCH}; listed through gsi1 under {@code BATCHES}. The outcome of the
+ * batch's previews (a count of tasks through them, then the failures) is the item sk {@code PREVIEWS} beside it, so
+ * the ingest's writes of the batch item never reset it.
+ */
 public final class DynamoDbBatchRepository implements BatchRepository {
 
     private static final String SK = "BATCH";
+    private static final String PREVIEWS_SK = "PREVIEWS";
+    private static final JavaType FAILURES = Json.MAPPER.getTypeFactory()
+            .constructCollectionType(List.class, FailedTask.class);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -59,6 +70,29 @@ public final class DynamoDbBatchRepository implements BatchRepository {
                         .keyConditionExpression("gsi1pk = :p")
                         .expressionAttributeValues(Map.of(":p", Attr.s(Keys.BATCHES))))
                 .items().stream().map(DynamoDbBatchRepository::fromItem).toList();
+    }
+
+    @Override
+    public long countPreviewed(String batchId) {
+        Map<String, AttributeValue> after = dynamoDb.updateItem(b -> b.tableName(table)
+                .key(Keys.of(Keys.batch(batchId), PREVIEWS_SK)).updateExpression("ADD previewed :one")
+                .expressionAttributeValues(Map.of(":one", Attr.n(1))).returnValues(ReturnValue.UPDATED_NEW))
+                .attributes();
+        return Attr.number(after, "previewed");
+    }
+
+    @Override
+    public void recordPreviews(String batchId, int ready, List<FailedTask> failed) {
+        dynamoDb.updateItem(b -> b.tableName(table).key(Keys.of(Keys.batch(batchId), PREVIEWS_SK))
+                .updateExpression("SET ready = :r, failedTasks = :f")
+                .expressionAttributeValues(Map.of(":r", Attr.n(ready), ":f", Attr.json(failed))));
+    }
+
+    @Override
+    public List<FailedTask> failedTasks(String batchId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Keys.of(Keys.batch(batchId), PREVIEWS_SK)).consistentRead(true)).item();
+        return item == null || !item.containsKey("failedTasks") ? List.of() : Attr.json(item, "failedTasks", FAILURES);
     }
 
     private static Map<String, AttributeValue> toItem(BatchRecord batch) {

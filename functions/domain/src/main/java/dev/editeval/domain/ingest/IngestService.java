@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,9 +100,12 @@ public final class IngestService {
         }
         Validated<Manifest> parsed = parser.parse(id, bytes.get());
         if (!(parsed instanceof Validated.Valid<Manifest>(Manifest manifest))) {
-            return reject(id, version.get(), parsed.report());
+            // every problem in one round: the images it names are looked for even though it must be fixed anyway
+            ValidationReport images = awaitImages(id, present -> ManifestParser.checkImagesPresent(id, bytes.get(),
+                    present));
+            return reject(id, version.get(), parsed.report().mergeAtNewPaths(images).sortedByPath());
         }
-        ValidationReport images = awaitImages(manifest);
+        ValidationReport images = awaitImages(id, present -> ManifestParser.checkImagesPresent(manifest, present));
         if (!images.isValid()) {
             return reject(id, version.get(), images);
         }
@@ -123,14 +127,14 @@ public final class IngestService {
         }
         previews.send(refs);
         batches.save(batch.withStatus(BatchStatus.ACCEPTED));
-        reports.write(id, BatchStatus.ACCEPTED, refs.size(), List.of());
+        reports.checked(id, BatchStatus.ACCEPTED, refs.size(), List.of());
         return new IngestOutcome.Accepted(id, refs.size());
     }
 
     private IngestOutcome reject(String id, String version, ValidationReport report) {
         List<String> problems = report.problems().stream().map(p -> p.path() + ": " + p.reason()).toList();
         batches.save(new BatchRecord(id, BatchStatus.REJECTED, "", 0, 0, version, clock.instant(), problems));
-        reports.write(id, BatchStatus.REJECTED, 0, problems);
+        reports.checked(id, BatchStatus.REJECTED, 0, problems);
         return new IngestOutcome.Rejected(id, problems);
     }
 
@@ -145,9 +149,9 @@ public final class IngestService {
                 manifest.rubricId());
     }
 
-    private ValidationReport awaitImages(Manifest manifest) {
+    private ValidationReport awaitImages(String batchId, Function<Set<String>, ValidationReport> check) {
         long deadline = clock.millis() + imageGrace.toMillis();
-        ValidationReport report = ManifestParser.checkImagesPresent(manifest, relativeKeysUnder(manifest.batchId()));
+        ValidationReport report = check.apply(relativeKeysUnder(batchId));
         while (!report.isValid() && clock.millis() < deadline) {
             try {
                 sleeper.sleep(IMAGE_POLL.toMillis());
@@ -155,7 +159,7 @@ public final class IngestService {
                 Thread.currentThread().interrupt();
                 break;
             }
-            report = ManifestParser.checkImagesPresent(manifest, relativeKeysUnder(manifest.batchId()));
+            report = check.apply(relativeKeysUnder(batchId));
         }
         return report;
     }

@@ -1,5 +1,7 @@
 package dev.editeval.domain.manifest;
 
+import dev.editeval.domain.quality.QualityRules;
+import dev.editeval.domain.quality.ScreeningCriteria;
 import dev.editeval.domain.topology.Topology;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,15 +9,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated batch manifest ({@code batches/{batchId}/manifest.json}); built only by {@link ManifestParser}.
+ * A validated batch manifest ({@code batches/{batchId}/manifest.json}), real work or a screening set; built only
+ * by {@link ManifestParser}.
  * Image keys in it are relative to the batch folder; {@link #objectKey} makes them absolute.
  */
-public record Manifest(String batchId, String rubricId, int ratersPerTask, List<TaskSpec> tasks) {
+public record Manifest(String batchId, String rubricId, int ratersPerTask, List<TaskSpec> tasks,
+                       Optional<ScreeningCriteria> screening, QualityRules quality) {
 
     public static final int DEFAULT_RATERS_PER_TASK = 3;
 
     public Manifest {
         tasks = List.copyOf(tasks);
+    }
+
+    /** A batch of real work under the default quality rules. */
+    public Manifest(String batchId, String rubricId, int ratersPerTask, List<TaskSpec> tasks) {
+        this(batchId, rubricId, ratersPerTask, tasks, Optional.empty(), QualityRules.defaults());
+    }
+
+    /** A screening set is worked by new evaluators first and never counted as real work. */
+    public boolean isScreening() {
+        return screening.isPresent();
     }
 
     /** Every source and output key of the batch, relative, each once, in manifest order. */

@@ -1,6 +1,7 @@
 package dev.editeval.domain.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.quality.QualityRules;
 import dev.editeval.domain.rubric.Dimension;
 import dev.editeval.domain.rubric.GateOption;
 import dev.editeval.domain.rubric.Rubric;
@@ -36,7 +37,65 @@ final class ManifestRules {
         for (int i = 0; i < tasks.size(); i++) {
             rules.checkTask(tasks.get(i), JsonPaths.index("tasks", i), taskIndexById, i, rubric);
         }
+        if (document.path("screening").isObject()) {
+            for (int i = 0; i < tasks.size(); i++) {
+                rules.checkScreeningTask(tasks.get(i), JsonPaths.index("tasks", i));
+            }
+        }
+        rules.checkQuality(document.path("quality"), document.path("ratersPerTask"));
         return rules.problems;
+    }
+
+    /** A screening task teaches: it must say what is expected and why, for each expectation. */
+    private void checkScreeningTask(JsonNode task, String path) {
+        JsonNode gold = task.path("gold");
+        if (!gold.isObject()) {
+            add(JsonPaths.child(path, "gold"), "is required in a screening set: each screening task is scored"
+                    + " against its gold and its explanation is the training feedback");
+            return;
+        }
+        String goldPath = JsonPaths.child(path, "gold");
+        if (gold.has("feasibility") && !gold.has("feasibilityWhy")) {
+            add(JsonPaths.child(goldPath, "feasibilityWhy"), "is required in a screening set: explain the verdict");
+        }
+        gold.path("scores").properties().forEach(byModel -> byModel.getValue().properties().forEach(range -> {
+            if (range.getValue().isObject() && !range.getValue().has("why")) {
+                add(JsonPaths.child(JsonPaths.child(JsonPaths.child(JsonPaths.child(goldPath, "scores"),
+                        byModel.getKey()), range.getKey()), "why"),
+                        "is required in a screening set: explain the range");
+            }
+        }));
+        gold.path("safety").properties().forEach(byModel -> {
+            if (byModel.getValue().isObject() && !byModel.getValue().has("why")) {
+                add(JsonPaths.child(JsonPaths.child(JsonPaths.child(goldPath, "safety"), byModel.getKey()), "why"),
+                        "is required in a screening set: explain the flag");
+            }
+        });
+    }
+
+    /** The rules a lead sets must make sense together; each value alone is bounded by the schema. */
+    private void checkQuality(JsonNode quality, JsonNode ratersPerTask) {
+        if (!quality.isObject()) {
+            return;
+        }
+        QualityRules d = QualityRules.defaults();
+        double warnBelow = quality.path("warnBelow").asDouble(d.warnBelow());
+        double pauseBelow = quality.path("pauseBelow").asDouble(d.pauseBelow());
+        if (pauseBelow > warnBelow) {
+            add("quality.pauseBelow", "must not be above warnBelow (" + warnBelow + "): a pause follows a warning");
+        }
+        double warnShare = quality.path("warnShare").asDouble(d.warnShare());
+        if (quality.path("pauseShare").asDouble(d.pauseShare()) < warnShare) {
+            add("quality.pauseShare", "must not be under warnShare (" + warnShare + "): a pause follows a warning");
+        }
+        int window = quality.path("window").asInt(d.window());
+        if (quality.path("minRatings").asInt(d.minRatings()) > window) {
+            add("quality.minRatings", "must not be above window (" + window + ")");
+        }
+        int raters = ratersPerTask.asInt(Manifest.DEFAULT_RATERS_PER_TASK);
+        if (quality.path("maxRaters").asInt(Math.max(d.maxRaters(), raters)) < raters) {
+            add("quality.maxRaters", "must not be under ratersPerTask (" + raters + ")");
+        }
     }
 
     private void add(String path, String reason) {
@@ -131,6 +190,9 @@ final class ManifestRules {
             }
             gateFails = option.map(o -> !o.passes()).orElse(false);
         }
+        if (gold.path("safety").isObject()) {
+            checkGoldSafety(gold.path("safety"), JsonPaths.child(path, "safety"), models);
+        }
         JsonNode scores = gold.path("scores");
         if (!scores.isObject()) {
             return;
@@ -149,6 +211,15 @@ final class ManifestRules {
             if (byModel.getValue().isObject()) {
                 byModel.getValue().properties().forEach(range -> checkGoldRange(range.getValue(),
                         JsonPaths.child(modelPath, range.getKey()), rubric.dimension(range.getKey()), rubric));
+            }
+        });
+    }
+
+    private void checkGoldSafety(JsonNode safety, String path, Set<String> models) {
+        safety.properties().forEach(byModel -> {
+            if (!models.contains(byModel.getKey())) {
+                add(JsonPaths.child(path, byModel.getKey()), ValidationProblem.quote(byModel.getKey())
+                        + " is not the model of an output of this task");
             }
         });
     }

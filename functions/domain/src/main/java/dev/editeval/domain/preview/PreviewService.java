@@ -8,7 +8,10 @@ import dev.editeval.domain.imaging.PreviewRenderer;
 import dev.editeval.domain.imaging.PreviewSet;
 import dev.editeval.domain.imaging.Region;
 import dev.editeval.domain.imaging.Rendition;
+import dev.editeval.domain.ingest.BatchReports;
+import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.ChangedRegion;
+import dev.editeval.domain.model.FailedTask;
 import dev.editeval.domain.model.OutputPreview;
 import dev.editeval.domain.model.StoredRendition;
 import dev.editeval.domain.model.TaskOutput;
@@ -16,30 +19,35 @@ import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
-import dev.editeval.domain.ports.RatingQueue;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.work.WorkIndex;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, marks it READY and queues
- * its rating slots. Idempotent: a READY task with its slots queued is left alone, and slots are sent once the task is
- * READY, so a crash between the two is mended by the redelivery.
+ * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, and marks it READY with its
+ * rating slots open, in one conditional write. Idempotent: a task no longer PENDING is left alone, and there is no
+ * second step a crash could miss. The task that completes its batch's previews
+ * rewrites the batch's report with every failed task and its reason.
  */
 public final class PreviewService {
 
     private final ObjectStore store;
+    private final BatchRepository batches;
     private final TaskRepository tasks;
-    private final RatingQueue ratingQueue;
     private final PreviewRenderer renderer;
+    private final BatchReports reports;
 
-    public PreviewService(ObjectStore store, TaskRepository tasks, RatingQueue ratingQueue) {
+    public PreviewService(ObjectStore store, BatchRepository batches, TaskRepository tasks, Clock clock) {
         this.store = store;
+        this.batches = batches;
         this.tasks = tasks;
-        this.ratingQueue = ratingQueue;
         this.renderer = PreviewRenderer.create();
+        this.reports = new BatchReports(store, clock);
     }
 
     public PreviewOutcome preview(TaskRef ref) {
@@ -48,43 +56,69 @@ public final class PreviewService {
             return new PreviewOutcome.Ignored(ref, "no such task");
         }
         TaskRecord task = found.get();
-        if (task.status() == TaskStatus.PENDING) {
-            Optional<String> failure = render(task);
-            if (failure.isPresent()) {
-                tasks.markFailed(ref, failure.get());
-                return new PreviewOutcome.Failed(ref, failure.get());
-            }
-            task = tasks.find(ref).orElseThrow();
-        }
-        if (task.status() != TaskStatus.READY || task.slotsQueued()) {
+        if (task.status() != TaskStatus.PENDING) {
             return new PreviewOutcome.Ignored(ref, "already " + task.status());
         }
-        int slots = Math.max(0, task.ratersPerTask() - task.ratingCount());
-        ratingQueue.send(ref, slots);
-        tasks.markSlotsQueued(ref);
-        return new PreviewOutcome.Ready(ref, slots);
+        Attempt rendered = render(task);
+        // counted before the state changes, so that a crash in between counts the task twice, never zero times
+        long previewed = batches.countPreviewed(ref.batchId());
+        if (rendered.failure().isPresent()) {
+            tasks.markFailed(ref, rendered.failure().get());
+            reportWhenDone(ref.batchId(), previewed);
+            return new PreviewOutcome.Failed(ref, rendered.failure().get());
+        }
+        tasks.markReady(ref, rendered.previews().orElseThrow(), task.ratersPerTask(), WorkIndex.of(task));
+        reportWhenDone(ref.batchId(), previewed);
+        return new PreviewOutcome.Ready(ref, task.ratersPerTask());
     }
 
-    /** Writes the previews and marks the task READY; the reason when an image cannot be previewed. */
-    private Optional<String> render(TaskRecord task) {
+    /**
+     * Rewrites the batch's report once the count says every task may be through and the tasks confirm it; with a
+     * task counted twice the count runs ahead, and the listing keeps the report from being written early.
+     */
+    private void reportWhenDone(String batchId, long previewed) {
+        Optional<BatchRecord> batch = batches.find(batchId);
+        if (batch.isEmpty() || previewed < batch.get().taskCount()) {
+            return;
+        }
+        List<TaskRecord> all = tasks.listBatch(batchId);
+        if (all.stream().anyMatch(t -> t.status() == TaskStatus.PENDING)) {
+            return;
+        }
+        List<FailedTask> failed = all.stream().filter(t -> t.status() == TaskStatus.FAILED)
+                .map(t -> new FailedTask(t.ref().taskId(), t.failure().orElse("failed"))).toList();
+        int ready = (int) all.stream().filter(t -> t.status() == TaskStatus.READY).count();
+        batches.recordPreviews(batchId, ready, failed);
+        reports.previewed(batchId, all.size(), ready, failed);
+    }
+
+    /** The stored previews, or the reason an image cannot be previewed. */
+    private record Attempt(Optional<TaskPreviews> previews, Optional<String> failure) {
+
+        static Attempt failed(String reason) {
+            return new Attempt(Optional.empty(), Optional.of(reason));
+        }
+    }
+
+    /** Writes the previews; the reason instead when an image cannot be previewed. */
+    private Attempt render(TaskRecord task) {
         Optional<byte[]> source = store.get(task.sourceKey());
         if (source.isEmpty()) {
-            return Optional.of("source image " + task.sourceKey() + " is missing");
+            return Attempt.failed("source image " + task.sourceKey() + " is missing");
         }
         List<NamedImage> outputs = new ArrayList<>();
         for (TaskOutput output : task.outputs()) {
             Optional<byte[]> bytes = store.get(output.imageKey());
             if (bytes.isEmpty()) {
-                return Optional.of("output of " + output.model() + " (" + output.imageKey() + ") is missing");
+                return Attempt.failed("output of " + output.model() + " (" + output.imageKey() + ") is missing");
             }
             outputs.add(new NamedImage(output.blindKey(), bytes.get()));
         }
         PreviewSet set = renderer.render(source.get(), outputs);
         if (!set.failures().isEmpty()) {
-            return Optional.of(String.join("; ", set.failures().stream().map(f -> describe(task, f)).toList()));
+            return Attempt.failed(String.join("; ", set.failures().stream().map(f -> describe(task, f)).toList()));
         }
-        tasks.markReady(task.ref(), store(task.ref(), (PreviewSet.Ready) set));
-        return Optional.empty();
+        return new Attempt(Optional.of(store(task.ref(), (PreviewSet.Ready) set)), Optional.empty());
     }
 
     private TaskPreviews store(TaskRef ref, PreviewSet.Ready set) {

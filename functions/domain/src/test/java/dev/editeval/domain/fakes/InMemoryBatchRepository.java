@@ -2,6 +2,7 @@ package dev.editeval.domain.fakes;
 
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.model.FailedTask;
 import dev.editeval.domain.ports.BatchRepository;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Optional;
 public final class InMemoryBatchRepository implements BatchRepository {
 
     private final Map<String, BatchRecord> batches = new HashMap<>();
+    private final Map<String, Long> previewed = new HashMap<>();
+    private final Map<String, List<FailedTask>> failures = new HashMap<>();
 
     @Override
     public synchronized Optional<BatchRecord> find(String batchId) {
@@ -41,5 +44,20 @@ public final class InMemoryBatchRepository implements BatchRepository {
     public synchronized List<BatchRecord> list() {
         return batches.values().stream()
                 .sorted(Comparator.comparing(BatchRecord::createdAt).thenComparing(BatchRecord::batchId)).toList();
+    }
+
+    @Override
+    public synchronized long countPreviewed(String batchId) {
+        return previewed.merge(batchId, 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized void recordPreviews(String batchId, int ready, List<FailedTask> failed) {
+        failures.put(batchId, List.copyOf(failed));
+    }
+
+    @Override
+    public synchronized List<FailedTask> failedTasks(String batchId) {
+        return failures.getOrDefault(batchId, List.of());
     }
 }

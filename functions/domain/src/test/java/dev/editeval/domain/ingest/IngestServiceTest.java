@@ -92,6 +92,22 @@ class IngestServiceTest {
     }
 
     @Test
+    void ingest_whenManifestInvalidAndAnImageMissing_namesBothProblemsInOneRound() {
+        TestBatch batch = demo().without("t02/model-a.png");
+        batch.uploadImagesTo(ports.store());
+        String invalid = new String(batch.manifestJson(), StandardCharsets.UTF_8)
+                .replace("\"ratersPerTask\" : 3", "\"ratersPerTask\" : 0");
+        ports.store().put(batch.manifestKey(), invalid.getBytes(StandardCharsets.UTF_8), "application/json");
+
+        IngestOutcome outcome = ingest.ingest(batch.manifestKey());
+
+        assertThat(((IngestOutcome.Rejected) outcome).problems()).satisfiesExactly(
+                ratersPerTask -> assertThat(ratersPerTask).startsWith("ratersPerTask: "),
+                missing -> assertThat(missing).startsWith("tasks[1].outputs[0].image: task t02: ")
+                        .contains("batches/demo/t02/model-a.png was not uploaded"));
+    }
+
+    @Test
     void ingest_whenManifestIsNotJson_rejectsNamingTheSyntaxError() throws IOException {
         String key = "batches/demo/manifest.json";
         ports.store().put(key, "{\"batchId\": \"demo\",".getBytes(StandardCharsets.UTF_8), "application/json");

@@ -109,7 +109,7 @@ class ManifestParserTest {
                         "tasks[1].outputs[0].image",
                         "must be an image file ending in .jpg, .jpeg, .png, .webp or .gif"),
                 broken("gold with nothing in it", edit("/tasks/0/gold", Map.of()), "tasks[0].gold",
-                        "must give feasibility, scores or both"),
+                        "must give feasibility, scores, safety or some of them"),
                 broken("gold verdict unknown", edit("/tasks/0/gold/feasibility", "maybe"),
                         "tasks[0].gold.feasibility", "'maybe' is not a verdict of rubric default-v1"),
                 broken("gold for a model not in the task", edit("/tasks/0/gold/scores/model-z",

@@ -2,9 +2,12 @@ package dev.editeval.domain.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.imaging.ImageEncoder;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.FailedTask;
 import dev.editeval.domain.model.OutputPreview;
 import dev.editeval.domain.model.StoredRendition;
 import dev.editeval.domain.model.TaskOutput;
@@ -12,16 +15,18 @@ import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.work.WorkIndex;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PreviewServiceTest {
 
     private static final TaskRef T01 = new TaskRef("demo", "t01");
+    private static final TaskRef T02 = new TaskRef("demo", "t02");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final PreviewService previews = ports.previewService();
@@ -35,7 +40,7 @@ class PreviewServiceTest {
     }
 
     @Test
-    void preview_whenTaskPendingWithGoodImages_storesPreviewsMarksReadyAndQueuesSlots() {
+    void preview_whenTaskPendingWithGoodImages_storesPreviewsMarksReadyAndOpensItsSlots() {
         ingest(demo());
 
         PreviewOutcome outcome = previews.preview(T01);
@@ -43,8 +48,9 @@ class PreviewServiceTest {
         assertThat(outcome).isEqualTo(new PreviewOutcome.Ready(T01, 3));
         TaskRecord task = ports.tasks().find(T01).orElseThrow();
         assertThat(task.status()).isEqualTo(TaskStatus.READY);
-        assertThat(task.slotsQueued()).isTrue();
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01, T01, T01);
+        assertThat(task.slots().count()).isEqualTo(3);
+        assertThat(task.slots().takeable(ports.clock().instant())).containsExactly(0, 1, 2);
+        assertThat(task.slots().open()).contains(WorkIndex.of(task));
         TaskPreviews stored = task.previews().orElseThrow();
         assertThat(stored.outputs()).extracting(OutputPreview::blindKey)
                 .containsExactlyElementsOf(task.outputs().stream().map(TaskOutput::blindKey).toList());
@@ -94,7 +100,7 @@ class PreviewServiceTest {
     }
 
     @Test
-    void preview_whenDeliveredAgain_ignoresItAndQueuesNoMoreSlots() {
+    void preview_whenDeliveredAgain_ignoresItAndOpensNoMoreSlots() {
         ingest(demo());
         previews.preview(T01);
         int puts = ports.store().puts().size();
@@ -102,7 +108,7 @@ class PreviewServiceTest {
         PreviewOutcome again = previews.preview(T01);
 
         assertThat(again).isInstanceOf(PreviewOutcome.Ignored.class);
-        assertThat(ports.ratingQueue().sent()).hasSize(3);
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().count()).isEqualTo(3);
         assertThat(ports.store().puts()).hasSize(puts);
     }
 
@@ -118,7 +124,51 @@ class PreviewServiceTest {
         TaskRecord task = ports.tasks().find(T01).orElseThrow();
         assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(task.failure()).contains(reason);
-        assertThat(ports.ratingQueue().sent()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
+    }
+
+    @Test
+    void preview_whenTheLastTaskOfTheBatchIsThrough_rewritesTheReportWithEachFailedTaskAndItsReason()
+            throws IOException {
+        ingest(twoTasks().withImage("t02/model-a.png", "this is not a PNG".getBytes(StandardCharsets.UTF_8)));
+        previews.preview(T01);
+        assertThat(report().path("previews").asText()).isEqualTo("PENDING");
+
+        PreviewOutcome outcome = previews.preview(T02);
+
+        String reason = ((PreviewOutcome.Failed) outcome).reason();
+        JsonNode report = report();
+        assertThat(report.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(report.path("previews").asText()).isEqualTo("DONE");
+        assertThat(report.path("ready").asInt()).isEqualTo(1);
+        assertThat(report.path("failedTasks")).singleElement().satisfies(failed -> {
+            assertThat(failed.path("taskId").asText()).isEqualTo("t02");
+            assertThat(failed.path("reason").asText()).isEqualTo(reason).contains("batches/demo/t02/model-a.png");
+        });
+        assertThat(ports.batches().failedTasks("demo")).containsExactly(new FailedTask("t02", reason));
+    }
+
+    @Test
+    void preview_whenATaskWasCountedTwiceAfterACrash_waitsForTheLastTaskBeforeRewritingTheReport()
+            throws IOException {
+        ingest(twoTasks());
+        ports.batches().countPreviewed("demo");
+
+        previews.preview(T01);
+
+        assertThat(report().path("previews").asText()).isEqualTo("PENDING");
+        previews.preview(T02);
+        assertThat(report().path("previews").asText()).isEqualTo("DONE");
+        assertThat(report().path("ready").asInt()).isEqualTo(2);
+        assertThat(report().path("failedTasks")).isEmpty();
+    }
+
+    private static TestBatch twoTasks() {
+        return demo().task("t02", "Make the square green", "model-a");
+    }
+
+    private JsonNode report() throws IOException {
+        return Json.MAPPER.readTree(ports.store().get("batches/demo/_report.json").orElseThrow());
     }
 
     @Test
@@ -129,7 +179,7 @@ class PreviewServiceTest {
 
         assertThat(outcome).isInstanceOf(PreviewOutcome.Failed.class);
         assertThat(((PreviewOutcome.Failed) outcome).reason()).contains("batches/demo/t01/source.png");
-        assertThat(ports.ratingQueue().sent()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 
     @Test
@@ -152,28 +202,7 @@ class PreviewServiceTest {
         PreviewOutcome again = previews.preview(T01);
 
         assertThat(again).isInstanceOf(PreviewOutcome.Ignored.class);
-        assertThat(ports.ratingQueue().sent()).isEmpty();
-    }
-
-    @Test
-    void preview_whenReadyButSlotsNotQueued_queuesTheSlotsOnce() {
-        ingest(demo());
-        previews.preview(T01);
-        TaskRecord ready = ports.tasks().find(T01).orElseThrow();
-        InMemoryPorts crashed = InMemoryPorts.create();
-        crashed.tasks().createIfAbsent(new TaskRecord(ready.ref(), ready.instruction(), ready.category(),
-                ready.sourceKey(), ready.outputs(), ready.ratersPerTask(), ready.rubricId(), TaskStatus.READY,
-                Optional.empty(), ready.previews(), 1, false));
-        PreviewService mending = crashed.previewService();
-
-        PreviewOutcome first = mending.preview(T01);
-        PreviewOutcome second = mending.preview(T01);
-
-        assertThat(first).isEqualTo(new PreviewOutcome.Ready(T01, 2));
-        assertThat(second).isInstanceOf(PreviewOutcome.Ignored.class);
-        assertThat(crashed.ratingQueue().sent()).containsExactly(T01, T01);
-        assertThat(crashed.tasks().find(T01).orElseThrow().slotsQueued()).isTrue();
-        assertThat(crashed.store().puts()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 
     @Test
@@ -181,6 +210,6 @@ class PreviewServiceTest {
         PreviewOutcome outcome = previews.preview(new TaskRef("demo", "nope"));
 
         assertThat(outcome).isEqualTo(new PreviewOutcome.Ignored(new TaskRef("demo", "nope"), "no such task"));
-        assertThat(ports.ratingQueue().sent()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 }
