@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvFiles {
 
     static final String[] SUMMARY_HEADER = {"batch_id", "category", "model", "dimension", "n", "not_applicable",
-        "mean", "median", "ci95_low", "ci95_high", "distribution"};
+        "mean", "median", "ci95_low", "ci95_high", "interval_note", "distribution"};
     static final String[] EVALUATORS_HEADER = {"evaluator", "ratings", "gold_checks", "gold_accuracy",
         "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining"};
 
@@ -58,7 +58,7 @@ public final class CsvFiles {
             records.add(List.of(text(cell.batchId()), text(cell.category()), text(cell.model()),
                     text(cell.dimension()), cell.n(), cell.notApplicable(), number(cell.mean()),
                     number(cell.median()), number(cell.meanInterval().low()), number(cell.meanInterval().high()),
-                    distribution.toString()));
+                    text(cell.meanInterval().note()), distribution.toString()));
         }
         return print(SUMMARY_HEADER, records);
     }
