@@ -17,7 +17,6 @@ import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.rubric.Submission;
 import dev.editeval.domain.rubric.SubmissionValidator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -85,7 +84,7 @@ public final class SubmitService {
             return new SubmitOutcome.Invalid(check.report());
         }
         RatingRecord rating = new RatingRecord(task.ref(), lease.evaluatorId(), submission.submissionId(),
-                clock.instant(), new String(body, StandardCharsets.UTF_8), OutputLetters.models(lease, task));
+                clock.instant(), submission.json(), OutputLetters.models(lease, task));
         if (!ratings.putIfAbsent(rating)) {
             return ratings.find(task.ref(), lease.evaluatorId()).map(r -> repeated(r, body))
                     .orElseThrow(() -> new IllegalStateException("rating of " + task.ref() + " vanished"));
