@@ -72,13 +72,11 @@ class PipelineTemplateTest {
     }
 
     @Test
-    void ratingQueue_always_feedsNoFunction() {
-        String ratingArn = getAtt(queueId(Topology.RATING_QUEUE.name()), "Arn").toString();
-
-        assertThat(propertiesOfType("AWS::Lambda::EventSourceMapping").values())
-                .extracting(mapping -> mapping.get("EventSourceArn").toString())
-                .hasSize(2)
-                .doesNotContain(ratingArn);
+    void stack_always_hasOnlyThePipelinesQueuesAndNoneForRating() {
+        assertThat(propertiesOfType("AWS::SQS::Queue")).hasSize(2 * Topology.QUEUES.size());
+        assertThat(propertiesOfType("AWS::SQS::Queue").values()).extracting(queue -> queue.get("QueueName"))
+                .noneMatch(name -> String.valueOf(name).contains("rating"));
+        assertThat(propertiesOfType("AWS::Lambda::EventSourceMapping")).hasSize(Topology.QUEUES.size());
     }
 
     @ParameterizedTest
@@ -181,7 +179,8 @@ class PipelineTemplateTest {
                 .containsEntry("MemorySize", spec.memoryMb());
         assertThat(list(function.get("Architectures"))).containsExactly("arm64");
         assertThat(environment).containsKeys("EDITEVAL_BUCKET", "EDITEVAL_TABLE", "EDITEVAL_INGEST_QUEUE_URL",
-                        "EDITEVAL_PREVIEW_QUEUE_URL", "EDITEVAL_RATING_QUEUE_URL")
+                        "EDITEVAL_PREVIEW_QUEUE_URL")
+                .doesNotContainKey("EDITEVAL_RATING_QUEUE_URL")
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "editeval")
                 .containsEntry("POWERTOOLS_LOG_LEVEL", "INFO");
         assertThat(environment.get("EDITEVAL_BUCKET")).isEqualTo(ref(uploadsBucketId()));

@@ -123,7 +123,6 @@ public final class Functions extends Construct {
                 "EDITEVAL_TABLE", wiring.table().getTableName(),
                 "EDITEVAL_INGEST_QUEUE_URL", wiring.queues().ingest().getQueueUrl(),
                 "EDITEVAL_PREVIEW_QUEUE_URL", wiring.queues().preview().getQueueUrl(),
-                "EDITEVAL_RATING_QUEUE_URL", wiring.queues().rating().getQueueUrl(),
                 "POWERTOOLS_SERVICE_NAME", "editeval",
                 "POWERTOOLS_LOG_LEVEL", "INFO"));
     }
@@ -182,11 +181,9 @@ public final class Functions extends Construct {
         // the task that completes a batch's previews rewrites its report with the failed tasks
         uploads.grantPut(preview, Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME);
         table.grantReadWriteData(preview);
-        queues.rating().grantSendMessages(preview);
 
+        // leases, submissions and releases are conditional writes on the table; the API touches no queue
         table.grantReadWriteData(api);
-        // The lease is an SQS receive; a submission deletes, an extension or a release changes visibility.
-        queues.rating().grantConsumeMessages(api);
         // Presigned image URLs are signed with this role, so it must be able to read what it signs.
         uploads.grantRead(api);
         // POST /api/admin/exports runs the aggregation now, as an asynchronous invoke

@@ -11,7 +11,7 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
-/** The ingest, preview and rating queues of {@link Topology#QUEUES}, each with its dead-letter queue. */
+/** The pipeline's queues of {@link Topology#QUEUES} (ingest, preview), each with its dead-letter queue. */
 public final class PipelineQueues extends Construct {
 
     private final Map<QueueSpec, Queue> queues = new LinkedHashMap<>();
@@ -52,10 +52,6 @@ public final class PipelineQueues extends Construct {
 
     public IQueue preview() {
         return queue(Topology.PREVIEW_QUEUE);
-    }
-
-    public IQueue rating() {
-        return queue(Topology.RATING_QUEUE);
     }
 
     /** The dead-letter queues by name ({@code editeval-ingest-dlq}, ...), in {@link Topology#QUEUES} order. */

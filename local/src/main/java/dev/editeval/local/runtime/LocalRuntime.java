@@ -42,11 +42,10 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
         Map<String, String> aws = backend.environment();
-        this.clients = AwsClients.fromEnv(aws);
+        this.clients = AwsClients.fromEnv(aws, options.dynamoDbInterceptors());
         LocalResources resources = LocalResources.create(clients);
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
-                resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE),
-                resources.queueUrl(Topology.RATING_QUEUE));
+                resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE));
         Wiring wiring = Wiring.of(config, clients, options.clock(), exports);
         exports.runWith(new AggregateHandler(wiring));
         this.nightly = LocalNightly.start(exports, options.clock());
@@ -92,7 +91,6 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("EDITEVAL_TABLE", config.table());
         env.put("EDITEVAL_INGEST_QUEUE_URL", config.ingestQueueUrl());
         env.put("EDITEVAL_PREVIEW_QUEUE_URL", config.previewQueueUrl());
-        env.put("EDITEVAL_RATING_QUEUE_URL", config.ratingQueueUrl());
         env.put("EDITEVAL_WEB_URL", web.toString());
         env.put("EDITEVAL_API_URL", web.resolve("/api").toString());
         return env;

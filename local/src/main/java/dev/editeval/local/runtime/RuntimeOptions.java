@@ -2,6 +2,8 @@ package dev.editeval.local.runtime;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * How to run the pipeline locally.
@@ -9,8 +11,18 @@ import java.time.Clock;
  * @param dataDir  everything lives here ({@code .editeval/} by default): a restart finds it all again
  * @param webPort  the page and the API; the stand-ins take the next three ports, or any free ones when this is 0
  * @param clock    the functions' clock (the system's; a test moves it to see leases end without waiting for them)
+ * @param dynamoDbInterceptors on the functions' DynamoDB client: none, or a test's or a bench's counter or faults
  */
-public record RuntimeOptions(Path repoRoot, Path dataDir, int webPort, Clock clock) {
+public record RuntimeOptions(Path repoRoot, Path dataDir, int webPort, Clock clock,
+                             List<ExecutionInterceptor> dynamoDbInterceptors) {
+
+    public RuntimeOptions {
+        dynamoDbInterceptors = List.copyOf(dynamoDbInterceptors);
+    }
+
+    public RuntimeOptions(Path repoRoot, Path dataDir, int webPort, Clock clock) {
+        this(repoRoot, dataDir, webPort, clock, List.of());
+    }
 
     public static final int DEFAULT_WEB_PORT = 4560;
 

@@ -76,7 +76,7 @@ class EditevalCliTest {
                 "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "EDITEVAL_BUCKET", "editeval-uploads",
                 "EDITEVAL_TABLE", "editeval"));
         environment.putAll(Map.of("EDITEVAL_INGEST_QUEUE_URL", gone + "/q/ingest", "EDITEVAL_PREVIEW_QUEUE_URL",
-                gone + "/q/preview", "EDITEVAL_RATING_QUEUE_URL", gone + "/q/rating"));
+                gone + "/q/preview"));
         LocalEnvFile.write(folder.resolve("local.env"), environment);
         StringWriter err = new StringWriter();
         CommandLine line = EditevalCli.commandLine();

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A lease that ends, on the real stand-ins: the functions' clock is moved past the lease instead of waiting, so the
- * conditional writes that decide "expired" run in dynalite against real timestamps. SQS keeps real time, so the
- * expired slot itself stays hidden; the evaluator's next lease takes the other task.
+ * conditional writes that decide "expired" run in dynalite against real timestamps.
  */
 class LeaseExpiryIT {
 
@@ -42,8 +41,8 @@ class LeaseExpiryIT {
                     .isEqualTo(410);
             assertThat(pipeline.send("GET", "/api/leases/" + second, ada, null).statusCode()).isEqualTo(410);
             assertThat(pipeline.ratingsOf("expiry")).isEmpty();
-            // both places were held by leases that have ended: they are taken over, no 429; the slots stay hidden
-            // in SQS (real time) until their visibility runs out, so nothing is there to lease yet
+            // both places were held by leases that have ended: they are taken over, no 429; the two slots are hers
+            // until their margin runs out too, and then another evaluator's, so nothing is there for her yet
             assertThat(pipeline.send("POST", "/api/leases", ada, null).statusCode()).isEqualTo(204);
         }
     }

@@ -50,7 +50,8 @@ class LoadRun {
                     .count();
             int unrated = tasks.stream().mapToInt(t -> RATERS - perTask.getOrDefault(t.ref().taskId(), 0L)
                     .intValue()).sum();
-            int queued = queuedSlots(pipeline);
+            int queued = tasks.stream().mapToInt(t -> t.slots().open().isPresent()
+                    ? t.slots().count() - t.ratingCount() : 0).sum();
             String report = report(run, stored.size(), lost, duplicates, countsOff, unrated, queued);
             Files.writeString(Path.of("target", "load-run.md"), report, StandardCharsets.UTF_8);
             System.out.println(report);
@@ -64,15 +65,6 @@ class LoadRun {
             assertThat(countsOff).isZero();
             assertThat(queued).isEqualTo(unrated);
         }
-    }
-
-    private static int queuedSlots(LocalPipeline pipeline) {
-        String url = pipeline.runtime.environment().get("EDITEVAL_RATING_QUEUE_URL");
-        Map<String, String> attributes = pipeline.runtime.clients().sqs().getQueueAttributes(b -> b.queueUrl(url)
-                .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-                .attributesAsStrings();
-        return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
-                + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
     }
 
     private static String report(RaceResult run, int stored, long lost, long duplicates, long countsOff,
@@ -92,7 +84,7 @@ class LoadRun {
                 | double leases (slot over-booked / task leased twice to one evaluator) | %d / %d |
                 | submits of a live lease not accepted | %d |
                 | tasks whose ratingCount differs from their ratings | %d |
-                | slots left in the queue / ratings still needed | %d / %d |
+                | slots still open / ratings still needed | %d / %d |
                 | lease latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
                 | submit latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
                 """.formatted(EVALUATORS, TASKS, RATERS, run.elapsedMillis() / 1000.0, run.leaseMillis().size(),

@@ -2,6 +2,7 @@ package dev.editeval.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.aws.DynamoDbBatchRepository;
+import dev.editeval.app.aws.DynamoDbEvaluatorRepository;
 import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.aws.S3ObjectStore;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** A whole local pipeline on free ports and a temporary data folder, and the calls a page or a task owner makes. */
 final class LocalPipeline implements AutoCloseable {
@@ -42,8 +44,14 @@ final class LocalPipeline implements AutoCloseable {
 
     /** On this clock: the functions and the token issuer read it; the stand-ins keep real time. */
     LocalPipeline(Clock clock) throws IOException {
+        this(clock, List.of());
+    }
+
+    /** With interceptors on the functions' DynamoDB client: a counter of round trips, injected faults. */
+    LocalPipeline(Clock clock, List<ExecutionInterceptor> dynamoDbInterceptors) throws IOException {
         this.dataDir = Files.createTempDirectory("editeval-it");
-        this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0, clock), backend(dataDir));
+        this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0, clock,
+                dynamoDbInterceptors), backend(dataDir));
     }
 
     /** The stand-ins, or LocalStack under {@code -Plocalstack} (a class only that profile compiles). */
@@ -71,6 +79,10 @@ final class LocalPipeline implements AutoCloseable {
 
     DynamoDbTaskRepository tasks() {
         return new DynamoDbTaskRepository(runtime.clients().dynamoDb(), Topology.TABLE.name());
+    }
+
+    DynamoDbEvaluatorRepository evaluators() {
+        return new DynamoDbEvaluatorRepository(runtime.clients().dynamoDb(), Topology.TABLE.name());
     }
 
     DynamoDbRatingRepository ratings() {

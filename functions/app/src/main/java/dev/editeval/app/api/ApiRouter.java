@@ -81,6 +81,7 @@ final class ApiRouter {
             case LeaseOutcome.NoneWaiting ignored -> ApiResponse.empty(204);
             case LeaseOutcome.TooMany t -> ApiResponse.error(429, "too_many_leases",
                     "you hold " + t.cap() + " leases already; submit or skip one first");
+            case LeaseOutcome.Refused r -> ApiResponse.error(403, r.code(), r.reason());
         };
     }
 

@@ -3,20 +3,26 @@ package dev.editeval.app.aws;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The evaluator's partition {@code EVALUATOR#id}: lease places {@code PLACE#n} (the cap), day tallies
- * {@code DAY#yyyy-mm-dd}, and the profile {@code PROFILE}, listed through gsi1 under {@code EVALUATORS}.
+ * The evaluator's desk, one item {@code EVALUATOR#id} / {@code PROFILE}: lease places {@code place0}, {@code place1}
+ * (the cap), {@code cursors} by partition, the times on task of each day in {@code days}, and the profile (name,
+ * ratings, last seen), listed through gsi1 under {@code EVALUATORS}. One item, so that the submit's gate frees the
+ * place, moves the cursor and counts the rating in one conditional write.
  */
 public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
 
     private static final String PROFILE = "PROFILE";
+    private static final String EVALUATORS = "EVALUATORS";
+    /** Days before today whose times a settle drops, so the desk stays small; only today's are ever shown. */
+    private static final int DAYS_KEPT_BEHIND = 7;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -26,102 +32,128 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
         this.table = table;
     }
 
-    private static String pk(String evaluatorId) {
-        return "EVALUATOR#" + evaluatorId;
+    private UpdateItemRequest.Builder update(String evaluatorId) {
+        return UpdateItemRequest.builder().tableName(table).key(Keys.of("EVALUATOR#" + evaluatorId, PROFILE));
+    }
+
+    private static String place(int number) {
+        return "place" + number;
     }
 
     @Override
-    public boolean takePlace(String evaluatorId, int cap, String leaseId, Instant expiresAt, Instant now) {
-        for (int number = 0; number < cap; number++) {
-            Map<String, AttributeValue> item = Map.of(Keys.PK, Attr.s(pk(evaluatorId)),
-                    Keys.SK, Attr.s("PLACE#" + number), "leaseId", Attr.s(leaseId),
-                    "expiresAt", Attr.n(expiresAt.toEpochMilli()));
-            if (LivePuts.putUnlessLive(dynamoDb, table, item, now)) {
-                return true;
+    public Optional<Desk> takePlace(String evaluatorId, int place, String nonce, Instant expiresAt, Instant now) {
+        // the last alternative answers a retry of this very write (its first answer lost) as the success it was
+        return Conditional.update(dynamoDb, update(evaluatorId)
+                        .updateExpression("SET #p = :place, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id, "
+                                + "cursors = if_not_exists(cursors, :none), days = if_not_exists(days, :none)")
+                        .conditionExpression("attribute_not_exists(#p) OR #p.#until <= :now OR #p.nonce = :n")
+                        .expressionAttributeNames(Map.of("#p", place(place), "#until", "until"))
+                        .expressionAttributeValues(Map.of(":place", placeValue(nonce, expiresAt),
+                                ":id", Attr.s(evaluatorId), ":g", Attr.s(EVALUATORS),
+                                ":none", AttributeValue.fromM(Map.of()), ":now", Attr.n(now.toEpochMilli()),
+                                ":n", Attr.s(nonce))))
+                .map(item -> desk(evaluatorId, item));
+    }
+
+    private static AttributeValue placeValue(String nonce, Instant expiresAt) {
+        return AttributeValue.fromM(Map.of("nonce", Attr.s(nonce), "until", Attr.n(expiresAt.toEpochMilli())));
+    }
+
+    @Override
+    public boolean settle(String evaluatorId, int place, String nonce, Instant now, String partition,
+                          String position, Counted counted) {
+        Map<String, String> names = new HashMap<>(Map.of("#p", place(place), "#until", "until", "#c", partition,
+                "#d", counted.day().toString()));
+        StringBuilder dropped = new StringBuilder();
+        for (int behind = 1; behind <= DAYS_KEPT_BEHIND; behind++) {
+            names.put("#o" + behind, counted.day().minusDays(behind).toString());
+            dropped.append(", days.#o").append(behind);
+        }
+        return Conditional.applied(dynamoDb, update(evaluatorId)
+                .updateExpression("REMOVE #p" + dropped + " SET cursors.#c = :at, lastSeen = :t, "
+                        + "days.#d = list_append(if_not_exists(days.#d, :empty), :time) ADD ratings :one")
+                .conditionExpression("#p.nonce = :n AND #p.#until > :now")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":at", Attr.s(position), ":t", Attr.s(now.toString()),
+                        ":empty", AttributeValue.fromL(List.of()),
+                        ":time", AttributeValue.fromL(List.of(Attr.n(counted.timeOnTaskMs()))),
+                        ":one", Attr.n(1), ":n", Attr.s(nonce), ":now", Attr.n(now.toEpochMilli()))));
+    }
+
+    @Override
+    public boolean freePlace(String evaluatorId, int place, String nonce,
+                             Optional<Map.Entry<String, String>> cursor) {
+        Map<String, String> names = new HashMap<>(Map.of("#p", place(place)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":n", Attr.s(nonce)));
+        cursor.ifPresent(c -> {
+            names.put("#c", c.getKey());
+            values.put(":at", Attr.s(c.getValue()));
+        });
+        return Conditional.applied(dynamoDb, update(evaluatorId)
+                .updateExpression("REMOVE #p" + (cursor.isPresent() ? " SET cursors.#c = :at" : ""))
+                .conditionExpression("#p.nonce = :n")
+                .expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
+    @Override
+    public boolean movePlace(String evaluatorId, int place, String nonce, Instant expiresAt) {
+        return Conditional.applied(dynamoDb, update(evaluatorId)
+                .updateExpression("SET #p.#until = :u")
+                .conditionExpression("#p.nonce = :n")
+                .expressionAttributeNames(Map.of("#p", place(place), "#until", "until"))
+                .expressionAttributeValues(Map.of(":u", Attr.n(expiresAt.toEpochMilli()), ":n", Attr.s(nonce))));
+    }
+
+    @Override
+    public Desk desk(String evaluatorId) {
+        return desk(evaluatorId, item(evaluatorId, true));
+    }
+
+    private Map<String, AttributeValue> item(String evaluatorId, boolean consistent) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Keys.of("EVALUATOR#" + evaluatorId, PROFILE)).consistentRead(consistent)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    private static Desk desk(String evaluatorId, Map<String, AttributeValue> item) {
+        Map<Integer, Place> places = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith("place") && value.hasM()) {
+                places.put(Integer.parseInt(name.substring("place".length())), new Place(
+                        Attr.string(value.m(), "nonce"), Instant.ofEpochMilli(Attr.number(value.m(), "until"))));
             }
+        });
+        Map<String, String> cursors = new HashMap<>();
+        if (item.containsKey("cursors") && item.get("cursors").hasM()) {
+            item.get("cursors").m().forEach((partition, position) -> cursors.put(partition, position.s()));
         }
-        return false;
-    }
-
-    @Override
-    public List<Place> places(String evaluatorId) {
-        return placeItems(evaluatorId).stream().map(item -> new Place(Attr.string(item, "leaseId"),
-                Instant.ofEpochMilli(Attr.number(item, "expiresAt")))).toList();
-    }
-
-    private List<Map<String, AttributeValue>> placeItems(String evaluatorId) {
-        return dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
-                .expressionAttributeValues(Map.of(":p", Attr.s(pk(evaluatorId)), ":s", Attr.s("PLACE#")))).items();
-    }
-
-    @Override
-    public void movePlace(String evaluatorId, String leaseId, Instant expiresAt) {
-        placeOf(evaluatorId, leaseId).ifPresent(sk -> ifStillHeld(() -> dynamoDb.updateItem(b -> b.tableName(table)
-                .key(Keys.of(pk(evaluatorId), sk)).updateExpression("SET expiresAt = :e")
-                .conditionExpression("leaseId = :l")
-                .expressionAttributeValues(Map.of(":e", Attr.n(expiresAt.toEpochMilli()), ":l", Attr.s(leaseId))))));
-    }
-
-    @Override
-    public void freePlace(String evaluatorId, String leaseId) {
-        placeOf(evaluatorId, leaseId).ifPresent(sk -> ifStillHeld(() -> dynamoDb.deleteItem(b -> b.tableName(table)
-                .key(Keys.of(pk(evaluatorId), sk)).conditionExpression("leaseId = :l")
-                .expressionAttributeValues(Map.of(":l", Attr.s(leaseId))))));
-    }
-
-    private Optional<String> placeOf(String evaluatorId, String leaseId) {
-        return placeItems(evaluatorId).stream().filter(item -> Attr.string(item, "leaseId").equals(leaseId))
-                .map(item -> Attr.string(item, Keys.SK)).findFirst();
-    }
-
-    /** A place taken over by a newer lease since it was read is that lease's now: leave it. */
-    private static void ifStillHeld(Runnable write) {
-        try {
-            write.run();
-        } catch (ConditionalCheckFailedException e) {
-            // the newer lease keeps its place
-        }
+        return new Desk(evaluatorId, places, cursors);
     }
 
     @Override
     public void seen(String evaluatorId, String name, Instant at) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(Keys.of(pk(evaluatorId), PROFILE))
+        dynamoDb.updateItem(update(evaluatorId)
                 .updateExpression("SET #n = :n, lastSeen = :t, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id")
                 .expressionAttributeNames(Map.of("#n", "name"))
                 .expressionAttributeValues(Map.of(":n", Attr.s(name), ":t", Attr.s(at.toString()),
-                        ":id", Attr.s(evaluatorId), ":g", Attr.s("EVALUATORS"))));
-    }
-
-    @Override
-    public void recordRating(String evaluatorId, LocalDate day, long timeOnTaskMs, Instant at) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(Keys.of(pk(evaluatorId), PROFILE))
-                .updateExpression("ADD ratings :one SET lastSeen = :t, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id")
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":t", Attr.s(at.toString()),
-                        ":id", Attr.s(evaluatorId), ":g", Attr.s("EVALUATORS"))));
-        dynamoDb.updateItem(b -> b.tableName(table).key(Keys.of(pk(evaluatorId), "DAY#" + day))
-                .updateExpression("ADD rated :one SET times = list_append(if_not_exists(times, :none), :time)")
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":none", AttributeValue.fromL(List.of()),
-                        ":time", AttributeValue.fromL(List.of(Attr.n(timeOnTaskMs))))));
+                        ":id", Attr.s(evaluatorId), ":g", Attr.s(EVALUATORS))).build());
     }
 
     @Override
     public DayTally day(String evaluatorId, LocalDate day) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(Keys.of(pk(evaluatorId), "DAY#" + day))).item();
-        if (item == null || item.isEmpty()) {
-            return new DayTally(0, List.of());
-        }
-        List<Long> times = item.containsKey("times")
-                ? item.get("times").l().stream().map(v -> Long.parseLong(v.n())).toList() : List.of();
-        return new DayTally((int) Attr.number(item, "rated"), times);
+        Map<String, AttributeValue> item = item(evaluatorId, false);
+        AttributeValue days = item.get("days");
+        AttributeValue times = days == null || !days.hasM() ? null : days.m().get(day.toString());
+        List<Long> list = times == null || !times.hasL() ? List.of()
+                : times.l().stream().map(v -> Long.parseLong(v.n())).toList();
+        return new DayTally(list.size(), list);
     }
 
     @Override
     public List<Profile> list() {
         return dynamoDb.queryPaginator(b -> b.tableName(table).indexName(Keys.GSI1)
                         .keyConditionExpression("gsi1pk = :p")
-                        .expressionAttributeValues(Map.of(":p", Attr.s("EVALUATORS"))))
+                        .expressionAttributeValues(Map.of(":p", Attr.s(EVALUATORS))))
                 .items().stream().map(item -> new Profile(Attr.string(item, "evaluatorId"),
                         Attr.string(item, "name"), (int) Attr.number(item, "ratings"),
                         Attr.optionalString(item, "lastSeen").map(Instant::parse))).toList();

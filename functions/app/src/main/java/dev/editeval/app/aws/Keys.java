@@ -1,6 +1,7 @@
 package dev.editeval.app.aws;
 
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.WorkPartition;
 import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,6 +15,7 @@ final class Keys {
     static final String GSI1_PK = "gsi1pk";
     static final String GSI1_SK = "gsi1sk";
     static final String BATCHES = "BATCHES";
+    static final String OPEN = "OPEN#";
 
     private Keys() {
     }
@@ -29,6 +31,11 @@ final class Keys {
     /** The index partition of the ratings submitted on a day (UTC). */
     static String ratedOn(LocalDate day) {
         return "RATED#" + day;
+    }
+
+    /** The open-work index partition of a class and shard ({@code OPEN#REGULAR#0}). */
+    static String open(WorkPartition partition) {
+        return OPEN + partition.name();
     }
 
     static Map<String, AttributeValue> of(String pk, String sk) {

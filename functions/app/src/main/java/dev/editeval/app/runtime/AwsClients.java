@@ -2,6 +2,7 @@ package dev.editeval.app.runtime;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,6 +36,7 @@ public final class AwsClients implements AutoCloseable {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
 
     private final Map<String, String> env;
+    private final List<ExecutionInterceptor> dynamoDbInterceptors;
     private final SdkHttpClient http;
     private S3Client s3;
     private S3Presigner presigner;
@@ -41,8 +44,9 @@ public final class AwsClients implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private LambdaClient lambda;
 
-    private AwsClients(Map<String, String> env) {
+    private AwsClients(Map<String, String> env, List<ExecutionInterceptor> dynamoDbInterceptors) {
         this.env = Map.copyOf(env);
+        this.dynamoDbInterceptors = List.copyOf(dynamoDbInterceptors);
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(15))
@@ -50,7 +54,15 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public static AwsClients fromEnv(Map<String, String> env) {
-        return new AwsClients(env);
+        return new AwsClients(env, List.of());
+    }
+
+    /**
+     * With interceptors on every DynamoDB call: how the local runtime's tests and bench count round trips and inject
+     * faults (a failed call, an answer lost after the write applied) between the functions and the table.
+     */
+    public static AwsClients fromEnv(Map<String, String> env, List<ExecutionInterceptor> dynamoDbInterceptors) {
+        return new AwsClients(env, dynamoDbInterceptors);
     }
 
     public synchronized S3Client s3() {
@@ -91,7 +103,9 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB").build();
+            dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB")
+                    .overrideConfiguration(timeouts().toBuilder().executionInterceptors(dynamoDbInterceptors).build())
+                    .build();
         }
         return dynamoDb;
     }

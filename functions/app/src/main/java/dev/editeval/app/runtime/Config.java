@@ -8,18 +8,16 @@ import java.util.Map;
  * @param ingestQueueUrl  unused by the handlers today but part of the deployable's contract, so a mis-wired stack
  *                        fails at start rather than at the first message
  */
-public record Config(String bucket, String table, String ingestQueueUrl, String previewQueueUrl,
-                     String ratingQueueUrl) {
+public record Config(String bucket, String table, String ingestQueueUrl, String previewQueueUrl) {
 
     public static final String BUCKET = "EDITEVAL_BUCKET";
     public static final String TABLE = "EDITEVAL_TABLE";
     public static final String INGEST_QUEUE_URL = "EDITEVAL_INGEST_QUEUE_URL";
     public static final String PREVIEW_QUEUE_URL = "EDITEVAL_PREVIEW_QUEUE_URL";
-    public static final String RATING_QUEUE_URL = "EDITEVAL_RATING_QUEUE_URL";
 
     public static Config fromEnv(Map<String, String> env) {
         return new Config(required(env, BUCKET), required(env, TABLE), required(env, INGEST_QUEUE_URL),
-                required(env, PREVIEW_QUEUE_URL), required(env, RATING_QUEUE_URL));
+                required(env, PREVIEW_QUEUE_URL));
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -2,14 +2,12 @@ package dev.editeval.app.runtime;
 
 import dev.editeval.app.aws.DynamoDbBatchRepository;
 import dev.editeval.app.aws.DynamoDbEvaluatorRepository;
-import dev.editeval.app.aws.DynamoDbLeaseRepository;
 import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.aws.LambdaExportRequests;
 import dev.editeval.app.aws.S3ImageLinks;
 import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.app.aws.SqsPreviewQueue;
-import dev.editeval.app.aws.SqsRatingQueue;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.export.ExportViews;
@@ -17,18 +15,18 @@ import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ExportRequests;
-import dev.editeval.domain.ports.LeaseRepository;
 import dev.editeval.domain.ports.ObjectStore;
-import dev.editeval.domain.ports.RatingQueue;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.rating.MeService;
+import dev.editeval.domain.rating.RecentTasks;
 import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.domain.work.WorkPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +48,7 @@ public final class Wiring {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ExportRequests exportRequests;
+    private final RecentTasks recentTasks = new RecentTasks();
     private LeaseService leaseService;
 
     private Wiring(Config config, AwsClients clients, Clock clock, ExportRequests exportRequests) {
@@ -86,21 +85,20 @@ public final class Wiring {
     }
 
     public PreviewService previewService() {
-        return new PreviewService(objectStore(), batches(), tasks(), ratingQueue(), clock);
+        return new PreviewService(objectStore(), batches(), tasks(), clock);
     }
 
     /** One per wiring: the API's routes, submit and admin services share it rather than build three. */
     public synchronized LeaseService leaseService() {
         if (leaseService == null) {
-            leaseService = new LeaseService(ratingQueue(), tasks(), leases(), ratings(), evaluators(),
-                    Duration.ofSeconds(Topology.RATING_QUEUE.visibilityTimeoutSeconds()), random, clock);
+            leaseService = new LeaseService(tasks(), ratings(), evaluators(), WorkPolicy.regular(), recentTasks,
+                    random, clock);
         }
         return leaseService;
     }
 
     public SubmitService submitService() {
-        return new SubmitService(leaseService(), leases(), ratings(), evaluators(), tasks(), ratingQueue(), rubrics(),
-                clock);
+        return new SubmitService(tasks(), ratings(), evaluators(), recentTasks, rubrics(), clock);
     }
 
     public MeService meService() {
@@ -143,20 +141,12 @@ public final class Wiring {
         return new DynamoDbTaskRepository(clients.dynamoDb(), config.table());
     }
 
-    private LeaseRepository leases() {
-        return new DynamoDbLeaseRepository(clients.dynamoDb(), config.table());
-    }
-
     private RatingRepository ratings() {
         return new DynamoDbRatingRepository(clients.dynamoDb(), config.table());
     }
 
     private EvaluatorRepository evaluators() {
         return new DynamoDbEvaluatorRepository(clients.dynamoDb(), config.table());
-    }
-
-    private RatingQueue ratingQueue() {
-        return new SqsRatingQueue(clients.sqs(), config.ratingQueueUrl());
     }
 
     private String blindKey() {

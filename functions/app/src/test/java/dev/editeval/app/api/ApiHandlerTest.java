@@ -89,7 +89,7 @@ class ApiHandlerTest {
         assertThat(view.path("outputs").get(0).path("previewUrl").asText()).startsWith("https://");
         assertThat(view.path("source").path("width").asInt()).isEqualTo(64);
         assertThat(view.path("source").path("fullUrl").isNull()).isTrue();
-        assertThat(ports.leases().find(T01, ADA)).isPresent();
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().takenBy()).containsExactly(ADA);
         assertThat(response.getBody()).doesNotContain("model-a", "model-b", "\"model\"");
     }
 
@@ -126,7 +126,7 @@ class ApiHandlerTest {
     @Test
     void getLease_whenItRanOut_answers410() throws IOException {
         String leaseId = lease();
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+        ports.clock().advance(LeaseService.LENGTH);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(forLease("apigw-get-lease.json", leaseId), context);
 
@@ -143,8 +143,8 @@ class ApiHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(delete, context);
 
         assertThat(response.getStatusCode()).isEqualTo(204);
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01, T01);
-        assertThat(ports.leases().find(T01, ADA)).isEmpty();
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().states()).isEmpty();
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().takenBy()).isEmpty();
     }
 
     @Test
@@ -253,7 +253,7 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(json(response).path("error").asText()).isEqualTo("forbidden");
-        assertThat(ports.leases().all()).isEmpty();
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().takenBy()).isEmpty();
     }
 
     private static APIGatewayV2HTTPEvent call(String method, String path, String groups) {
@@ -277,8 +277,8 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response).path("expiresAt").asText()).isEqualTo(ports.clock().instant()
-                .plus(InMemoryPorts.LEASE_LENGTH).minus(LeaseService.MARGIN).toString());
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+                .plus(LeaseService.LENGTH).toString());
+        ports.clock().advance(LeaseService.LENGTH);
         assertThat(handler.handleRequest(call("POST", "/api/leases/" + leaseId + "/extend", "[evaluators]"),
                 context).getStatusCode()).isEqualTo(410);
     }

@@ -43,12 +43,12 @@ class PreviewHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/sqs-preview-task.json", type = SQSEvent.class)
-    void handleRequest_whenATaskMessageArrives_makesTheTaskReadyAndQueuesItsSlots(SQSEvent event) {
+    void handleRequest_whenATaskMessageArrives_makesTheTaskReadyAndOpensItsSlots(SQSEvent event) {
         SQSBatchResponse response = handler.handleRequest(event, context);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(status(T01)).isEqualTo(TaskStatus.READY);
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01, T01, T01);
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().count()).isEqualTo(3);
         assertThat(ports.store().list("previews/demo/t01/")).hasSize(8);
     }
 
@@ -62,18 +62,18 @@ class PreviewHandlerTest {
         assertThat(status(T02)).isEqualTo(TaskStatus.FAILED);
         assertThat(ports.tasks().find(T02).orElseThrow().failure()).hasValueSatisfying(
                 reason -> assertThat(reason).contains("model-a").contains("batches/demo/t02/model-a.png"));
-        assertThat(ports.ratingQueue().sent()).containsOnly(T01);
+        assertThat(ports.tasks().find(T02).orElseThrow().slots().count()).isZero();
     }
 
     @ParameterizedTest
     @Event(value = "events/sqs-preview-task.json", type = SQSEvent.class)
-    void handleRequest_whenDeliveredTwice_queuesTheSlotsOnce(SQSEvent event) {
+    void handleRequest_whenDeliveredTwice_opensTheSlotsOnce(SQSEvent event) {
         handler.handleRequest(event, context);
 
         SQSBatchResponse again = handler.handleRequest(event, context);
 
         assertThat(again.getBatchItemFailures()).isEmpty();
-        assertThat(ports.ratingQueue().sent()).hasSize(3);
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().count()).isEqualTo(3);
     }
 
     @Test

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One evaluator's hold on one rating slot of a task. The SQS visibility timeout is the lease; this record ties it to
- * the evaluator and keeps the receipt handle, which never leaves the server.
+ * One evaluator's hold on one rating slot of a task: the slot's state on the task item and one of the evaluator's
+ * lease places, both named by the lease's nonce.
  *
+ * @param slot        the task's slot the lease holds
+ * @param place       the evaluator's lease place it takes under the cap
  * @param outputOrder blindKeys in the order shown; the letter an evaluator sees is the position in this list
  */
-public record Lease(String leaseId, TaskRef task, String evaluatorId, String receiptHandle, Instant createdAt,
-                    Instant expiresAt, List<String> outputOrder) {
+public record Lease(String leaseId, TaskRef task, String evaluatorId, int slot, int place, Instant expiresAt,
+                    List<String> outputOrder) {
 
     public Lease {
         outputOrder = List.copyOf(outputOrder);

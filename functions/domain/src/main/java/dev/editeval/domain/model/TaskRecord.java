@@ -6,14 +6,13 @@ import java.util.Optional;
 /**
  * A task as recorded in the table.
  *
- * @param sourceKey    object key of the original image (absolute, under the batch prefix)
- * @param failure      why the task failed, when it did
- * @param slotsQueued  whether its rating slots were sent; together with the status this makes preview idempotent
+ * @param sourceKey object key of the original image (absolute, under the batch prefix)
+ * @param failure   why the task failed, when it did
+ * @param slots     its rating slots, opened in the same write that makes it READY
  */
 public record TaskRecord(TaskRef ref, String instruction, Optional<String> category, String sourceKey,
                          List<TaskOutput> outputs, int ratersPerTask, String rubricId, TaskStatus status,
-                         Optional<String> failure, Optional<TaskPreviews> previews, int ratingCount,
-                         boolean slotsQueued) {
+                         Optional<String> failure, Optional<TaskPreviews> previews, TaskSlots slots) {
 
     public TaskRecord {
         outputs = List.copyOf(outputs);
@@ -22,10 +21,15 @@ public record TaskRecord(TaskRef ref, String instruction, Optional<String> categ
     public static TaskRecord pending(TaskRef ref, String instruction, Optional<String> category, String sourceKey,
                                      List<TaskOutput> outputs, int ratersPerTask, String rubricId) {
         return new TaskRecord(ref, instruction, category, sourceKey, outputs, ratersPerTask, rubricId,
-                TaskStatus.PENDING, Optional.empty(), Optional.empty(), 0, false);
+                TaskStatus.PENDING, Optional.empty(), Optional.empty(), TaskSlots.none());
+    }
+
+    /** Ratings stored and counted on the task: derived from who rated it, so no retry can count one twice. */
+    public int ratingCount() {
+        return slots.ratedBy().size();
     }
 
     public boolean needsMoreRatings() {
-        return ratingCount < ratersPerTask;
+        return ratingCount() < ratersPerTask;
     }
 }

@@ -21,17 +21,17 @@ import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
-import dev.editeval.domain.ports.RatingQueue;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.work.WorkIndex;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, marks it READY and queues
- * its rating slots. Idempotent: a READY task with its slots queued is left alone, and slots are sent once the task is
- * READY, so a crash between the two is mended by the redelivery. The task that completes its batch's previews
+ * Makes a task's thumbnails, viewing previews, full-resolution renditions and change maps, and marks it READY with its
+ * rating slots open, in one conditional write. Idempotent: a task no longer PENDING is left alone, and there is no
+ * second step a crash could miss. The task that completes its batch's previews
  * rewrites the batch's report with every failed task and its reason.
  */
 public final class PreviewService {
@@ -39,16 +39,13 @@ public final class PreviewService {
     private final ObjectStore store;
     private final BatchRepository batches;
     private final TaskRepository tasks;
-    private final RatingQueue ratingQueue;
     private final PreviewRenderer renderer;
     private final BatchReports reports;
 
-    public PreviewService(ObjectStore store, BatchRepository batches, TaskRepository tasks, RatingQueue ratingQueue,
-                          Clock clock) {
+    public PreviewService(ObjectStore store, BatchRepository batches, TaskRepository tasks, Clock clock) {
         this.store = store;
         this.batches = batches;
         this.tasks = tasks;
-        this.ratingQueue = ratingQueue;
         this.renderer = PreviewRenderer.create();
         this.reports = new BatchReports(store, clock);
     }
@@ -59,26 +56,20 @@ public final class PreviewService {
             return new PreviewOutcome.Ignored(ref, "no such task");
         }
         TaskRecord task = found.get();
-        if (task.status() == TaskStatus.PENDING) {
-            Attempt rendered = render(task);
-            // counted before the state changes, so that a crash in between counts the task twice, never zero times
-            long previewed = batches.countPreviewed(ref.batchId());
-            if (rendered.failure().isPresent()) {
-                tasks.markFailed(ref, rendered.failure().get());
-                reportWhenDone(ref.batchId(), previewed);
-                return new PreviewOutcome.Failed(ref, rendered.failure().get());
-            }
-            tasks.markReady(ref, rendered.previews().orElseThrow());
-            reportWhenDone(ref.batchId(), previewed);
-            task = tasks.find(ref).orElseThrow();
-        }
-        if (task.status() != TaskStatus.READY || task.slotsQueued()) {
+        if (task.status() != TaskStatus.PENDING) {
             return new PreviewOutcome.Ignored(ref, "already " + task.status());
         }
-        int slots = Math.max(0, task.ratersPerTask() - task.ratingCount());
-        ratingQueue.send(ref, slots);
-        tasks.markSlotsQueued(ref);
-        return new PreviewOutcome.Ready(ref, slots);
+        Attempt rendered = render(task);
+        // counted before the state changes, so that a crash in between counts the task twice, never zero times
+        long previewed = batches.countPreviewed(ref.batchId());
+        if (rendered.failure().isPresent()) {
+            tasks.markFailed(ref, rendered.failure().get());
+            reportWhenDone(ref.batchId(), previewed);
+            return new PreviewOutcome.Failed(ref, rendered.failure().get());
+        }
+        tasks.markReady(ref, rendered.previews().orElseThrow(), task.ratersPerTask(), WorkIndex.of(task));
+        reportWhenDone(ref.batchId(), previewed);
+        return new PreviewOutcome.Ready(ref, task.ratersPerTask());
     }
 
     /**

@@ -15,4 +15,8 @@ public sealed interface LeaseOutcome {
     /** The caller already holds {@code cap} live leases. */
     record TooMany(int cap) implements LeaseOutcome {
     }
+
+    /** The work policy gives this evaluator no work now (paused, for one), and says why. */
+    record Refused(String code, String reason) implements LeaseOutcome {
+    }
 }

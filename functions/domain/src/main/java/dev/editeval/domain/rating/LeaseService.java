@@ -1,206 +1,354 @@
 package dev.editeval.domain.rating;
 
 import dev.editeval.domain.model.Lease;
+import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.model.WorkClass;
+import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.domain.ports.EvaluatorRepository;
-import dev.editeval.domain.ports.LeaseRepository;
-import dev.editeval.domain.ports.RatingQueue;
+import dev.editeval.domain.ports.EvaluatorRepository.Desk;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.work.WorkIndex;
+import dev.editeval.domain.work.WorkPlan;
+import dev.editeval.domain.work.WorkPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Leases rating slots to evaluators. The queue's visibility timeout is the lease; the lease record, keyed by
- * (task, evaluator), ties it to one evaluator, and a rating already stored keeps an evaluator off a task for good.
- * An evaluator holds at most {@link #CAP} live leases: each takes one of the evaluator's numbered places.
+ * Leases rating slots to evaluators, from the table (docs/data-model.md). A lease takes one of the evaluator's
+ * {@link #CAP} places on their desk (the write also reads their cursors), walks the open-work index from their cursor
+ * and takes a free or expired slot of the first task they have not taken, with a conditional write: three round
+ * trips when the first task tried has a free slot.
  *
- * <p>The lease record ends {@link #MARGIN} before the slot's visibility does, timed from before the receive: a
- * submit that found its lease live has that long to store the rating and delete the slot before anybody else can
- * receive it, so a slot is never leased to two evaluators at once.
+ * <p>A slot may be taken over {@link #MARGIN} after its lease ends: a submit that found its lease live has that
+ * long to close the slot before anybody else may take it, so a slot is never rated twice.
  */
 public final class LeaseService {
 
     /** Live leases an evaluator may hold at once. */
     public static final int CAP = 2;
-    /** Between the end of a lease record and the end of its slot's visibility. */
+    /** How long a lease lasts; the page's heartbeat extends it. */
+    public static final Duration LENGTH = Duration.ofMinutes(15);
+    /** Between the end of a lease and the moment its slot may be taken over. */
     public static final Duration MARGIN = Duration.ofSeconds(30);
 
-    /** Slots looked at per receive, the most SQS gives. */
-    private static final int RECEIVE_AT_ONCE = 10;
-    /** Receives per request at most: a caller who rated the slots at the head of the queue finds one behind them. */
-    private static final int RECEIVE_ROUNDS = 5;
+    /** Index entries examined per query. */
+    static final int PAGE = 25;
+    /**
+     * Queries per request at most. The query skips the tasks this evaluator has taken in the index itself, so what
+     * it walks past are tasks with no takeable slot: {@code PAGES * PAGE} of them.
+     */
+    static final int PAGES = 40;
+    /**
+     * Conditional takes (and heals of a slot whose rating was stored but not closed) per request at most: each refused
+     * take means another request took that slot first.
+     */
+    static final int TAKES = 10;
     private static final String NONCE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int NONCE_LENGTH = 12;
 
-    private final RatingQueue queue;
     private final TaskRepository tasks;
-    private final LeaseRepository leases;
     private final RatingRepository ratings;
     private final EvaluatorRepository evaluators;
-    private final Duration leaseLength;
+    private final WorkPolicy policy;
+    private final RecentTasks recent;
     private final RandomGenerator random;
     private final Clock clock;
 
-    public LeaseService(RatingQueue queue, TaskRepository tasks, LeaseRepository leases, RatingRepository ratings,
-                        EvaluatorRepository evaluators, Duration leaseLength, RandomGenerator random, Clock clock) {
-        this.queue = queue;
+    public LeaseService(TaskRepository tasks, RatingRepository ratings, EvaluatorRepository evaluators,
+                        WorkPolicy policy, RecentTasks recent, RandomGenerator random, Clock clock) {
         this.tasks = tasks;
-        this.leases = leases;
         this.ratings = ratings;
         this.evaluators = evaluators;
-        this.leaseLength = leaseLength;
+        this.policy = policy;
+        this.recent = recent;
         this.random = random;
         this.clock = clock;
     }
 
     public LeaseOutcome leaseNext(String evaluatorId) {
-        if (liveLeases(evaluatorId) >= CAP) {
-            return new LeaseOutcome.TooMany(CAP);
-        }
-        // slots passed over stay hidden until the search ends, or the next receive would return them again
-        List<RatingQueue.Slot> passedOver = new ArrayList<>();
-        Optional<LeaseOutcome> chosen = Optional.empty();
-        boolean queueHasMore = true;
-        for (int round = 0; round < RECEIVE_ROUNDS && chosen.isEmpty() && queueHasMore; round++) {
-            Instant received = clock.instant();
-            List<RatingQueue.Slot> slots = queue.receive(RECEIVE_AT_ONCE, leaseLength);
-            queueHasMore = !slots.isEmpty();
-            for (RatingQueue.Slot slot : slots) {
-                if (chosen.isPresent()) {
-                    passedOver.add(slot);
-                    continue;
+        Instant now = clock.instant();
+        Instant end = now.plus(LENGTH);
+        String nonce = nonce();
+        for (int place = 0; place < CAP; place++) {
+            Optional<Desk> desk = evaluators.takePlace(evaluatorId, place, nonce, end, now);
+            if (desk.isPresent()) {
+                Walk walk = new Walk(evaluatorId, place, nonce, desk.get(), now, end);
+                LeaseOutcome outcome;
+                try {
+                    outcome = walk(walk);
+                } catch (RuntimeException e) {
+                    giveBack(walk);
+                    throw e;
                 }
-                chosen = tryLease(evaluatorId, slot, received, passedOver);
+                if (!(outcome instanceof LeaseOutcome.Leased)) {
+                    evaluators.freePlace(evaluatorId, place, nonce, Optional.empty());
+                }
+                return outcome;
             }
         }
-        passedOver.forEach(slot -> queue.giveBack(slot.receiptHandle()));
-        return chosen.orElseGet(LeaseOutcome.NoneWaiting::new);
+        return new LeaseOutcome.TooMany(CAP);
     }
 
-    private long liveLeases(String evaluatorId) {
-        Instant now = clock.instant();
-        return evaluators.places(evaluatorId).stream().filter(p -> p.expiresAt().isAfter(now)).count();
+    private LeaseOutcome walk(Walk walk) {
+        WorkPlan plan = policy.plan(walk.desk);
+        if (plan instanceof WorkPlan.Refused(String code, String reason)) {
+            return new LeaseOutcome.Refused(code, reason);
+        }
+        int firstShard = random.nextInt(WorkIndex.SHARDS);
+        for (WorkClass workClass : ((WorkPlan.Walk) plan).classes()) {
+            for (WorkPartition partition : WorkIndex.partitions(workClass, firstShard)) {
+                Optional<LeaseOutcome.Leased> leased = walkPartition(walk, partition);
+                if (leased.isPresent()) {
+                    return leased.get();
+                }
+                if (walk.spent()) {
+                    return new LeaseOutcome.NoneWaiting();
+                }
+            }
+        }
+        return new LeaseOutcome.NoneWaiting();
     }
 
-    private Optional<LeaseOutcome> tryLease(String evaluatorId, RatingQueue.Slot slot, Instant received,
-                                            List<RatingQueue.Slot> passedOver) {
-        Optional<TaskRecord> task = tasks.find(slot.task());
-        if (task.isEmpty() || task.get().status() != TaskStatus.READY || !task.get().needsMoreRatings()) {
-            // a slot for a task that is gone, failed or fully rated is surplus: drop it
-            queue.delete(slot.receiptHandle());
-            return Optional.empty();
-        }
-        if (ratings.find(slot.task(), evaluatorId).isPresent()) {
-            passedOver.add(slot);
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Lease lease = new Lease(LeaseIds.of(slot.task(), nonce()), slot.task(), evaluatorId, slot.receiptHandle(),
-                now, endOf(received), shuffledOutputs(task.get()));
-        if (!evaluators.takePlace(evaluatorId, CAP, lease.leaseId(), lease.expiresAt(), now)) {
-            // another request of the same evaluator took the last place since the check
-            passedOver.add(slot);
-            return Optional.of(new LeaseOutcome.TooMany(CAP));
-        }
-        if (!leases.create(lease, now)) {
-            evaluators.freePlace(evaluatorId, lease.leaseId());
-            passedOver.add(slot);
-            return Optional.empty();
-        }
-        return Optional.of(new LeaseOutcome.Leased(lease, task.get()));
+    /** From the evaluator's cursor to the end of the partition, then from its start up to the cursor. */
+    private Optional<LeaseOutcome.Leased> walkPartition(Walk walk, WorkPartition partition) {
+        String cursor = walk.desk.cursors().getOrDefault(partition.name(), randomPosition());
+        Optional<LeaseOutcome.Leased> leased = walkRange(walk, partition, Optional.of(cursor), Optional.empty());
+        return leased.isPresent() || walk.spent() ? leased
+                : walkRange(walk, partition, Optional.empty(), Optional.of(cursor));
     }
 
-    private Instant endOf(Instant visibleFrom) {
-        return visibleFrom.plus(leaseLength).minus(MARGIN);
+    private Optional<LeaseOutcome.Leased> walkRange(Walk walk, WorkPartition partition, Optional<String> after,
+                                                    Optional<String> upTo) {
+        Optional<String> from = after;
+        while (!walk.spent()) {
+            walk.pages++;
+            TaskRepository.OpenPage page = tasks.openWork(partition, from, upTo, walk.evaluatorId, PAGE);
+            for (TaskRecord task : page.tasks()) {
+                Optional<LeaseOutcome.Leased> leased = tryTask(walk, task);
+                if (leased.isPresent() || walk.spent()) {
+                    return leased;
+                }
+            }
+            if (page.next().isEmpty()) {
+                return Optional.empty();
+            }
+            from = page.next();
+        }
+        return Optional.empty();
     }
 
     /**
-     * Keeps the caller's lease for another lease length from now: the slot's visibility first, then the record, so
-     * the record never outlives the visibility.
+     * A request that failed part-way (a table call that failed, or lost its answer after it applied) may hold a place
+     * and a slot the caller never hears of: both are given back now, best effort, rather than held until they expire.
+     * A give-back that fails too leaves them to run out.
      */
+    private void giveBack(Walk walk) {
+        try {
+            walk.tried.ifPresent(tried -> tasks.releaseHold(tried.getKey(), tried.getValue(), walk.nonce,
+                    walk.evaluatorId));
+            evaluators.freePlace(walk.evaluatorId, walk.place, walk.nonce, Optional.empty());
+        } catch (RuntimeException e) {
+            // what could not be given back runs out by itself
+        }
+    }
+
+    /** One conditional take on the task, of a slot that looked takeable; a refused take moves on to the next task. */
+    private Optional<LeaseOutcome.Leased> tryTask(Walk walk, TaskRecord task) {
+        if (task.status() != TaskStatus.READY || task.slots().takenBy().contains(walk.evaluatorId)) {
+            return Optional.empty();
+        }
+        List<Integer> takeable = new ArrayList<>(task.slots().takeable(walk.now));
+        // concurrent requests reading the same page try different slots of the task
+        Collections.shuffle(takeable, new java.util.Random(random.nextLong()));
+        for (int slot : takeable) {
+            Optional<SlotState.Held> replacing = Optional.empty();
+            if (task.slots().states().get(slot) instanceof SlotState.Held expired) {
+                walk.takes++;
+                if (healed(task, slot, expired)) {
+                    continue;
+                }
+                replacing = Optional.of(expired);
+            }
+            walk.takes++;
+            walk.tried = Optional.of(Map.entry(task.ref(), slot));
+            SlotState.Held hold = new SlotState.Held(walk.evaluatorId, walk.nonce, walk.place,
+                    walk.end.plus(MARGIN));
+            Optional<TaskRecord> taken = tasks.takeSlot(task.ref(), slot, hold, replacing, walk.now);
+            if (taken.isEmpty()) {
+                return Optional.empty();
+            }
+            recent.remember(taken.get());
+            Lease lease = new Lease(LeaseIds.of(task.ref(), slot, walk.place, walk.nonce), task.ref(),
+                    walk.evaluatorId, slot, walk.place, walk.end, WorkIndex.outputOrder(taken.get(), walk.nonce));
+            return Optional.of(new LeaseOutcome.Leased(lease, taken.get()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A lease that ran out may have stored its rating and stopped before closing the slot (a crash, a lost answer
+     * never retried): then the slot is that rating's, and is closed for it instead of being taken over.
+     */
+    private boolean healed(TaskRecord task, int slot, SlotState.Held expired) {
+        Optional<RatingRecord> stored = ratings.find(task.ref(), expired.evaluatorId());
+        stored.ifPresent(rating -> tasks.closeSlot(task.ref(), slot, expired.nonce(), expired.evaluatorId(),
+                rating.submissionId(), task.slots()));
+        return stored.isPresent();
+    }
+
+    /** Keeps the caller's lease for another lease length from now: the slot's hold first, then the place. */
     public LeaseLookup extend(String evaluatorId, String leaseId) {
-        LeaseLookup found = find(evaluatorId, leaseId);
-        if (!(found instanceof LeaseLookup.Found(Lease lease, TaskRecord task))) {
-            return found;
+        Optional<LeaseIds.Parts> parts = LeaseIds.parse(leaseId);
+        if (parts.isEmpty()) {
+            return new LeaseLookup.NotFound();
         }
+        LeaseIds.Parts p = parts.get();
         Instant now = clock.instant();
-        Instant end = endOf(now);
-        if (!queue.extend(lease.receiptHandle(), leaseLength)
-                || !leases.extend(lease.task(), evaluatorId, leaseId, end, clock.instant())) {
-            return new LeaseLookup.Expired();
+        Instant end = now.plus(LENGTH);
+        Optional<TaskRecord> task = tasks.extendHold(p.task(), p.slot(), p.nonce(), evaluatorId, end.plus(MARGIN),
+                now.plus(MARGIN));
+        if (task.isEmpty()) {
+            LeaseLookup found = find(evaluatorId, leaseId);
+            return found instanceof LeaseLookup.Found ? new LeaseLookup.Expired() : found;
         }
-        evaluators.movePlace(evaluatorId, leaseId, end);
-        return new LeaseLookup.Found(new Lease(lease.leaseId(), lease.task(), evaluatorId, lease.receiptHandle(),
-                lease.createdAt(), end, lease.outputOrder()), task);
+        evaluators.movePlace(evaluatorId, p.place(), p.nonce(), end);
+        recent.remember(task.get());
+        return new LeaseLookup.Found(lease(p, leaseId, evaluatorId, end, task.get()), task.get());
     }
 
     public LeaseLookup find(String evaluatorId, String leaseId) {
-        Optional<Lease> lease = LeaseIds.taskOf(leaseId).flatMap(ref -> leases.find(ref, evaluatorId))
-                .filter(l -> l.leaseId().equals(leaseId));
-        if (lease.isEmpty()) {
-            return new LeaseLookup.NotFound();
+        Optional<LeaseIds.Parts> parts = LeaseIds.parse(leaseId);
+        Optional<TaskRecord> task = parts.flatMap(p -> tasks.find(p.task()));
+        Optional<SlotState.Held> held = task.flatMap(t -> t.slots().held(parts.get().slot(), parts.get().nonce(),
+                evaluatorId));
+        if (held.isEmpty()) {
+            return parts.isPresent() && ranOut(evaluators, evaluatorId, parts.get()) ? new LeaseLookup.Expired()
+                    : new LeaseLookup.NotFound();
         }
-        if (lease.get().expiredAt(clock.instant())) {
+        Instant end = held.get().takeableAt().minus(MARGIN);
+        if (!clock.instant().isBefore(end)) {
             return new LeaseLookup.Expired();
         }
-        return tasks.find(lease.get().task()).<LeaseLookup>map(t -> new LeaseLookup.Found(lease.get(), t))
-                .orElseGet(LeaseLookup.NotFound::new);
+        recent.remember(task.get());
+        return new LeaseLookup.Found(lease(parts.get(), leaseId, evaluatorId, end, task.get()), task.get());
     }
 
     /**
-     * Gives the task back to the queue now; true when the caller held that lease. An expired lease counts as given
-     * back already: its slot returned to the queue when it ran out.
+     * A lease whose slot no longer names it ran out and was taken over, if the caller's place still names it; one
+     * that was never the caller's, or was released, is not found.
      */
-    public boolean release(String evaluatorId, String leaseId) {
-        return switch (find(evaluatorId, leaseId)) {
-            case LeaseLookup.Found found -> {
-                // the record goes first: once the slot is visible, someone else may lease the task
-                leases.delete(found.lease().task(), evaluatorId);
-                evaluators.freePlace(evaluatorId, leaseId);
-                queue.giveBack(found.lease().receiptHandle());
-                yield true;
-            }
-            case LeaseLookup.Expired ignored -> {
-                LeaseIds.taskOf(leaseId).ifPresent(task -> leases.delete(task, evaluatorId));
-                evaluators.freePlace(evaluatorId, leaseId);
-                yield true;
-            }
-            case LeaseLookup.NotFound ignored -> false;
-        };
+    static boolean ranOut(EvaluatorRepository evaluators, String evaluatorId, LeaseIds.Parts lease) {
+        EvaluatorRepository.Place place = evaluators.desk(evaluatorId).places().get(lease.place());
+        return place != null && place.nonce().equals(lease.nonce());
     }
 
-    /** Releases every live lease the evaluator holds (an admin's "release stuck leases"); how many were live. */
+    private static Lease lease(LeaseIds.Parts p, String leaseId, String evaluatorId, Instant end, TaskRecord task) {
+        return new Lease(leaseId, p.task(), evaluatorId, p.slot(), p.place(), end,
+                WorkIndex.outputOrder(task, p.nonce()));
+    }
+
+    /**
+     * Gives the task back now and moves the caller's cursor past it (a skip); true when the caller held that lease.
+     * An expired lease counts as given back already.
+     */
+    public boolean release(String evaluatorId, String leaseId) {
+        Optional<LeaseIds.Parts> parts = LeaseIds.parse(leaseId);
+        if (parts.isEmpty()) {
+            return false;
+        }
+        LeaseIds.Parts p = parts.get();
+        boolean held = tasks.releaseHold(p.task(), p.slot(), p.nonce(), evaluatorId);
+        Optional<Map.Entry<String, String>> cursor = recent.find(p.task()).flatMap(t -> t.slots().open())
+                .map(open -> Map.entry(open.partition().name(), open.position()));
+        return evaluators.freePlace(evaluatorId, p.place(), p.nonce(), cursor) || held;
+    }
+
+    /**
+     * Releases every live lease the evaluator holds (an admin's "release stuck leases"); how many were live. A place
+     * does not name its task (it is taken before the task is chosen), so the holds are found in the open-work index
+     * by who took them: a walk of the index, for an admin's button, never for an evaluator's request.
+     */
     public int releaseAll(String evaluatorId) {
         Instant now = clock.instant();
+        Desk desk = evaluators.desk(evaluatorId);
+        Map<String, Integer> livePlaces = new HashMap<>();
+        desk.places().forEach((number, place) -> {
+            if (place.expiresAt().isAfter(now)) {
+                livePlaces.put(place.nonce(), number);
+            }
+        });
+        for (WorkClass workClass : WorkClass.values()) {
+            for (WorkPartition partition : WorkIndex.partitions(workClass, 0)) {
+                for (TaskRecord task : tasks.takenBy(partition, evaluatorId)) {
+                    task.slots().states().forEach((slot, state) -> {
+                        if (state instanceof SlotState.Held held && held.evaluatorId().equals(evaluatorId)) {
+                            tasks.releaseHold(task.ref(), slot, held.nonce(), evaluatorId);
+                        }
+                    });
+                }
+            }
+        }
         int released = 0;
-        for (EvaluatorRepository.Place place : evaluators.places(evaluatorId)) {
-            boolean live = place.expiresAt().isAfter(now);
-            if (release(evaluatorId, place.leaseId()) && live) {
+        for (Map.Entry<Integer, EvaluatorRepository.Place> place : desk.places().entrySet()) {
+            if (evaluators.freePlace(evaluatorId, place.getKey(), place.getValue().nonce(), Optional.empty())
+                    && livePlaces.containsKey(place.getValue().nonce())) {
                 released++;
             }
         }
         return released;
     }
 
-    private List<String> shuffledOutputs(TaskRecord task) {
-        List<String> order = new ArrayList<>(task.outputs().stream().map(o -> o.blindKey()).toList());
-        Collections.shuffle(order, random);
-        return order;
+    private String nonce() {
+        StringBuilder text = new StringBuilder(NONCE_LENGTH);
+        for (int i = 0; i < NONCE_LENGTH; i++) {
+            text.append(NONCE_ALPHABET.charAt(random.nextInt(NONCE_ALPHABET.length())));
+        }
+        return text.toString();
     }
 
-    private String nonce() {
-        StringBuilder nonce = new StringBuilder(NONCE_LENGTH);
-        for (int i = 0; i < NONCE_LENGTH; i++) {
-            nonce.append(NONCE_ALPHABET.charAt(random.nextInt(NONCE_ALPHABET.length())));
+    /** Where an evaluator with no cursor in a partition starts: anywhere, so newcomers spread over the tasks. */
+    private String randomPosition() {
+        return HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    /** One lease request's walk: what it holds and what it has spent of its bounds. */
+    private static final class Walk {
+        private final String evaluatorId;
+        private final int place;
+        private final String nonce;
+        private final Desk desk;
+        private final Instant now;
+        private final Instant end;
+        private int pages;
+        private int takes;
+        /** The slot last written to, which a failure may have left held. */
+        private Optional<Map.Entry<TaskRef, Integer>> tried = Optional.empty();
+
+        private Walk(String evaluatorId, int place, String nonce, Desk desk, Instant now, Instant end) {
+            this.evaluatorId = evaluatorId;
+            this.place = place;
+            this.nonce = nonce;
+            this.desk = desk;
+            this.now = now;
+            this.end = end;
         }
-        return nonce.toString();
+
+        private boolean spent() {
+            return pages >= PAGES || takes >= TAKES;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.editeval.domain.rating;
 
-import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskRecord;
 import java.util.ArrayList;
@@ -18,19 +17,19 @@ public final class OutputLetters {
         return String.valueOf((char) ('A' + position));
     }
 
-    public static List<String> shown(Lease lease) {
+    public static List<String> shown(List<String> outputOrder) {
         List<String> letters = new ArrayList<>();
-        for (int i = 0; i < lease.outputOrder().size(); i++) {
+        for (int i = 0; i < outputOrder.size(); i++) {
             letters.add(letter(i));
         }
         return letters;
     }
 
     /** Letter to model, in the order shown: what un-blinds a rating at aggregation. */
-    public static Map<String, String> models(Lease lease, TaskRecord task) {
+    public static Map<String, String> models(List<String> outputOrder, TaskRecord task) {
         Map<String, String> models = new LinkedHashMap<>();
-        for (int i = 0; i < lease.outputOrder().size(); i++) {
-            String blindKey = lease.outputOrder().get(i);
+        for (int i = 0; i < outputOrder.size(); i++) {
+            String blindKey = outputOrder.get(i);
             String model = task.outputs().stream().filter(o -> o.blindKey().equals(blindKey))
                     .map(TaskOutput::model).findFirst().orElseThrow();
             models.put(letter(i), model);

@@ -1,115 +1,139 @@
 package dev.editeval.domain.rating;
 
-import dev.editeval.domain.validation.Validated;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.editeval.domain.json.Json;
-import dev.editeval.domain.model.Lease;
+import dev.editeval.domain.model.OpenWork;
 import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
-import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.ports.EvaluatorRepository;
-import dev.editeval.domain.ports.LeaseRepository;
-import dev.editeval.domain.ports.RatingQueue;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.rubric.Submission;
 import dev.editeval.domain.rubric.SubmissionValidator;
-import java.io.IOException;
+import dev.editeval.domain.validation.Validated;
+import dev.editeval.domain.work.WorkIndex;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores a rating once. The rating is written with a conditional put keyed by (task, evaluator), so a retry never
- * makes a second one; only after it is stored is the slot deleted from the queue.
+ * Stores a rating once, in three conditional writes, each safe to retry:
+ * <ol>
+ *   <li>the evaluator's desk: if the lease still holds its place live, free the place, move the cursor past the task
+ *       and count the rating on the profile and the day (the gate: a retry finds the place free and counts nothing);
+ *   <li>the rating, keyed by (task, evaluator): a retry finds its own item and is answered as stored;
+ *   <li>the task: close the slot the lease holds and add the evaluator to the set of raters (adding twice adds once).
+ * </ol>
+ * A request that finds the place free already (its own earlier attempt got that far) reads what happened and
+ * finishes the steps that are missing. One that stops between the rating and the slot leaves a hold that runs out;
+ * whoever would take it over finds the stored rating and closes the slot for it ({@link LeaseService}).
  *
  * <p>Late submits: a submit after the lease expired is refused ({@link SubmitOutcome.Expired}, 410) and the draft
- * stays with the evaluator. When the lease ran out the slot went back to the queue and may already be another
- * evaluator's; accepting the late rating would either rate the task more often than asked or need that very slot,
- * which SQS cannot hand over by name. Refusing is the one rule that never stores a rating twice and never accepts one
- * it then loses. A retry of a submission that was stored in time is still answered 200, expired or not.
+ * stays with the evaluator. Once a lease ran out its slot may already be another evaluator's; accepting the late
+ * rating would rate the task more often than asked. A retry of a submission that was stored in time is still
+ * answered 200, expired or not.
  */
 public final class SubmitService {
 
-    private final LeaseService leases;
-    private final LeaseRepository leaseRecords;
+    private final TaskRepository tasks;
     private final RatingRepository ratings;
     private final EvaluatorRepository evaluators;
-    private final TaskRepository tasks;
-    private final RatingQueue queue;
+    private final RecentTasks recent;
     private final RubricCatalog rubrics;
     private final SubmissionValidator validator;
     private final Clock clock;
 
-    public SubmitService(LeaseService leases, LeaseRepository leaseRecords, RatingRepository ratings,
-                         EvaluatorRepository evaluators, TaskRepository tasks, RatingQueue queue,
-                         RubricCatalog rubrics, Clock clock) {
-        this.leases = leases;
-        this.leaseRecords = leaseRecords;
+    public SubmitService(TaskRepository tasks, RatingRepository ratings, EvaluatorRepository evaluators,
+                         RecentTasks recent, RubricCatalog rubrics, Clock clock) {
+        this.tasks = tasks;
         this.ratings = ratings;
         this.evaluators = evaluators;
-        this.tasks = tasks;
-        this.queue = queue;
+        this.recent = recent;
         this.rubrics = rubrics;
         this.validator = SubmissionValidator.create();
         this.clock = clock;
     }
 
     public SubmitOutcome submit(String evaluatorId, String leaseId, byte[] body) {
-        Optional<TaskRef> ref = LeaseIds.taskOf(leaseId);
-        if (ref.isEmpty()) {
+        Optional<LeaseIds.Parts> parts = LeaseIds.parse(leaseId);
+        Optional<TaskRecord> task = parts.flatMap(p -> recent.find(p.task()).or(() -> tasks.find(p.task())));
+        if (task.isEmpty()) {
             return new SubmitOutcome.NotFound();
         }
-        Optional<RatingRecord> earlier = ratings.find(ref.get(), evaluatorId);
-        if (earlier.isPresent()) {
-            return repeated(earlier.get(), body);
-        }
-        return switch (leases.find(evaluatorId, leaseId)) {
-            case LeaseLookup.NotFound ignored -> new SubmitOutcome.NotFound();
-            case LeaseLookup.Expired ignored -> new SubmitOutcome.Expired();
-            case LeaseLookup.Found found -> store(found.lease(), found.task(), body);
-        };
-    }
-
-    private SubmitOutcome store(Lease lease, TaskRecord task, byte[] body) {
-        Optional<Rubric> rubric = rubrics.find(task.rubricId());
-        if (rubric.isEmpty()) {
-            throw new IllegalStateException("task " + task.ref() + " names unknown rubric " + task.rubricId());
-        }
-        Validated<Submission> check = validator.check(rubric.get(), OutputLetters.shown(lease), body);
+        recent.remember(task.get());
+        LeaseIds.Parts lease = parts.get();
+        List<String> order = WorkIndex.outputOrder(task.get(), lease.nonce());
+        Rubric rubric = rubrics.find(task.get().rubricId()).orElseThrow(() -> new IllegalStateException(
+                "task " + task.get().ref() + " names unknown rubric " + task.get().rubricId()));
+        Validated<Submission> check = validator.check(rubric, OutputLetters.shown(order), body);
         if (!(check instanceof Validated.Valid<Submission>(Submission submission))) {
             return new SubmitOutcome.Invalid(check.report());
         }
-        RatingRecord rating = new RatingRecord(task.ref(), lease.evaluatorId(), submission.submissionId(),
-                clock.instant(), submission.json(), OutputLetters.models(lease, task));
+        Instant now = clock.instant();
+        RatingRecord rating = new RatingRecord(lease.task(), evaluatorId, submission.submissionId(), now,
+                submission.json(), OutputLetters.models(order, task.get()));
+        OpenWork place = task.get().slots().open().orElseGet(() -> WorkIndex.of(task.get()));
+        boolean settled = evaluators.settle(evaluatorId, lease.place(), lease.nonce(), now,
+                place.partition().name(), place.position(),
+                new EvaluatorRepository.Counted(LocalDate.ofInstant(now, ZoneOffset.UTC), submission.timeOnTaskMs()));
+        TaskSlots seen = task.get().slots();
+        return settled ? store(rating, lease, seen) : unsettled(rating, lease, now, seen);
+    }
+
+    private SubmitOutcome store(RatingRecord rating, LeaseIds.Parts lease, TaskSlots seen) {
         if (!ratings.putIfAbsent(rating)) {
-            return ratings.find(task.ref(), lease.evaluatorId()).map(r -> repeated(r, body))
-                    .orElseThrow(() -> new IllegalStateException("rating of " + task.ref() + " vanished"));
+            RatingRecord earlier = ratings.find(rating.task(), rating.evaluatorId())
+                    .orElseThrow(() -> new IllegalStateException("rating of " + rating.task() + " vanished"));
+            if (!earlier.submissionId().equals(rating.submissionId())) {
+                return conflict(earlier);
+            }
+            close(earlier, lease, seen);
+            return new SubmitOutcome.AlreadyStored(earlier);
         }
-        tasks.addRating(task.ref());
-        queue.delete(lease.receiptHandle());
-        leaseRecords.delete(task.ref(), lease.evaluatorId());
-        evaluators.freePlace(lease.evaluatorId(), lease.leaseId());
-        evaluators.recordRating(lease.evaluatorId(), LocalDate.ofInstant(rating.submittedAt(), ZoneOffset.UTC),
-                submission.timeOnTaskMs(), rating.submittedAt());
+        close(rating, lease, seen);
         return new SubmitOutcome.Stored(rating);
     }
 
-    private static SubmitOutcome repeated(RatingRecord earlier, byte[] body) {
-        return submissionIdOf(body).filter(earlier.submissionId()::equals).isPresent()
-                ? new SubmitOutcome.AlreadyStored(earlier)
-                : new SubmitOutcome.Conflict("you have already rated task " + earlier.task().taskId());
+    private void close(RatingRecord rating, LeaseIds.Parts lease, TaskSlots seen) {
+        tasks.closeSlot(rating.task(), lease.slot(), lease.nonce(), rating.evaluatorId(), rating.submissionId(),
+                seen);
     }
 
-    private static Optional<String> submissionIdOf(byte[] body) {
-        try {
-            JsonNode id = Json.MAPPER.readTree(body).path("submissionId");
-            return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
+    /**
+     * The lease did not hold its place live: an earlier attempt of this submit passed the gate (and maybe stored the
+     * rating), the lease ran out, or it is not the caller's.
+     */
+    private SubmitOutcome unsettled(RatingRecord rating, LeaseIds.Parts lease, Instant now,
+                                    TaskSlots seen) {
+        Optional<RatingRecord> earlier = ratings.find(lease.task(), rating.evaluatorId());
+        if (earlier.isPresent()) {
+            if (!earlier.get().submissionId().equals(rating.submissionId())) {
+                return conflict(earlier.get());
+            }
+            close(earlier.get(), lease, seen);
+            evaluators.freePlace(rating.evaluatorId(), lease.place(), lease.nonce(), Optional.empty());
+            return new SubmitOutcome.AlreadyStored(earlier.get());
         }
+        Optional<TaskRecord> fresh = tasks.find(lease.task());
+        Optional<SlotState.Held> held = fresh.flatMap(t -> t.slots().held(lease.slot(), lease.nonce(),
+                rating.evaluatorId()));
+        if (held.isEmpty()) {
+            return LeaseService.ranOut(evaluators, rating.evaluatorId(), lease) ? new SubmitOutcome.Expired()
+                    : new SubmitOutcome.NotFound();
+        }
+        if (!now.isBefore(held.get().takeableAt().minus(LeaseService.MARGIN))) {
+            return new SubmitOutcome.Expired();
+        }
+        // the slot is still this lease's and live: an earlier attempt passed the gate and stopped before the rating
+        return store(rating, lease, fresh.get().slots());
+    }
+
+    private static SubmitOutcome conflict(RatingRecord earlier) {
+        return new SubmitOutcome.Conflict("you have already rated task " + earlier.task().taskId());
     }
 }

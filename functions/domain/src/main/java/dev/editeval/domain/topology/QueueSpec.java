@@ -5,7 +5,7 @@ package dev.editeval.domain.topology;
  *
  * @param name                     queue name (the dead-letter queue is {@code name + "-dlq"})
  * @param visibilityTimeoutSeconds how long a received message stays hidden; for a Lambda-fed queue at least six
- *                                 times the consumer's timeout, for the rating queue the length of a lease
+ *                                 times the consumer's timeout
  * @param maxReceiveCount          receives before a message moves to the dead-letter queue
  * @param batchSize                messages per handler invocation (0 when no function consumes the queue)
  * @param consumerTimeoutSeconds   the consuming function's timeout (0 when none)

@@ -38,10 +38,8 @@ public final class Topology {
     public static final QueueSpec PREVIEW_QUEUE =
             new QueueSpec("editeval-preview", 6 * PREVIEW_FUNCTION.timeoutSeconds(), 3, 2,
                     PREVIEW_FUNCTION.timeoutSeconds());
-    /** Not consumed by a function: evaluators receive from it through the API, the visibility is the lease. */
-    public static final QueueSpec RATING_QUEUE = new QueueSpec("editeval-rating", 15 * 60, 50, 0, 0);
-
-    public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, PREVIEW_QUEUE, RATING_QUEUE);
+    /** Queues join the pipeline's stages only: rating work is chosen from the table (docs/data-model.md). */
+    public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, PREVIEW_QUEUE);
     public static final List<FunctionSpec> FUNCTIONS =
             List.of(INGEST_FUNCTION, PREVIEW_FUNCTION, API_FUNCTION, AGGREGATE_FUNCTION);
 

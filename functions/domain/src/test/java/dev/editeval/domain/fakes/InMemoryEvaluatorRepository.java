@@ -9,73 +9,102 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Places, day tallies and profiles per evaluator, with the conditions of {@code DynamoDbEvaluatorRepository}. */
+/** One desk per evaluator (places, cursors, day tallies, profile), with the conditions of the DynamoDB adapter. */
 public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
 
-    private record PlaceKey(String evaluatorId, int number) {
+    private static final class Item {
+        private final Map<Integer, Place> places = new HashMap<>();
+        private final Map<String, String> cursors = new HashMap<>();
+        private final Map<LocalDate, List<Long>> days = new HashMap<>();
+        private String name = "";
+        private int ratings;
+        private Optional<Instant> lastSeen = Optional.empty();
+        private boolean listed;
     }
 
-    private record DayKey(String evaluatorId, LocalDate day) {
-    }
+    private final Map<String, Item> desks = new HashMap<>();
 
-    private final Map<PlaceKey, Place> places = new HashMap<>();
-    private final Map<DayKey, DayTally> days = new HashMap<>();
-    private final Map<String, Profile> profiles = new HashMap<>();
+    private Item item(String evaluatorId) {
+        return desks.computeIfAbsent(evaluatorId, id -> new Item());
+    }
 
     @Override
-    public synchronized boolean takePlace(String evaluatorId, int cap, String leaseId, Instant expiresAt,
-                                          Instant now) {
-        for (int number = 0; number < cap; number++) {
-            Place held = places.get(new PlaceKey(evaluatorId, number));
-            if (held == null || !held.expiresAt().isAfter(now)) {
-                places.put(new PlaceKey(evaluatorId, number), new Place(leaseId, expiresAt));
-                return true;
-            }
+    public synchronized Optional<Desk> takePlace(String evaluatorId, int place, String nonce, Instant expiresAt,
+                                                 Instant now) {
+        Item item = item(evaluatorId);
+        Place held = item.places.get(place);
+        if (held != null && held.expiresAt().isAfter(now) && !held.nonce().equals(nonce)) {
+            return Optional.empty();
         }
-        return false;
+        item.places.put(place, new Place(nonce, expiresAt));
+        item.listed = true;
+        return Optional.of(desk(evaluatorId));
     }
 
     @Override
-    public synchronized List<Place> places(String evaluatorId) {
-        return places.entrySet().stream().filter(e -> e.getKey().evaluatorId().equals(evaluatorId))
-                .map(Map.Entry::getValue).toList();
+    public synchronized boolean settle(String evaluatorId, int place, String nonce, Instant now, String partition,
+                                       String position, Counted rating) {
+        Item item = item(evaluatorId);
+        Place held = item.places.get(place);
+        if (held == null || !held.nonce().equals(nonce) || !held.expiresAt().isAfter(now)) {
+            return false;
+        }
+        item.places.remove(place);
+        item.cursors.put(partition, position);
+        item.ratings++;
+        item.lastSeen = Optional.of(now);
+        item.days.computeIfAbsent(rating.day(), d -> new ArrayList<>()).add(rating.timeOnTaskMs());
+        return true;
     }
 
     @Override
-    public synchronized void movePlace(String evaluatorId, String leaseId, Instant expiresAt) {
-        places.replaceAll((key, place) -> key.evaluatorId().equals(evaluatorId) && place.leaseId().equals(leaseId)
-                ? new Place(leaseId, expiresAt) : place);
+    public synchronized boolean freePlace(String evaluatorId, int place, String nonce,
+                                          Optional<Map.Entry<String, String>> cursor) {
+        Item item = item(evaluatorId);
+        Place held = item.places.get(place);
+        if (held == null || !held.nonce().equals(nonce)) {
+            return false;
+        }
+        item.places.remove(place);
+        cursor.ifPresent(c -> item.cursors.put(c.getKey(), c.getValue()));
+        return true;
     }
 
     @Override
-    public synchronized void freePlace(String evaluatorId, String leaseId) {
-        places.entrySet().removeIf(e -> e.getKey().evaluatorId().equals(evaluatorId)
-                && e.getValue().leaseId().equals(leaseId));
+    public synchronized boolean movePlace(String evaluatorId, int place, String nonce, Instant expiresAt) {
+        Item item = item(evaluatorId);
+        Place held = item.places.get(place);
+        if (held == null || !held.nonce().equals(nonce)) {
+            return false;
+        }
+        item.places.put(place, new Place(nonce, expiresAt));
+        return true;
+    }
+
+    @Override
+    public synchronized Desk desk(String evaluatorId) {
+        Item item = item(evaluatorId);
+        return new Desk(evaluatorId, item.places, item.cursors);
     }
 
     @Override
     public synchronized void seen(String evaluatorId, String name, Instant at) {
-        Profile old = profiles.getOrDefault(evaluatorId, new Profile(evaluatorId, "", 0, Optional.empty()));
-        profiles.put(evaluatorId, new Profile(evaluatorId, name, old.ratings(), Optional.of(at)));
-    }
-
-    @Override
-    public synchronized void recordRating(String evaluatorId, LocalDate day, long timeOnTaskMs, Instant at) {
-        Profile old = profiles.getOrDefault(evaluatorId, new Profile(evaluatorId, "", 0, Optional.empty()));
-        profiles.put(evaluatorId, new Profile(evaluatorId, old.name(), old.ratings() + 1, Optional.of(at)));
-        DayTally tally = day(evaluatorId, day);
-        List<Long> times = new ArrayList<>(tally.timesOnTaskMs());
-        times.add(timeOnTaskMs);
-        days.put(new DayKey(evaluatorId, day), new DayTally(tally.rated() + 1, times));
+        Item item = item(evaluatorId);
+        item.name = name;
+        item.lastSeen = Optional.of(at);
+        item.listed = true;
     }
 
     @Override
     public synchronized DayTally day(String evaluatorId, LocalDate day) {
-        return days.getOrDefault(new DayKey(evaluatorId, day), new DayTally(0, List.of()));
+        List<Long> times = item(evaluatorId).days.getOrDefault(day, List.of());
+        return new DayTally(times.size(), times);
     }
 
     @Override
     public synchronized List<Profile> list() {
-        return List.copyOf(profiles.values());
+        return desks.entrySet().stream().filter(e -> e.getValue().listed)
+                .map(e -> new Profile(e.getKey(), e.getValue().name, e.getValue().ratings, e.getValue().lastSeen))
+                .toList();
     }
 }

@@ -7,10 +7,11 @@ import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.rating.MeService;
+import dev.editeval.domain.rating.RecentTasks;
 import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
-import java.time.Duration;
+import dev.editeval.domain.work.WorkPolicy;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -20,25 +21,21 @@ import java.util.random.RandomGenerator;
  */
 public final class InMemoryPorts {
 
-    /** The lease the rating queue's visibility timeout gives in AWS. */
-    public static final Duration LEASE_LENGTH = Duration.ofMinutes(15);
-
     private final MutableClock clock;
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final InMemoryBatchRepository batches = new InMemoryBatchRepository();
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository();
-    private final InMemoryLeaseRepository leases = new InMemoryLeaseRepository();
     private final InMemoryRatingRepository ratings = new InMemoryRatingRepository();
     private final InMemoryEvaluatorRepository evaluators = new InMemoryEvaluatorRepository();
     private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
     private final InMemoryExportRequests exportRequests = new InMemoryExportRequests();
-    private final InMemoryRatingQueue ratingQueue;
+    private final RecentTasks recent = new RecentTasks();
+    private WorkPolicy policy = WorkPolicy.regular();
     private final RandomGenerator random = new Random(20_261_128L);
     private long blindKeys;
 
     private InMemoryPorts(MutableClock clock) {
         this.clock = clock;
-        this.ratingQueue = new InMemoryRatingQueue(clock);
     }
 
     public static InMemoryPorts create() {
@@ -65,10 +62,6 @@ public final class InMemoryPorts {
         return tasks;
     }
 
-    public InMemoryLeaseRepository leases() {
-        return leases;
-    }
-
     public InMemoryRatingRepository ratings() {
         return ratings;
     }
@@ -81,8 +74,9 @@ public final class InMemoryPorts {
         return previewQueue;
     }
 
-    public InMemoryRatingQueue ratingQueue() {
-        return ratingQueue;
+    /** The work policy the lease service is built with from now on. */
+    public void policy(WorkPolicy policy) {
+        this.policy = policy;
     }
 
     public IngestService ingestService() {
@@ -90,16 +84,15 @@ public final class InMemoryPorts {
     }
 
     public PreviewService previewService() {
-        return new PreviewService(store, batches, tasks, ratingQueue, clock);
+        return new PreviewService(store, batches, tasks, clock);
     }
 
     public LeaseService leaseService() {
-        return new LeaseService(ratingQueue, tasks, leases, ratings, evaluators, LEASE_LENGTH, random, clock);
+        return new LeaseService(tasks, ratings, evaluators, policy, recent, random, clock);
     }
 
     public SubmitService submitService() {
-        return new SubmitService(leaseService(), leases, ratings, evaluators, tasks, ratingQueue,
-                RubricCatalog.builtIn(), clock);
+        return new SubmitService(tasks, ratings, evaluators, recent, RubricCatalog.builtIn(), clock);
     }
 
     public MeService meService() {

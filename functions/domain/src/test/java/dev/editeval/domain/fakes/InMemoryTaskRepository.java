@@ -1,21 +1,28 @@
 package dev.editeval.domain.fakes;
 
+import dev.editeval.domain.model.OpenWork;
+import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.domain.ports.TaskRepository;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Task records with the conditions of {@code DynamoDbTaskRepository}: created only if absent, READY and FAILED only
- * from PENDING. The unconditional updates refuse a missing task, where DynamoDB would make a stub item no reader can
- * use: a test that hits that has found a bug.
+ * Task records and their slots with the conditions of {@code DynamoDbTaskRepository}: created only if absent, READY
+ * and FAILED only from PENDING, every slot change on condition of what the slot holds. The open-work index is the
+ * records themselves, read in position order: it is never behind, where DynamoDB's may be a moment behind.
  */
 public final class InMemoryTaskRepository implements TaskRepository {
 
@@ -39,30 +46,147 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public synchronized boolean markReady(TaskRef ref, TaskPreviews previews) {
-        return fromPending(ref, t -> new TaskRecord(t.ref(), t.instruction(), t.category(), t.sourceKey(),
-                t.outputs(), t.ratersPerTask(), t.rubricId(), TaskStatus.READY, t.failure(), Optional.of(previews),
-                t.ratingCount(), t.slotsQueued()));
+    public synchronized boolean markReady(TaskRef ref, TaskPreviews previews, int slots, OpenWork open) {
+        return fromPending(ref, t -> with(t, TaskStatus.READY, t.failure(), Optional.of(previews),
+                new TaskSlots(slots, Map.of(), Set.of(), Set.of(), Optional.of(open))));
     }
 
     @Override
     public synchronized boolean markFailed(TaskRef ref, String reason) {
-        return fromPending(ref, t -> new TaskRecord(t.ref(), t.instruction(), t.category(), t.sourceKey(),
-                t.outputs(), t.ratersPerTask(), t.rubricId(), TaskStatus.FAILED, Optional.of(reason), t.previews(),
-                t.ratingCount(), t.slotsQueued()));
+        return fromPending(ref, t -> with(t, TaskStatus.FAILED, Optional.of(reason), t.previews(), t.slots()));
     }
 
     @Override
-    public synchronized void markSlotsQueued(TaskRef ref) {
-        update(ref, t -> new TaskRecord(t.ref(), t.instruction(), t.category(), t.sourceKey(), t.outputs(),
-                t.ratersPerTask(), t.rubricId(), t.status(), t.failure(), t.previews(), t.ratingCount(), true));
+    public synchronized OpenPage openWork(WorkPartition partition, Optional<String> after, Optional<String> upTo,
+                                          String evaluatorId, int limit) {
+        List<TaskRecord> examined = open(partition).filter(t -> after.map(a -> position(t).compareTo(a) > 0)
+                        .orElse(true) && upTo.map(u -> position(t).compareTo(u) <= 0).orElse(true))
+                .limit(limit).toList();
+        List<TaskRecord> shown = examined.stream().filter(t -> !t.slots().takenBy().contains(evaluatorId)).toList();
+        Optional<String> next = examined.size() < limit ? Optional.empty()
+                : Optional.of(position(examined.getLast()));
+        return new OpenPage(shown, next);
     }
 
     @Override
-    public synchronized void addRating(TaskRef ref) {
-        update(ref, t -> new TaskRecord(t.ref(), t.instruction(), t.category(), t.sourceKey(), t.outputs(),
-                t.ratersPerTask(), t.rubricId(), t.status(), t.failure(), t.previews(), t.ratingCount() + 1,
-                t.slotsQueued()));
+    public synchronized List<TaskRecord> takenBy(WorkPartition partition, String evaluatorId) {
+        return open(partition).filter(t -> t.slots().takenBy().contains(evaluatorId)).toList();
+    }
+
+    private java.util.stream.Stream<TaskRecord> open(WorkPartition partition) {
+        return tasks.values().stream().filter(t -> t.slots().open().map(o -> o.partition().equals(partition))
+                .orElse(false)).sorted(Comparator.comparing(InMemoryTaskRepository::position));
+    }
+
+    private static String position(TaskRecord task) {
+        return task.slots().open().orElseThrow().position();
+    }
+
+    @Override
+    public synchronized Optional<TaskRecord> takeSlot(TaskRef ref, int slot, SlotState.Held hold,
+                                                      Optional<SlotState.Held> replacing, Instant now) {
+        TaskRecord task = tasks.get(ref);
+        if (task != null && task.slots().held(slot, hold.nonce(), hold.evaluatorId()).isPresent()) {
+            return Optional.of(task);
+        }
+        if (task == null || task.slots().open().isEmpty() || slot >= task.slots().count()
+                || task.slots().takenBy().contains(hold.evaluatorId())) {
+            return Optional.empty();
+        }
+        SlotState state = task.slots().states().get(slot);
+        boolean free = replacing.isEmpty() ? state == null
+                : state instanceof SlotState.Held held && held.nonce().equals(replacing.get().nonce())
+                        && held.takeableAt(now);
+        if (!free) {
+            return Optional.empty();
+        }
+        Set<String> takenBy = new HashSet<>(task.slots().takenBy());
+        replacing.ifPresent(r -> takenBy.remove(r.evaluatorId()));
+        takenBy.add(hold.evaluatorId());
+        return Optional.of(put(task, slots(task, slot, hold, takenBy, task.slots().ratedBy(),
+                task.slots().open())));
+    }
+
+    @Override
+    public synchronized Optional<TaskRecord> extendHold(TaskRef ref, int slot, String nonce, String evaluatorId,
+                                                        Instant takeableAt, Instant heldPast) {
+        Optional<SlotState.Held> held = find(ref).flatMap(t -> t.slots().held(slot, nonce, evaluatorId))
+                .filter(h -> h.takeableAt().isAfter(heldPast));
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        TaskRecord task = tasks.get(ref);
+        SlotState.Held moved = new SlotState.Held(evaluatorId, nonce, held.get().place(), takeableAt);
+        return Optional.of(put(task, slots(task, slot, moved, task.slots().takenBy(), task.slots().ratedBy(),
+                task.slots().open())));
+    }
+
+    @Override
+    public synchronized boolean releaseHold(TaskRef ref, int slot, String nonce, String evaluatorId) {
+        TaskRecord task = tasks.get(ref);
+        if (task == null || task.slots().held(slot, nonce, evaluatorId).isEmpty()) {
+            return false;
+        }
+        Set<String> takenBy = new HashSet<>(task.slots().takenBy());
+        takenBy.remove(evaluatorId);
+        put(task, slots(task, slot, null, takenBy, task.slots().ratedBy(), task.slots().open()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean closeSlot(TaskRef ref, int slot, String nonce, String evaluatorId,
+                                          String submissionId, TaskSlots seen) {
+        TaskRecord task = tasks.get(ref);
+        if (task == null) {
+            return false;
+        }
+        if (task.slots().ratedBy().contains(evaluatorId)) {
+            return true;
+        }
+        if (task.slots().held(slot, nonce, evaluatorId).isEmpty()) {
+            return false;
+        }
+        Set<String> ratedBy = new HashSet<>(task.slots().ratedBy());
+        ratedBy.add(evaluatorId);
+        Optional<OpenWork> open = ratedBy.size() >= task.slots().count() ? Optional.empty() : task.slots().open();
+        put(task, slots(task, slot, new SlotState.Rated(evaluatorId, nonce, submissionId), task.slots().takenBy(),
+                ratedBy, open));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean reopen(TaskRef ref, int slots, OpenWork open) {
+        TaskRecord task = tasks.get(ref);
+        if (task == null || task.status() != TaskStatus.READY || task.slots().open().isPresent()
+                || task.slots().ratedBy().size() >= slots) {
+            return false;
+        }
+        put(task, new TaskSlots(slots, task.slots().states(), task.slots().takenBy(), task.slots().ratedBy(),
+                Optional.of(open)));
+        return true;
+    }
+
+    private TaskRecord put(TaskRecord task, TaskSlots slots) {
+        TaskRecord changed = with(task, task.status(), task.failure(), task.previews(), slots);
+        tasks.put(task.ref(), changed);
+        return changed;
+    }
+
+    private static TaskSlots slots(TaskRecord task, int slot, SlotState state, Set<String> takenBy,
+                                   Set<String> ratedBy, Optional<OpenWork> open) {
+        Map<Integer, SlotState> states = new HashMap<>(task.slots().states());
+        if (state == null) {
+            states.remove(slot);
+        } else {
+            states.put(slot, state);
+        }
+        return new TaskSlots(task.slots().count(), states, takenBy, ratedBy, open);
+    }
+
+    private static TaskRecord with(TaskRecord t, TaskStatus status, Optional<String> failure,
+                                   Optional<TaskPreviews> previews, TaskSlots slots) {
+        return new TaskRecord(t.ref(), t.instruction(), t.category(), t.sourceKey(), t.outputs(), t.ratersPerTask(),
+                t.rubricId(), status, failure, previews, slots);
     }
 
     private boolean fromPending(TaskRef ref, UnaryOperator<TaskRecord> change) {
@@ -72,13 +196,5 @@ public final class InMemoryTaskRepository implements TaskRepository {
         }
         tasks.put(ref, change.apply(task));
         return true;
-    }
-
-    private void update(TaskRef ref, UnaryOperator<TaskRecord> change) {
-        TaskRecord task = tasks.get(ref);
-        if (task == null) {
-            throw new IllegalStateException("no task " + ref + " to update");
-        }
-        tasks.put(ref, change.apply(task));
     }
 }

@@ -15,12 +15,12 @@ import dev.editeval.domain.model.TaskPreviews;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskStatus;
+import dev.editeval.domain.work.WorkIndex;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PreviewServiceTest {
@@ -40,7 +40,7 @@ class PreviewServiceTest {
     }
 
     @Test
-    void preview_whenTaskPendingWithGoodImages_storesPreviewsMarksReadyAndQueuesSlots() {
+    void preview_whenTaskPendingWithGoodImages_storesPreviewsMarksReadyAndOpensItsSlots() {
         ingest(demo());
 
         PreviewOutcome outcome = previews.preview(T01);
@@ -48,8 +48,9 @@ class PreviewServiceTest {
         assertThat(outcome).isEqualTo(new PreviewOutcome.Ready(T01, 3));
         TaskRecord task = ports.tasks().find(T01).orElseThrow();
         assertThat(task.status()).isEqualTo(TaskStatus.READY);
-        assertThat(task.slotsQueued()).isTrue();
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01, T01, T01);
+        assertThat(task.slots().count()).isEqualTo(3);
+        assertThat(task.slots().takeable(ports.clock().instant())).containsExactly(0, 1, 2);
+        assertThat(task.slots().open()).contains(WorkIndex.of(task));
         TaskPreviews stored = task.previews().orElseThrow();
         assertThat(stored.outputs()).extracting(OutputPreview::blindKey)
                 .containsExactlyElementsOf(task.outputs().stream().map(TaskOutput::blindKey).toList());
@@ -99,7 +100,7 @@ class PreviewServiceTest {
     }
 
     @Test
-    void preview_whenDeliveredAgain_ignoresItAndQueuesNoMoreSlots() {
+    void preview_whenDeliveredAgain_ignoresItAndOpensNoMoreSlots() {
         ingest(demo());
         previews.preview(T01);
         int puts = ports.store().puts().size();
@@ -107,7 +108,7 @@ class PreviewServiceTest {
         PreviewOutcome again = previews.preview(T01);
 
         assertThat(again).isInstanceOf(PreviewOutcome.Ignored.class);
-        assertThat(ports.ratingQueue().sent()).hasSize(3);
+        assertThat(ports.tasks().find(T01).orElseThrow().slots().count()).isEqualTo(3);
         assertThat(ports.store().puts()).hasSize(puts);
     }
 
@@ -123,7 +124,7 @@ class PreviewServiceTest {
         TaskRecord task = ports.tasks().find(T01).orElseThrow();
         assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(task.failure()).contains(reason);
-        assertThat(ports.ratingQueue().sent()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 
     @Test
@@ -178,7 +179,7 @@ class PreviewServiceTest {
 
         assertThat(outcome).isInstanceOf(PreviewOutcome.Failed.class);
         assertThat(((PreviewOutcome.Failed) outcome).reason()).contains("batches/demo/t01/source.png");
-        assertThat(ports.ratingQueue().sent()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 
     @Test
@@ -201,28 +202,7 @@ class PreviewServiceTest {
         PreviewOutcome again = previews.preview(T01);
 
         assertThat(again).isInstanceOf(PreviewOutcome.Ignored.class);
-        assertThat(ports.ratingQueue().sent()).isEmpty();
-    }
-
-    @Test
-    void preview_whenReadyButSlotsNotQueued_queuesTheSlotsOnce() {
-        ingest(demo());
-        previews.preview(T01);
-        TaskRecord ready = ports.tasks().find(T01).orElseThrow();
-        InMemoryPorts crashed = InMemoryPorts.create();
-        crashed.tasks().createIfAbsent(new TaskRecord(ready.ref(), ready.instruction(), ready.category(),
-                ready.sourceKey(), ready.outputs(), ready.ratersPerTask(), ready.rubricId(), TaskStatus.READY,
-                Optional.empty(), ready.previews(), 1, false));
-        PreviewService mending = crashed.previewService();
-
-        PreviewOutcome first = mending.preview(T01);
-        PreviewOutcome second = mending.preview(T01);
-
-        assertThat(first).isEqualTo(new PreviewOutcome.Ready(T01, 2));
-        assertThat(second).isInstanceOf(PreviewOutcome.Ignored.class);
-        assertThat(crashed.ratingQueue().sent()).containsExactly(T01, T01);
-        assertThat(crashed.tasks().find(T01).orElseThrow().slotsQueued()).isTrue();
-        assertThat(crashed.store().puts()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 
     @Test
@@ -230,6 +210,6 @@ class PreviewServiceTest {
         PreviewOutcome outcome = previews.preview(new TaskRef("demo", "nope"));
 
         assertThat(outcome).isEqualTo(new PreviewOutcome.Ignored(new TaskRef("demo", "nope"), "no such task"));
-        assertThat(ports.ratingQueue().sent()).isEmpty();
+        assertThat(ports.tasks().find(T01).map(t -> t.slots().count()).orElse(0)).isZero();
     }
 }

@@ -8,7 +8,6 @@ import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.Lease;
-import dev.editeval.domain.model.TaskRef;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,20 +36,22 @@ class LeaseLifecycleTest {
         return ((LeaseOutcome.Leased) outcome).lease();
     }
 
-    private List<TaskRef> visible() {
-        return ports.ratingQueue().visible();
+    /** Slots a new lease could take now, over every task. */
+    private int takeable() {
+        return ports.tasks().listBatch("demo").stream()
+                .mapToInt(t -> t.slots().takeable(ports.clock().instant()).size()).sum();
     }
 
     @Test
-    void leaseNext_whenTheCallerHoldsTheCap_answersTooManyAndLeavesTheQueueAlone() {
+    void leaseNext_whenTheCallerHoldsTheCap_answersTooManyAndTakesNoSlot() {
         leased("eve");
         leased("eve");
-        int visibleBefore = visible().size();
+        int takeableBefore = takeable();
 
         LeaseOutcome third = leases.leaseNext("eve");
 
         assertThat(third).isEqualTo(new LeaseOutcome.TooMany(LeaseService.CAP));
-        assertThat(visible()).hasSize(visibleBefore);
+        assertThat(takeable()).isEqualTo(takeableBefore);
         assertThat(leases.leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);
     }
 
@@ -63,14 +64,16 @@ class LeaseLifecycleTest {
         Lease third = leased("eve");
         leases.release("eve", second.leaseId());
         leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+        assertThat(leases.leaseNext("eve")).isEqualTo(new LeaseOutcome.TooMany(LeaseService.CAP));
+        ports.clock().advance(LeaseService.LENGTH);
 
         assertThat(third.task()).isNotEqualTo(first.task());
-        assertThat(leases.leaseNext("eve")).isInstanceOf(LeaseOutcome.Leased.class);
+        // her places are free again; the three tasks are behind her (rated, or held by her leases that ran out)
+        assertThat(leases.leaseNext("eve")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
     }
 
     @Test
-    void extend_whenLive_movesTheEndOfTheRecordAndOfTheSlotsVisibility() {
+    void extend_whenLive_movesTheEndOfTheLeaseItsSlotAndItsPlace() {
         Lease lease = leased("eve");
         ports.clock().advance(Duration.ofMinutes(10));
 
@@ -79,10 +82,10 @@ class LeaseLifecycleTest {
 
         assertThat(extended).isInstanceOf(LeaseLookup.Found.class);
         assertThat(((LeaseLookup.Found) extended).lease().expiresAt()).isEqualTo(
-                lease.createdAt().plus(Duration.ofMinutes(10)).plus(InMemoryPorts.LEASE_LENGTH)
-                        .minus(LeaseService.MARGIN));
+                lease.expiresAt().plus(Duration.ofMinutes(10)));
         assertThat(leases.find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
-        assertThat(ports.ratingQueue().inFlight()).contains(lease.task());
+        assertThat(ports.evaluators().desk("eve").live(ports.clock().instant())).isEqualTo(1);
+        assertThat(leases.leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);
         assertThat(submits.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4)))
                 .isInstanceOf(SubmitOutcome.Stored.class);
     }
@@ -92,46 +95,43 @@ class LeaseLifecycleTest {
         Lease lease = leased("eve");
 
         assertThat(leases.extend("bob", lease.leaseId())).isInstanceOf(LeaseLookup.NotFound.class);
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+        ports.clock().advance(LeaseService.LENGTH);
         assertThat(leases.extend("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Expired.class);
     }
 
     @Test
-    void expiry_whenTheLeaseRunsOut_returnsTheSlotToTheQueueExactlyOnce() {
-        Lease lease = leased("eve");
-        int visibleWhileLeased = visible().size();
+    void expiry_whenTheLeaseAndItsMarginRunOut_makesTheSlotTakeableExactlyOnce() {
+        leased("eve");
+        int takeableWhileLeased = takeable();
 
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
-        leases.release("eve", lease.leaseId());
+        ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
 
-        assertThat(visible()).hasSize(visibleWhileLeased + 1);
-        assertThat(visible().stream().filter(lease.task()::equals)).hasSize(2);
-        assertThat(ports.ratingQueue().all()).hasSize(6);
+        assertThat(takeable()).isEqualTo(takeableWhileLeased + 1).isEqualTo(6);
     }
 
     @Test
-    void submit_whenTheRecordEndedButTheSlotIsStillHidden_answersExpiredAndStoresNothing() {
+    void submit_whenTheLeaseEndedButNotItsMargin_answersExpiredStoresNothingAndNobodyHasTheSlotYet() {
         Lease lease = leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH.minus(LeaseService.MARGIN));
+        ports.clock().advance(LeaseService.LENGTH);
 
         SubmitOutcome late = submits.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4));
 
         assertThat(late).isInstanceOf(SubmitOutcome.Expired.class);
         assertThat(ports.ratings().all()).isEmpty();
-        assertThat(ports.ratingQueue().all()).hasSize(6);
+        assertThat(takeable()).isEqualTo(5);
     }
 
     @Test
     void releaseAll_whenAnEvaluatorLeftWithLeases_givesBackEachLiveOne() {
         leased("eve");
         leased("eve");
-        int visibleBefore = visible().size();
+        int takeableBefore = takeable();
 
         int released = ports.adminService().releaseLeasesOf("eve");
 
         assertThat(released).isEqualTo(2);
-        assertThat(visible()).hasSize(visibleBefore + 2);
-        assertThat(ports.evaluators().places("eve")).isEmpty();
+        assertThat(takeable()).isEqualTo(takeableBefore + 2);
+        assertThat(ports.evaluators().desk("eve").places()).isEmpty();
         assertThat(leases.leaseNext("eve")).isInstanceOf(LeaseOutcome.Leased.class);
     }
 

@@ -1,14 +1,25 @@
 package dev.editeval.domain.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.LostAnswers;
 import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskOutput;
+import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.model.WorkClass;
+import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.work.WorkIndex;
+import dev.editeval.domain.work.WorkPlan;
+import dev.editeval.domain.work.WorkPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +38,21 @@ class LeaseServiceTest {
                 .task("t01", "Make the red square blue", models));
     }
 
+    /** Tasks t01 to t{count}, {raters} slots each. */
+    private void readyTasks(int count, int raters) {
+        TestBatch batch = TestBatch.of("demo").ratersPerTask(raters);
+        for (int i = 1; i <= count; i++) {
+            batch.task("t%02d".formatted(i), "Make the red square blue", "model-a");
+        }
+        ports.ingestAndPreview(batch);
+    }
+
+    private TaskRecord task(TaskRef ref) {
+        return ports.tasks().find(ref).orElseThrow();
+    }
+
     private List<String> blindKeys() {
-        return ports.tasks().find(T01).orElseThrow().outputs().stream().map(TaskOutput::blindKey).toList();
+        return task(T01).outputs().stream().map(TaskOutput::blindKey).toList();
     }
 
     private Lease leased(String evaluatorId) {
@@ -37,25 +61,30 @@ class LeaseServiceTest {
         return ((LeaseOutcome.Leased) outcome).lease();
     }
 
+    private void rate(String evaluatorId, Lease lease) {
+        assertThat(ports.submitService().submit(evaluatorId, lease.leaseId(),
+                TestSubmissions.rating("sub-" + lease.leaseId().hashCode() + evaluatorId, List.of("A"), 4)))
+                .isInstanceOf(SubmitOutcome.Stored.class);
+    }
+
     @Test
-    void leaseNext_whenATaskIsReady_leasesItToTheCallerUntilTheLeaseEnds() {
+    void leaseNext_whenATaskIsReady_holdsOneOfItsSlotsAndOneOfTheCallersPlacesUntilTheLeaseEnds() {
         ready(2, "model-a", "model-b");
 
         LeaseOutcome outcome = leases.leaseNext("eve");
 
-        assertThat(outcome).isInstanceOf(LeaseOutcome.Leased.class);
         LeaseOutcome.Leased leased = (LeaseOutcome.Leased) outcome;
         Lease lease = leased.lease();
         assertThat(leased.task().ref()).isEqualTo(T01);
-        assertThat(lease.task()).isEqualTo(T01);
         assertThat(lease.evaluatorId()).isEqualTo("eve");
         assertThat(lease.outputOrder()).containsExactlyInAnyOrderElementsOf(blindKeys());
-        assertThat(lease.expiresAt()).isEqualTo(ports.clock().instant().plus(InMemoryPorts.LEASE_LENGTH)
-                .minus(LeaseService.MARGIN));
+        assertThat(lease.expiresAt()).isEqualTo(ports.clock().instant().plus(LeaseService.LENGTH));
         assertThat(LeaseIds.taskOf(lease.leaseId())).contains(T01);
-        assertThat(ports.leases().find(T01, "eve")).contains(lease);
-        assertThat(ports.ratingQueue().inFlight()).containsExactly(T01);
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01);
+        assertThat(task(T01).slots().states().get(lease.slot())).isEqualTo(new SlotState.Held("eve",
+                LeaseIds.parse(lease.leaseId()).orElseThrow().nonce(), lease.place(),
+                lease.expiresAt().plus(LeaseService.MARGIN)));
+        assertThat(task(T01).slots().takenBy()).containsExactly("eve");
+        assertThat(ports.evaluators().desk("eve").live(ports.clock().instant())).isEqualTo(1);
     }
 
     @Test
@@ -66,6 +95,8 @@ class LeaseServiceTest {
         for (int i = 0; i < 12; i++) {
             Lease lease = leased("eve" + i);
             assertThat(lease.outputOrder()).containsExactlyInAnyOrderElementsOf(blindKeys());
+            assertThat(WorkIndex.outputOrder(task(T01), LeaseIds.parse(lease.leaseId()).orElseThrow().nonce()))
+                    .as("the order is the lease's own, found again from its id").isEqualTo(lease.outputOrder());
             orders.add(lease.outputOrder());
         }
 
@@ -73,90 +104,83 @@ class LeaseServiceTest {
     }
 
     @Test
-    void leaseNext_whenTheEvaluatorRatedTheTask_neverLeasesItAndLeavesItForOthers() {
+    void leaseNext_whenTheEvaluatorRatedTheTask_neverLeasesItAgainAndLeavesItForOthers() {
         ready(3, "model-a");
-        ports.ratings().putIfAbsent(new RatingRecord(T01, "eve", "sub-00001", ports.clock().instant(), "{}",
-                Map.of("A", "model-a")));
+        rate("eve", leased("eve"));
+        ports.clock().advance(Duration.ofHours(1));
 
-        LeaseOutcome outcome = leases.leaseNext("eve");
-
-        assertThat(outcome).isInstanceOf(LeaseOutcome.NoneWaiting.class);
-        assertThat(ports.ratingQueue().visible()).hasSize(3);
+        assertThat(leases.leaseNext("eve")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
         assertThat(leased("bob").task()).isEqualTo(T01);
     }
 
     @Test
-    void leaseNext_whenTheFirstTenSlotsAreOfTasksTheCallerRated_findsTheTaskBehindThem() {
-        ratedByEveUpTo(5, 6);
+    void leaseNext_whenTheCallerRatedAlmostEveryOpenTask_walksPastThemToTheOthersInOneRequest() {
+        readyTasks(80, 3);
+        Set<TaskRef> rated = new HashSet<>();
+        for (int i = 0; i < 77; i++) {
+            Lease lease = leased("eve");
+            rated.add(lease.task());
+            rate("eve", lease);
+        }
 
-        LeaseOutcome outcome = leases.leaseNext("eve");
+        Lease next = leased("eve");
 
-        assertThat(outcome).isInstanceOf(LeaseOutcome.Leased.class);
-        assertThat(((LeaseOutcome.Leased) outcome).task().ref()).isEqualTo(new TaskRef("demo", "t06"));
-        assertThat(ports.ratingQueue().visible()).hasSize(17);
+        assertThat(rated).hasSize(77).doesNotContain(next.task());
+        assertThat(leased("eve").task()).isNotIn(rated).isNotEqualTo(next.task());
     }
 
     @Test
-    void leaseNext_whenEverySlotIsOfATaskTheCallerRated_givesThemAllBack() {
-        ratedByEveUpTo(6, 6);
-
-        LeaseOutcome outcome = leases.leaseNext("eve");
-
-        assertThat(outcome).isInstanceOf(LeaseOutcome.NoneWaiting.class);
-        assertThat(ports.ratingQueue().visible()).hasSize(18);
-        assertThat(ports.ratingQueue().inFlight()).isEmpty();
-    }
-
-    /** Tasks t01 to t0{tasks}, three slots each, queued in order; eve has rated the first {rated}. */
-    private void ratedByEveUpTo(int rated, int tasks) {
-        TestBatch batch = TestBatch.of("demo").ratersPerTask(3);
-        for (int i = 1; i <= tasks; i++) {
-            batch.task("t0" + i, "Make the red square blue", "model-a");
-        }
-        ports.ingestAndPreview(batch);
-        for (int i = 1; i <= rated; i++) {
-            ports.ratings().putIfAbsent(new RatingRecord(new TaskRef("demo", "t0" + i), "eve", "sub-0000000" + i,
-                    ports.clock().instant(), "{}", Map.of("A", "model-a")));
-        }
-    }
-
-    @Test
-    void leaseNext_whenTwoEvaluatorsAsk_givesThemDifferentSlots() {
+    void leaseNext_whenTwoEvaluatorsAsk_givesThemDifferentSlotsAndNoneToAThird() {
         ready(2, "model-a");
 
         Lease first = leased("eve");
         Lease second = leased("bob");
 
         assertThat(first.task()).isEqualTo(second.task()).isEqualTo(T01);
-        assertThat(first.receiptHandle()).isNotEqualTo(second.receiptHandle());
-        assertThat(first.leaseId()).isNotEqualTo(second.leaseId());
-        assertThat(ports.ratingQueue().inFlight()).hasSize(2);
+        assertThat(first.slot()).isNotEqualTo(second.slot());
         assertThat(leases.leaseNext("ann")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
+        assertThat(ports.evaluators().desk("ann").live(ports.clock().instant()))
+                .as("the place taken for the search is given back").isZero();
     }
 
     @Test
-    void leaseNext_whenTheCallerHoldsALiveLeaseOnTheTask_doesNotLeaseItTwice() {
+    void leaseNext_whenTheCallerHoldsALiveLeaseOnTheOnlyTask_doesNotLeaseItTwice() {
         ready(2, "model-a");
         Lease held = leased("eve");
 
         LeaseOutcome again = leases.leaseNext("eve");
 
         assertThat(again).isInstanceOf(LeaseOutcome.NoneWaiting.class);
-        assertThat(ports.leases().find(T01, "eve")).contains(held);
-        assertThat(ports.ratingQueue().visible()).hasSize(1);
+        assertThat(leases.find("eve", held.leaseId())).isInstanceOf(LeaseLookup.Found.class);
+        assertThat(task(T01).slots().takeable(ports.clock().instant())).hasSize(1);
     }
 
     @Test
-    void release_whenTheCallerHoldsTheLease_givesTheSlotBackAtOnce() {
-        ready(1, "model-a");
-        Lease lease = leased("eve");
+    void leaseNext_whenTwentyFourSlotsAreOpen_givesTenEvaluatorsTenLeasesAndNeverTwoTheSameSlot() {
+        readyTasks(8, 3);
+        Set<String> slots = new HashSet<>();
 
-        boolean released = leases.release("eve", lease.leaseId());
+        for (int i = 0; i < 10; i++) {
+            Lease lease = leased("racer-" + i);
+            assertThat(slots.add(lease.task() + "#" + lease.slot())).isTrue();
+        }
+
+        assertThat(slots).hasSize(10);
+    }
+
+    @Test
+    void release_whenTheCallerHoldsTheLease_givesTheSlotBackAtOnceAndTheCallerMovesOn() {
+        readyTasks(3, 1);
+        Lease skipped = leased("eve");
+
+        boolean released = leases.release("eve", skipped.leaseId());
 
         assertThat(released).isTrue();
-        assertThat(ports.leases().find(T01, "eve")).isEmpty();
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01);
-        assertThat(leased("bob").task()).isEqualTo(T01);
+        assertThat(task(skipped.task()).slots().states()).isEmpty();
+        assertThat(ports.evaluators().desk("eve").cursors()).containsValue(
+                task(skipped.task()).slots().open().orElseThrow().position());
+        assertThat(leased("eve").task()).as("the cursor moved past the skipped task").isNotEqualTo(skipped.task());
+        assertThat(task(skipped.task()).slots().takeable(ports.clock().instant())).containsExactly(0);
     }
 
     @Test
@@ -167,55 +191,98 @@ class LeaseServiceTest {
         boolean released = leases.release("bob", lease.leaseId());
 
         assertThat(released).isFalse();
-        assertThat(ports.leases().find(T01, "eve")).contains(lease);
-        assertThat(ports.ratingQueue().inFlight()).containsExactly(T01);
+        assertThat(leases.find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
     }
 
     @Test
-    void release_whenTheLeaseRanOut_succeedsAndForgetsTheLeaseWithoutTouchingTheQueue() {
+    void release_whenTheLeaseRanOut_succeedsAndFreesThePlace() {
         ready(1, "model-a");
         Lease lease = leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+        ports.clock().advance(LeaseService.LENGTH);
 
         boolean released = leases.release("eve", lease.leaseId());
 
         assertThat(released).isTrue();
-        assertThat(ports.leases().find(T01, "eve")).isEmpty();
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01);
+        assertThat(ports.evaluators().desk("eve").places()).isEmpty();
     }
 
     @Test
-    void leaseNext_whenTheTaskIsFullyRated_deletesItsSlots() {
+    void leaseNext_whenTheTaskIsFullyRated_findsItOutOfTheOpenWork() {
         ready(2, "model-a");
-        ports.tasks().addRating(T01);
-        ports.tasks().addRating(T01);
+        rate("eve", leased("eve"));
+        rate("bob", leased("bob"));
 
-        LeaseOutcome outcome = leases.leaseNext("eve");
+        LeaseOutcome outcome = leases.leaseNext("ann");
 
         assertThat(outcome).isInstanceOf(LeaseOutcome.NoneWaiting.class);
-        assertThat(ports.ratingQueue().all()).isEmpty();
+        assertThat(task(T01).slots().open()).isEmpty();
+        assertThat(task(T01).ratingCount()).isEqualTo(2);
     }
 
     @Test
-    void leaseNext_whenASlotNamesAnUnknownTask_deletesIt() {
-        ports.ratingQueue().send(new TaskRef("gone", "t01"), 1);
-
-        LeaseOutcome outcome = leases.leaseNext("eve");
-
-        assertThat(outcome).isInstanceOf(LeaseOutcome.NoneWaiting.class);
-        assertThat(ports.ratingQueue().all()).isEmpty();
-    }
-
-    @Test
-    void leaseNext_whenNothingIsQueued_saysNoneWaiting() {
+    void leaseNext_whenNothingIsOpen_saysNoneWaiting() {
         assertThat(leases.leaseNext("eve")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
+    }
+
+    @Test
+    void leaseNext_whenALeaseRanOutPastTheMargin_letsAnotherEvaluatorTakeItsSlotOver() {
+        ready(1, "model-a");
+        Lease gone = leased("eve");
+        ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
+
+        Lease taken = leased("bob");
+
+        assertThat(taken.slot()).isEqualTo(gone.slot());
+        assertThat(task(T01).slots().takenBy()).containsExactly("bob");
+        assertThat(leases.find("eve", gone.leaseId())).isInstanceOf(LeaseLookup.Expired.class);
+    }
+
+    @Test
+    void leaseNext_whenALeaseEndedButNotItsMargin_leavesTheSlotToItsSubmit() {
+        ready(1, "model-a");
+        leased("eve");
+        ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN).minusSeconds(1));
+
+        assertThat(leases.leaseNext("bob")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
+    }
+
+    @Test
+    void leaseNext_whenAnExpiredHoldsRatingWasStoredButTheSlotNotClosed_closesItForThatRating() {
+        ready(1, "model-a");
+        Lease lease = leased("eve");
+        // eve's submit stored the rating and stopped before closing the slot
+        ports.ratings().putIfAbsent(new RatingRecord(T01, "eve", "sub-00000001", ports.clock().instant(), "{}",
+                Map.of("A", "model-a")));
+        ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
+
+        LeaseOutcome outcome = leases.leaseNext("bob");
+
+        assertThat(outcome).isInstanceOf(LeaseOutcome.NoneWaiting.class);
+        assertThat(task(T01).slots().states().get(lease.slot())).isInstanceOf(SlotState.Rated.class);
+        assertThat(task(T01).ratingCount()).isEqualTo(1);
+        assertThat(task(T01).slots().open()).isEmpty();
+    }
+
+    @Test
+    void leaseNext_whenTheTakeAppliesAndItsAnswerIsLost_givesBackTheSlotAndThePlace() {
+        ready(1, "model-a");
+        LeaseService lossy = new LeaseService(LostAnswers.of(TaskRepository.class, ports.tasks(), "takeSlot",
+                LostAnswers.Mode.FAILED), ports.ratings(), ports.evaluators(), WorkPolicy.regular(), new RecentTasks(),
+                new java.util.Random(7), ports.clock());
+
+        assertThatThrownBy(() -> lossy.leaseNext("eve")).isInstanceOf(LostAnswers.LostAnswerException.class);
+
+        assertThat(task(T01).slots().states()).isEmpty();
+        assertThat(task(T01).slots().takenBy()).isEmpty();
+        assertThat(ports.evaluators().desk("eve").places()).isEmpty();
+        assertThat(leased("eve").task()).isEqualTo(T01);
     }
 
     @Test
     void find_whenTheLeaseIsLive_findsItWithItsTask() {
         ready(1, "model-a");
         Lease lease = leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH.minus(LeaseService.MARGIN).minusSeconds(1));
+        ports.clock().advance(LeaseService.LENGTH.minusSeconds(1));
 
         LeaseLookup lookup = leases.find("eve", lease.leaseId());
 
@@ -225,28 +292,12 @@ class LeaseServiceTest {
     }
 
     @Test
-    void find_whenTheLeaseRanOut_saysExpiredAndTheSlotIsBackInTheQueue() {
+    void find_whenTheLeaseRanOut_saysExpired() {
         ready(1, "model-a");
         Lease lease = leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+        ports.clock().advance(LeaseService.LENGTH);
 
-        LeaseLookup lookup = leases.find("eve", lease.leaseId());
-
-        assertThat(lookup).isInstanceOf(LeaseLookup.Expired.class);
-        assertThat(ports.ratingQueue().visible()).containsExactly(T01);
-    }
-
-    @Test
-    void leaseNext_whenTheCallersOwnLeaseRanOut_leasesTheTaskToThemAgain() {
-        ready(1, "model-a");
-        Lease first = leased("eve");
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH.plus(Duration.ofMinutes(1)));
-
-        Lease second = leased("eve");
-
-        assertThat(second.leaseId()).isNotEqualTo(first.leaseId());
-        assertThat(leases.find("eve", first.leaseId())).isInstanceOf(LeaseLookup.NotFound.class);
-        assertThat(leases.find("eve", second.leaseId())).isInstanceOf(LeaseLookup.Found.class);
+        assertThat(leases.find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Expired.class);
     }
 
     @Test
@@ -257,5 +308,74 @@ class LeaseServiceTest {
         assertThat(leases.find("bob", lease.leaseId())).isInstanceOf(LeaseLookup.NotFound.class);
         assertThat(leases.find("eve", "not-a-lease")).isInstanceOf(LeaseLookup.NotFound.class);
         assertThat(leases.find("eve", lease.leaseId() + "x0")).isInstanceOf(LeaseLookup.NotFound.class);
+    }
+
+    @Test
+    void leaseNext_whenThePolicyRefuses_answersWhyAndHoldsNothing() {
+        ready(1, "model-a");
+        ports.policy(desk -> desk.evaluatorId().equals("eve")
+                ? new WorkPlan.Refused("paused", "you are paused") : WorkPolicy.regular().plan(desk));
+        LeaseService paused = ports.leaseService();
+
+        LeaseOutcome outcome = paused.leaseNext("eve");
+
+        assertThat(outcome).isEqualTo(new LeaseOutcome.Refused("paused", "you are paused"));
+        assertThat(ports.evaluators().desk("eve").places()).isEmpty();
+        assertThat(task(T01).slots().states()).isEmpty();
+        assertThat(paused.leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);
+    }
+
+    @Test
+    void leaseNext_withAPolicyThatWalksAClassFirst_givesItsTasksBeforeAnyOther() {
+        readyTasks(6, 1);
+        TaskRef screening = new TaskRef("demo", "t04");
+        moveTo(screening, WorkClass.SCREENING);
+        ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.SCREENING,
+                WorkClass.REGULAR)));
+        LeaseService screeningFirst = ports.leaseService();
+
+        Lease first = ((LeaseOutcome.Leased) screeningFirst.leaseNext("new-rater")).lease();
+        ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.SCREENING)));
+        LeaseOutcome onlyScreening = ports.leaseService().leaseNext("another-new-rater");
+
+        assertThat(first.task()).isEqualTo(screening);
+        assertThat(onlyScreening).as("a walk of screening alone never reaches real work")
+                .isInstanceOf(LeaseOutcome.NoneWaiting.class);
+    }
+
+    @Test
+    void reopen_whenAReadyTaskIsShortOfRatingsWithNoOpenSlot_makesItLeasableAgainInTheClassGiven() {
+        ready(1, "model-a");
+        rate("eve", leased("eve"));
+        assertThat(task(T01).slots().open()).isEmpty();
+
+        boolean reopened = ports.tasks().reopen(T01, 2, WorkIndex.of(T01, WorkClass.REQUEUED));
+
+        assertThat(reopened).isTrue();
+        assertThat(ports.tasks().reopen(T01, 2, WorkIndex.of(T01, WorkClass.REQUEUED))).as("once").isFalse();
+        assertThat(leases.leaseNext("bob")).as("the regular walk does not look at re-queued work")
+                .isInstanceOf(LeaseOutcome.NoneWaiting.class);
+        ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.REQUEUED, WorkClass.REGULAR)));
+        LeaseService requeuedFirst = ports.leaseService();
+        Lease again = ((LeaseOutcome.Leased) requeuedFirst.leaseNext("bob")).lease();
+        assertThat(again.task()).isEqualTo(T01);
+        assertThat(again.slot()).isEqualTo(1);
+        assertThat(requeuedFirst.leaseNext("eve")).isInstanceOf(LeaseOutcome.NoneWaiting.class);
+    }
+
+    /** A task moved to another class, as quality control or a lead's re-queue will: rated, then reopened there. */
+    private void moveTo(TaskRef ref, WorkClass workClass) {
+        List<Lease> held = new ArrayList<>();
+        for (int i = 0; held.stream().noneMatch(l -> l.task().equals(ref)); i++) {
+            held.add(leased("mover-" + i));
+        }
+        for (Lease lease : held) {
+            if (lease.task().equals(ref)) {
+                rate(lease.evaluatorId(), lease);
+            } else {
+                leases.release(lease.evaluatorId(), lease.leaseId());
+            }
+        }
+        assertThat(ports.tasks().reopen(ref, 2, WorkIndex.of(ref, workClass))).isTrue();
     }
 }

@@ -1,24 +1,35 @@
 package dev.editeval.domain.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.LostAnswers;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.model.Lease;
 import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.validation.ValidationProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SubmitServiceTest {
 
@@ -40,19 +51,37 @@ class SubmitServiceTest {
         return submits.submit(evaluatorId, lease.leaseId(), TestSubmissions.rating(submissionId, SHOWN, 4));
     }
 
+    private TaskRecord task() {
+        return ports.tasks().find(T01).orElseThrow();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(ports.clock().instant(), ZoneOffset.UTC);
+    }
+
+    /** Stored once, counted once everywhere, the slot closed and the place free. */
+    private void assertRatedOnce(RatingRecord rating) {
+        assertThat(ports.ratings().all()).containsExactly(rating);
+        assertThat(task().ratingCount()).isEqualTo(1);
+        assertThat(task().slots().states().get(lease.slot())).isInstanceOf(SlotState.Rated.class);
+        assertThat(task().slots().open()).as("one slot is still open").isPresent();
+        assertThat(ports.evaluators().desk("eve").places()).isEmpty();
+        assertThat(ports.evaluators().day("eve", today()).rated()).isEqualTo(1);
+        assertThat(ports.evaluators().list()).singleElement().extracting(EvaluatorRepository.Profile::ratings)
+                .isEqualTo(1);
+    }
+
     @Test
-    void submit_whenValid_storesTheRatingThenFreesTheSlotAndTheLease() {
+    void submit_whenValid_storesTheRatingClosesTheSlotFreesThePlaceAndCountsItOnce() {
         SubmitOutcome outcome = submit("eve", "sub-00000001");
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.Stored.class);
         RatingRecord rating = ((SubmitOutcome.Stored) outcome).rating();
-        assertThat(ports.ratings().find(T01, "eve")).contains(rating);
         assertThat(rating.submissionId()).isEqualTo("sub-00000001");
         assertThat(rating.submittedAt()).isEqualTo(ports.clock().instant());
-        assertThat(ports.tasks().find(T01).orElseThrow().ratingCount()).isEqualTo(1);
-        assertThat(ports.leases().find(T01, "eve")).isEmpty();
-        assertThat(ports.ratingQueue().all()).containsExactly(T01);
-        assertThat(ports.ratingQueue().inFlight()).isEmpty();
+        assertRatedOnce(rating);
+        assertThat(ports.evaluators().desk("eve").cursors()).containsValue(task().slots().open().orElseThrow()
+                .position());
     }
 
     @Test
@@ -76,7 +105,7 @@ class SubmitServiceTest {
     void submit_whenValid_recordsTheModelBehindEachLetterInTheOrderShown() {
         SubmitOutcome outcome = submit("eve", "sub-00000001");
 
-        TaskRecord task = ports.tasks().find(T01).orElseThrow();
+        TaskRecord task = task();
         Map<String, String> expected = new LinkedHashMap<>();
         for (int i = 0; i < lease.outputOrder().size(); i++) {
             String blindKey = lease.outputOrder().get(i);
@@ -88,14 +117,21 @@ class SubmitServiceTest {
     }
 
     @Test
-    void submit_whenTheSameSubmissionComesAgain_answersAlreadyStoredAndStoresOnce() {
+    void submit_whenTheSameSubmissionComesAgain_answersAlreadyStoredAndStoresAndCountsOnce() {
         RatingRecord stored = ((SubmitOutcome.Stored) submit("eve", "sub-00000001")).rating();
 
         SubmitOutcome again = submit("eve", "sub-00000001");
 
         assertThat(again).isEqualTo(new SubmitOutcome.AlreadyStored(stored));
-        assertThat(ports.ratings().all()).containsExactly(stored);
-        assertThat(ports.tasks().find(T01).orElseThrow().ratingCount()).isEqualTo(1);
+        assertRatedOnce(stored);
+    }
+
+    @Test
+    void submit_whenTheSameSubmissionComesAgainAfterTheLeaseRanOut_stillAnswersAlreadyStored() {
+        RatingRecord stored = ((SubmitOutcome.Stored) submit("eve", "sub-00000001")).rating();
+        ports.clock().advance(Duration.ofHours(2));
+
+        assertThat(submit("eve", "sub-00000001")).isEqualTo(new SubmitOutcome.AlreadyStored(stored));
     }
 
     @Test
@@ -106,8 +142,7 @@ class SubmitServiceTest {
 
         assertThat(other).isInstanceOf(SubmitOutcome.Conflict.class);
         assertThat(((SubmitOutcome.Conflict) other).message()).contains("t01");
-        assertThat(ports.ratings().all()).containsExactly(stored);
-        assertThat(ports.tasks().find(T01).orElseThrow().ratingCount()).isEqualTo(1);
+        assertRatedOnce(stored);
     }
 
     @Test
@@ -122,8 +157,8 @@ class SubmitServiceTest {
         assertThat(((SubmitOutcome.Invalid) outcome).report().problems()).extracting(ValidationProblem::path)
                 .contains("outputs[0].scores.preservation", "outputs[0].scores.style_alignment");
         assertThat(ports.ratings().all()).isEmpty();
-        assertThat(ports.leases().find(T01, "eve")).contains(lease);
-        assertThat(ports.ratingQueue().inFlight()).containsExactly(T01);
+        assertThat(ports.leaseService().find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
+        assertThat(ports.evaluators().desk("eve").places()).hasSize(1);
     }
 
     @Test
@@ -144,12 +179,13 @@ class SubmitServiceTest {
     }
 
     @Test
-    void submit_whenTheLeaseIdIsAnotherEvaluators_answersNotFound() {
+    void submit_whenTheLeaseIdIsAnotherEvaluators_answersNotFoundAndChangesNothing() {
         SubmitOutcome outcome = submit("bob", "sub-00000001");
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.NotFound.class);
         assertThat(ports.ratings().all()).isEmpty();
-        assertThat(ports.leases().find(T01, "eve")).contains(lease);
+        assertThat(ports.leaseService().find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
+        assertThat(ports.evaluators().list()).extracting(EvaluatorRepository.Profile::ratings).containsOnly(0);
     }
 
     @Test
@@ -160,15 +196,25 @@ class SubmitServiceTest {
     }
 
     @Test
-    void submit_whenTheLeaseRanOut_answersExpiredAndStoresNothing() {
-        ports.clock().advance(InMemoryPorts.LEASE_LENGTH);
+    void submit_whenTheLeaseRanOut_answersExpiredAndStoresAndCountsNothing() {
+        ports.clock().advance(LeaseService.LENGTH);
 
         SubmitOutcome outcome = submit("eve", "sub-00000001");
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.Expired.class);
         assertThat(ports.ratings().all()).isEmpty();
-        assertThat(ports.tasks().find(T01).orElseThrow().ratingCount()).isZero();
-        assertThat(ports.ratingQueue().visible()).hasSize(2);
+        assertThat(task().ratingCount()).isZero();
+        assertThat(ports.evaluators().day("eve", today()).rated()).isZero();
+    }
+
+    @Test
+    void submit_whenTheLeaseRanOutAndItsSlotWasTakenOver_answersExpired() {
+        ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
+        ports.leaseService().leaseNext("bob");
+        ports.leaseService().leaseNext("ann");
+
+        assertThat(submit("eve", "sub-00000001")).isInstanceOf(SubmitOutcome.Expired.class);
+        assertThat(ports.ratings().all()).isEmpty();
     }
 
     @Test
@@ -190,5 +236,65 @@ class SubmitServiceTest {
 
         assertThat(next).isInstanceOf(LeaseOutcome.NoneWaiting.class);
         assertThat(ports.leaseService().leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);
+    }
+
+    @Test
+    void submit_whenThisProcessNeverSawTheTask_readsItOnceAndStores() {
+        SubmitService elsewhere = new SubmitService(ports.tasks(), ports.ratings(), ports.evaluators(),
+                new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
+
+        SubmitOutcome outcome = elsewhere.submit("eve", lease.leaseId(),
+                TestSubmissions.rating("sub-00000001", SHOWN, 4));
+
+        assertThat(outcome).isInstanceOf(SubmitOutcome.Stored.class);
+        assertRatedOnce(((SubmitOutcome.Stored) outcome).rating());
+    }
+
+    /**
+     * Each write of a submit applies and loses its answer: the SDK sends it again (the retry finds its own write), or
+     * gives up and the page sends the submit again. Either way the rating is stored once, counted once, its slot is
+     * closed and its place is free.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"settle, RETRIED", "settle, FAILED", "putIfAbsent, RETRIED", "putIfAbsent, FAILED",
+            "closeSlot, RETRIED", "closeSlot, FAILED"})
+    void submit_whenAWriteAppliesAndItsAnswerIsLost_storesCountsAndClosesOnce(String write, LostAnswers.Mode mode) {
+        SubmitService lossy = new SubmitService(
+                LostAnswers.of(TaskRepository.class, ports.tasks(), write, mode),
+                LostAnswers.of(RatingRepository.class, ports.ratings(), write, mode),
+                LostAnswers.of(EvaluatorRepository.class, ports.evaluators(), write, mode),
+                new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
+        byte[] body = TestSubmissions.rating("sub-00000001", SHOWN, 4);
+
+        SubmitOutcome outcome;
+        if (mode == LostAnswers.Mode.FAILED) {
+            assertThatThrownBy(() -> lossy.submit("eve", lease.leaseId(), body))
+                    .isInstanceOf(LostAnswers.LostAnswerException.class);
+            ports.clock().advance(Duration.ofSeconds(5));
+            outcome = lossy.submit("eve", lease.leaseId(), body);
+        } else {
+            outcome = lossy.submit("eve", lease.leaseId(), body);
+        }
+
+        assertThat(outcome).isInstanceOfAny(SubmitOutcome.Stored.class, SubmitOutcome.AlreadyStored.class);
+        assertRatedOnce(ports.ratings().find(T01, "eve").orElseThrow());
+    }
+
+    @Test
+    void submit_whenTheAnswerIsLostAfterTheRatingAndNobodyRetries_theSlotIsClosedForItWhenItsHoldRunsOut() {
+        SubmitService lossy = new SubmitService(ports.tasks(), LostAnswers.of(RatingRepository.class,
+                ports.ratings(), "putIfAbsent", LostAnswers.Mode.FAILED), ports.evaluators(), new RecentTasks(),
+                RubricCatalog.builtIn(), ports.clock());
+        assertThatThrownBy(() -> lossy.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4)))
+                .isInstanceOf(LostAnswers.LostAnswerException.class);
+        ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
+
+        Lease bob = ((LeaseOutcome.Leased) ports.leaseService().leaseNext("bob")).lease();
+        LeaseOutcome ann = ports.leaseService().leaseNext("ann");
+
+        assertThat(bob.slot()).isNotEqualTo(lease.slot());
+        assertThat(ann).as("two slots: eve's rating and bob's lease").isInstanceOf(LeaseOutcome.NoneWaiting.class);
+        assertThat(task().ratingCount()).isEqualTo(1);
+        assertThat(task().slots().states().get(lease.slot())).isInstanceOf(SlotState.Rated.class);
     }
 }
