@@ -186,6 +186,12 @@ public final class Functions extends Construct {
         table.grantReadWriteData(api);
         // Presigned image URLs are signed with this role, so it must be able to read what it signs.
         uploads.grantRead(api);
+        // GET /api/admin/queues: the depth of every queue and of its dead letters, for the lead's page
+        for (QueueSpec spec : Topology.QUEUES) {
+            queues.queue(spec).grant(api, "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+            queues.deadLetterQueues().get(spec.deadLetterName()).grant(api, "sqs:GetQueueAttributes",
+                    "sqs:GetQueueUrl");
+        }
         // POST /api/admin/exports runs the aggregation now, as an asynchronous invoke
         aggregate.grantInvoke(api);
         Suppressions.suppress(api.getRole(), "AwsSolutions-IAM5",

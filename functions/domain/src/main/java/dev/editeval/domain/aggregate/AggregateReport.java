@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.SortedMap;
 
 /** Everything the aggregation found, in a fixed order, ready to be written out. */
-public record AggregateReport(int ratings, List<Cell> cells, List<ModelOutcome> outcomes,
-                              List<Agreement> agreement, List<Preference> preferences,
+public record AggregateReport(int ratings, List<Cell> cells, List<Difference> differences,
+                              List<ModelOutcome> outcomes, List<Agreement> agreement, List<Preference> preferences,
                               List<EvaluatorCalibration> evaluators, List<FlaggedUnit> flagged) {
 
     public AggregateReport {
         cells = List.copyOf(cells);
+        differences = List.copyOf(differences);
         outcomes = List.copyOf(outcomes);
         agreement = List.copyOf(agreement);
         preferences = List.copyOf(preferences);
@@ -35,6 +36,19 @@ public record AggregateReport(int ratings, List<Cell> cells, List<ModelOutcome> 
         @Override
         public long[] distribution() {
             return distribution.clone();
+        }
+    }
+
+    /**
+     * The mean of model {@code ahead} minus that of model {@code behind} on a dimension (in a batch and category),
+     * with the interval of the difference from the same resamples of tasks and raters: paired by task.
+     */
+    public record Difference(String batchId, String category, String dimension, String ahead, String behind,
+                             double difference, Interval interval) {
+
+        /** Whether the interval leaves out 0: the lead is more than noise at the interval's level. */
+        public boolean excludesZero() {
+            return interval.excludes(0);
         }
     }
 

@@ -1,13 +1,10 @@
 package dev.editeval.domain.aggregate;
 
 import dev.editeval.domain.aggregate.AggregateReport.Agreement;
-import dev.editeval.domain.aggregate.AggregateReport.Cell;
 import dev.editeval.domain.aggregate.AggregateReport.FlaggedUnit;
 import dev.editeval.domain.aggregate.AggregateReport.ModelOutcome;
 import dev.editeval.domain.stats.AlphaMetric;
-import dev.editeval.domain.stats.Interval;
 import dev.editeval.domain.stats.KrippendorffAlpha;
-import dev.editeval.domain.stats.ScoreDistribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,7 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The nightly aggregation, from raw rows to a report: leaderboard cells with bootstrap intervals, feasibility and
+ * The nightly aggregation, from raw rows to a report: leaderboard cells with intervals that resample tasks and
+ * raters, the paired differences between models, feasibility and
  * safety outcomes, Krippendorff's alpha per dimension, Bradley-Terry preferences, evaluator calibration and the
  * outputs to adjudicate. Pure and deterministic: the same rows give the same report.
  */
@@ -37,77 +35,25 @@ public final class Aggregation {
 
     /** @param previousAgreement the previous export's agreement per evaluator pseudonym, empty when there is none */
     public static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement) {
+        return of(rows, previousAgreement, scales(rows));
+    }
+
+    /**
+     * The report of rows checked against their rubric (RowRules).
+     *
+     * @param scales per dimension, the lowest and highest score of the rubric's scale
+     */
+    public static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement,
+                                     Map<String, int[]> scales) {
         ScoreUnits units = ScoreUnits.of(rows);
-        return new AggregateReport(rows.size(), cells(rows), outcomes(rows), agreement(rows, units),
-                Preferences.of(rows), Calibration.of(rows, units, previousAgreement), flagged(units));
+        Leaderboard.Result leaderboard = Leaderboard.of(rows, scales, RESAMPLES, LEVEL);
+        return new AggregateReport(rows.size(), leaderboard.cells(), leaderboard.differences(), outcomes(rows),
+                agreement(rows, units), Preferences.of(rows), Calibration.of(rows, units, previousAgreement),
+                flagged(units));
     }
 
-    private static final class CellTally {
-        private final String[] key;
-        private final ScoreDistribution scores;
-        private long notApplicable;
-
-        CellTally(String[] key, int min, int max) {
-            this.key = key;
-            this.scores = new ScoreDistribution(min, max);
-        }
-    }
-
-    static List<Cell> cells(List<RatingRow> rows) {
-        Map<String, int[]> scales = scales(rows);
-        Map<String, CellTally> tallies = new TreeMap<>();
-        // a row's outputs meet a handful of cells: look each up once per output, not once per score by a new key
-        Map<String, Map<String, CellTally>> byOutput = new HashMap<>();
-        for (RatingRow row : rows) {
-            for (OutputRow output : row.outputs()) {
-                Map<String, CellTally> all = byOutput.computeIfAbsent(
-                        String.join("\u0000", row.batchId(), "", output.model()), k -> new HashMap<>());
-                Map<String, CellTally> inCategory = row.category().isEmpty() ? null : byOutput.computeIfAbsent(
-                        String.join("\u0000", row.batchId(), row.category(), output.model()), k -> new HashMap<>());
-                output.scores().forEach((dimension, score) -> {
-                    tally(all, tallies, scales, score, row.batchId(), "", output.model(), dimension);
-                    if (inCategory != null) {
-                        tally(inCategory, tallies, scales, score, row.batchId(), row.category(), output.model(),
-                                dimension);
-                    }
-                });
-            }
-        }
-        // each cell's bootstrap has its own seed, so computing them in parallel gives the same bytes
-        return List.copyOf(tallies.values()).parallelStream().map(Aggregation::cell).toList();
-    }
-
-    private static Cell cell(CellTally tally) {
-        ScoreDistribution scores = tally.scores;
-        long[] distribution = new long[scores.max() - scores.min() + 1];
-        for (int score = scores.min(); score <= scores.max(); score++) {
-            distribution[score - scores.min()] = scores.count(score);
-        }
-        Interval interval = scores.meanInterval(RESAMPLES, Seeds.of(tally.key), LEVEL);
-        return new Cell(tally.key[0], tally.key[1], tally.key[2], tally.key[3], scores.n(), tally.notApplicable,
-                scores.mean(), scores.median(), interval, scores.min(), distribution);
-    }
-
-    private static void tally(Map<String, CellTally> byDimension, Map<String, CellTally> tallies,
-                              Map<String, int[]> scales, Integer score, String... key) {
-        CellTally tally = byDimension.get(key[3]);
-        if (tally == null) {
-            // parts joined by NUL sort as the tuple does: batch, category (every task first), model, dimension
-            tally = tallies.computeIfAbsent(String.join("\u0000", key), k -> {
-                int[] scale = scales.getOrDefault(key[3], new int[] {0, 0});
-                return new CellTally(key, scale[0], scale[1]);
-            });
-            byDimension.put(key[3], tally);
-        }
-        if (score == null) {
-            tally.notApplicable++;
-        } else {
-            tally.scores.add(score);
-        }
-    }
-
-    /** Lowest and highest score seen per dimension: the scale the distributions are drawn over. */
-    private static Map<String, int[]> scales(List<RatingRow> rows) {
+    /** Lowest and highest score seen per dimension: the scale of rows no rubric was given for. */
+    static Map<String, int[]> scales(List<RatingRow> rows) {
         Map<String, int[]> scales = new HashMap<>();
         for (RatingRow row : rows) {
             for (OutputRow output : row.outputs()) {

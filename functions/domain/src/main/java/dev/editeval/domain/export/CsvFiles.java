@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvFiles {
 
     static final String[] SUMMARY_HEADER = {"batch_id", "category", "model", "dimension", "n", "not_applicable",
-        "mean", "median", "ci95_low", "ci95_high", "distribution"};
+        "mean", "median", "ci95_low", "ci95_high", "interval_note", "distribution"};
     static final String[] EVALUATORS_HEADER = {"evaluator", "ratings", "gold_checks", "gold_accuracy",
         "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining"};
 
@@ -57,7 +58,7 @@ public final class CsvFiles {
             records.add(List.of(text(cell.batchId()), text(cell.category()), text(cell.model()),
                     text(cell.dimension()), cell.n(), cell.notApplicable(), number(cell.mean()),
                     number(cell.median()), number(cell.meanInterval().low()), number(cell.meanInterval().high()),
-                    distribution.toString()));
+                    text(cell.meanInterval().note()), distribution.toString()));
         }
         return print(SUMMARY_HEADER, records);
     }
@@ -90,6 +91,20 @@ public final class CsvFiles {
             return Map.of();
         }
         return agreement;
+    }
+
+    /** Every row of one of these files as column name to cell, in the file's order, for the lead's page. */
+    public static List<Map<String, String>> rows(byte[] csv) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new String(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord record : parser) {
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     private static byte[] print(String[] header, List<List<Object>> records) {

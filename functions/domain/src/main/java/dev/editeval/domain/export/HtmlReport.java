@@ -2,12 +2,14 @@ package dev.editeval.domain.export;
 
 import dev.editeval.domain.aggregate.AggregateReport.Agreement;
 import dev.editeval.domain.aggregate.AggregateReport.Cell;
+import dev.editeval.domain.aggregate.AggregateReport.Difference;
 import dev.editeval.domain.aggregate.AggregateReport.EvaluatorCalibration;
 import dev.editeval.domain.aggregate.AggregateReport.FlaggedUnit;
 import dev.editeval.domain.aggregate.AggregateReport.ModelOutcome;
 import dev.editeval.domain.aggregate.AggregateReport.Preference;
 import dev.editeval.domain.aggregate.AggregateReport;
 import dev.editeval.domain.aggregate.Aggregation;
+import dev.editeval.domain.stats.Interval;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class HtmlReport {
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n<p>")
                 .append(report.ratings()).append(" ratings, ").append(report.evaluators().size())
                 .append(" evaluators, ").append(report.flagged().size()).append(" outputs to adjudicate.</p>\n");
-        leaderboards(html, report.cells());
+        leaderboards(html, report.cells(), report.differences());
         outcomes(html, report.outcomes());
         preferences(html, report.preferences());
         agreement(html, report.agreement());
@@ -67,9 +69,18 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    private static void leaderboards(StringBuilder html, List<Cell> cells) {
-        html.append("<h2>Leaderboard per dimension</h2>\n<p>Mean score with its 95% bootstrap interval; N/A answers"
-                + " are counted apart and are not scores.</p>\n");
+    private static void leaderboards(StringBuilder html, List<Cell> cells, List<Difference> differences) {
+        html.append("<h2>Leaderboard per dimension</h2>\n<p>Mean score with its 95% interval, which resamples tasks"
+                + " and the raters who rated several (a two-way bootstrap); each difference between models is paired"
+                + " by task, and is more than noise only where its interval excludes 0. N/A answers are counted apart"
+                + " and are not scores.</p>\n");
+        Map<String, List<Difference>> differencesByScope = new TreeMap<>();
+        for (Difference d : differences) {
+            if (d.category().isEmpty()) {
+                differencesByScope.computeIfAbsent(d.batchId() + " \u00b7 " + d.dimension(), k -> new ArrayList<>())
+                        .add(d);
+            }
+        }
         Map<String, List<Cell>> byScope = new TreeMap<>();
         for (Cell cell : cells) {
             if (cell.category().isEmpty() && cell.n() > 0) {
@@ -87,14 +98,41 @@ public final class HtmlReport {
                 html.append("<tr><td>").append(escape(cell.model())).append("</td><td class=\"n\">").append(cell.n())
                         .append("</td><td class=\"n\">").append(cell.notApplicable()).append("</td><td class=\"n\">")
                         .append(fixed(cell.mean())).append("</td><td class=\"n\">").append(fixed(cell.median()))
-                        .append("</td><td class=\"n\">").append(fixed(cell.meanInterval().low())).append(" \u2013 ")
-                        .append(fixed(cell.meanInterval().high())).append("</td><td>")
+                        .append("</td><td class=\"n\">").append(interval(cell.meanInterval())).append("</td><td>")
                         .append(intervalBar(cell.mean(), cell.meanInterval().low(), cell.meanInterval().high(),
                                 low, Math.max(high, low + 1)))
                         .append("</td></tr>\n");
             }
             html.append("</table>\n");
+            differences(html, differencesByScope.getOrDefault(scope, List.of()));
         });
+    }
+
+    private static void differences(StringBuilder html, List<Difference> differences) {
+        if (differences.isEmpty()) {
+            return;
+        }
+        html.append("<table><tr><th>ahead</th><th>behind</th><th>difference</th><th>95% interval</th>")
+                .append("<th>verdict</th></tr>\n");
+        for (Difference d : differences) {
+            html.append("<tr><td>").append(escape(d.ahead())).append("</td><td>").append(escape(d.behind()))
+                    .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%+.2f", d.difference()))
+                    .append("</td><td class=\"n\">").append(interval(d.interval())).append("</td><td>")
+                    .append(d.excludesZero() ? escape(d.ahead()) + " is ahead: the interval excludes 0"
+                            : d.interval().isBounded() ? "not distinguishable: the interval includes 0"
+                            : "no interval")
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** An interval's ends, or why it has none; a bound made another way says how. */
+    static String interval(Interval interval) {
+        if (!interval.isBounded()) {
+            return escape(interval.note().isEmpty() ? "\u2013" : "none: " + interval.note());
+        }
+        String ends = fixed(interval.low()) + " \u2013 " + fixed(interval.high());
+        return interval.note().isEmpty() ? ends : ends + " (" + escape(interval.note()) + ")";
     }
 
     /** The interval as a line and the estimate as a dot, on a scale from {@code min} to {@code max}. */
@@ -136,8 +174,8 @@ public final class HtmlReport {
         for (Preference p : preferences) {
             html.append("<tr><td>").append(escape(p.batchId())).append("</td><td>").append(escape(p.model()))
                     .append("</td><td class=\"n\">").append(p.comparisons()).append("</td><td class=\"n\">")
-                    .append(fixed(p.logStrength())).append("</td><td class=\"n\">").append(fixed(p.interval().low()))
-                    .append(" \u2013 ").append(fixed(p.interval().high())).append("</td><td>")
+                    .append(fixed(p.logStrength())).append("</td><td class=\"n\">").append(interval(p.interval()))
+                    .append("</td><td>")
                     .append(intervalBar(p.logStrength(), p.interval().low(), p.interval().high(), -3, 3))
                     .append("</td></tr>\n");
         }

@@ -32,6 +32,19 @@ public final class ScoreDistribution {
         sum += score;
     }
 
+    /** Adds the counts of another distribution over the same scale: a shard's into the whole. */
+    public void merge(ScoreDistribution other) {
+        if (other.min != min || other.counts.length != counts.length) {
+            throw new IllegalArgumentException("scale " + other.min + ".." + other.max() + " cannot merge into "
+                    + min + ".." + max());
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        n += other.n;
+        sum += other.sum;
+    }
+
     public int min() {
         return min;
     }

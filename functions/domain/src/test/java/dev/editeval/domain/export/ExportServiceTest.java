@@ -127,12 +127,15 @@ class ExportServiceTest {
                 .containsEntry("not_applicable", "0").containsEntry("mean", "3.6667").containsEntry("median", "4.0000")
                 .containsEntry("distribution", "1:0 2:1 3:0 4:1 5:1");
         assertThat(summary.get("|model-b|style_alignment").toMap()).containsEntry("n", "1")
-                .containsEntry("not_applicable", "2").containsEntry("mean", "4.0000");
+                .containsEntry("not_applicable", "2").containsEntry("mean", "4.0000").containsEntry("ci95_low", "")
+                .containsEntry("interval_note", "one score: no interval from fewer than two");
         assertThat(summary.get("|model-a|style_alignment").toMap()).containsEntry("n", "0")
                 .containsEntry("not_applicable", "3").containsEntry("mean", "").containsEntry("distribution", "");
         assertThat(summary.get("recolour|model-b|instruction_adherence").get("mean")).isEqualTo("2.0000");
         for (CSVRecord cell : summary.values()) {
-            if (!cell.get("mean").isEmpty()) {
+            if (cell.get("ci95_low").isEmpty()) {
+                assertThat(cell.get("interval_note")).as("why %s has no interval", cell.toMap()).isNotEmpty();
+            } else {
                 double mean = Double.parseDouble(cell.get("mean"));
                 assertThat(Double.parseDouble(cell.get("ci95_low"))).isLessThanOrEqualTo(mean);
                 assertThat(Double.parseDouble(cell.get("ci95_high"))).isGreaterThanOrEqualTo(mean);
