@@ -249,6 +249,17 @@ class PipelineTemplateTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("queues")
+    void apiFunction_mayReadTheDepthOfEveryQueueAndItsDeadLetters_forTheLeadsQueueHealth(QueueSpec queue) {
+        List<Object> readable = statementsOf(Topology.API_FUNCTION).stream().map(SynthesizedStack::map)
+                .filter(allow -> actions(allow).contains("sqs:GetQueueAttributes"))
+                .flatMap(allow -> resources(allow).stream()).toList();
+
+        assertThat(readable).contains(getAtt(queueId(queue.name()), "Arn"),
+                getAtt(queueId(queue.deadLetterName()), "Arn"));
+    }
+
     static Stream<Arguments> objectWrites() {
         return Stream.of(
                 Arguments.of(Topology.INGEST_FUNCTION, List.of("/batches/*/_report.json")),

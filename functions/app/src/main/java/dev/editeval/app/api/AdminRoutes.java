@@ -8,10 +8,12 @@ import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.ports.ImageLinks;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,13 +25,16 @@ final class AdminRoutes {
     static final String PREFIX = "/api/admin/";
     private static final Pattern RELEASE = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/release$");
     private static final Pattern EXPORT = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})$");
+    private static final Pattern TABLES = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})/tables$");
 
     private final AdminService admin;
     private final ExportViews exports;
+    private final ImageLinks links;
 
-    AdminRoutes(AdminService admin, ExportViews exports) {
+    AdminRoutes(AdminService admin, ExportViews exports, ImageLinks links) {
         this.admin = admin;
         this.exports = exports;
+        this.links = links;
     }
 
     ApiResponse route(ApiRequest request) {
@@ -39,16 +44,24 @@ final class AdminRoutes {
         String route = request.method() + " " + request.path();
         Matcher release = RELEASE.matcher(request.path());
         Matcher export = EXPORT.matcher(request.path());
+        Matcher tables = TABLES.matcher(request.path());
         if (route.equals("GET /api/admin/evaluators")) {
-            return ApiResponse.of(200, Map.of("evaluators", admin.evaluators().stream().map(AdminRoutes::row)
-                    .toList()));
+            List<EvaluatorRepository.Profile> profiles = admin.evaluators();
+            Map<String, String> pseudonyms = exports.pseudonymsOf(profiles.stream()
+                    .map(EvaluatorRepository.Profile::evaluatorId).toList());
+            return ApiResponse.of(200, Map.of("evaluators", profiles.stream()
+                    .map(profile -> row(profile, pseudonyms.get(profile.evaluatorId()))).toList()));
         } else if (route.equals("GET /api/admin/batches")) {
-            return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(AdminRoutes::row).toList()));
+            return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(this::row).toList()));
+        } else if (route.equals("GET /api/admin/queues")) {
+            return ApiResponse.of(200, admin.queueHealth());
         } else if (route.equals("GET /api/admin/exports")) {
             return ApiResponse.of(200, Map.of("exports", exports.days().stream().map(day -> Map.of(
                     "date", day.toString(), "manifest", ExportManifest.key(day))).toList()));
         } else if (route.equals("POST /api/admin/exports")) {
             return export(request);
+        } else if (request.method().equals("GET") && tables.matches()) {
+            return exportTables(tables.group(1));
         } else if (request.method().equals("GET") && export.matches()) {
             return exportView(export.group(1));
         } else if (request.method().equals("POST") && release.matches()) {
@@ -102,16 +115,32 @@ final class AdminRoutes {
         }).orElseGet(() -> ApiResponse.error(404, "not_found", "no export of " + day + " is committed yet"));
     }
 
-    private static Map<String, Object> row(EvaluatorRepository.Profile profile) {
+    /** The leaderboard and evaluator rows of a committed export, for the lead's page; 404 until it is there. */
+    private ApiResponse exportTables(String date) {
+        Optional<LocalDate> day = day(date);
+        return day.flatMap(exports::tables).map(found -> ApiResponse.of(200, found)).orElseGet(() ->
+                ApiResponse.error(404, "not_found", "no export of " + date + " is committed yet"));
+    }
+
+    private static Optional<LocalDate> day(String date) {
+        try {
+            return Optional.of(LocalDate.parse(date));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Object> row(EvaluatorRepository.Profile profile, String pseudonym) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("evaluatorId", profile.evaluatorId());
+        row.put("pseudonym", pseudonym);
         row.put("name", profile.name().isEmpty() ? null : profile.name());
         row.put("ratings", profile.ratings());
         row.put("lastSeen", profile.lastSeen().map(Object::toString).orElse(null));
         return row;
     }
 
-    private static Map<String, Object> row(BatchProgress batch) {
+    private Map<String, Object> row(BatchProgress batch) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("batchId", batch.batchId());
         row.put("status", batch.status().name());
@@ -120,6 +149,11 @@ final class AdminRoutes {
         row.put("failed", batch.failed());
         row.put("ratingsReceived", batch.ratingsReceived());
         row.put("ratingsNeeded", batch.ratingsNeeded());
+        row.put("problems", batch.problems());
+        row.put("failedTasks", batch.failedTasks().stream().map(failed -> Map.of("taskId", failed.taskId(),
+                "reason", failed.reason(), "images", failed.images().stream().map(image -> Map.of(
+                        "label", image.label(), "key", image.key(), "url", links.link(image.key()).toString()))
+                        .toList())).toList());
         return row;
     }
 

@@ -23,7 +23,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler(Wiring wiring) {
         this(new ApiRouter(wiring.leaseService(), wiring.submitService(), wiring.taskViews(), wiring.rubrics(),
-                wiring.meService(), new AdminRoutes(wiring.adminService(), wiring.exportViews())));
+                wiring.meService(), new AdminRoutes(wiring.adminService(), wiring.exportViews(),
+                wiring.links())));
     }
 
     ApiHandler(ApiRouter router) {

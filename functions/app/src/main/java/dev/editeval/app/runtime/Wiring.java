@@ -8,6 +8,7 @@ import dev.editeval.app.aws.LambdaExportRequests;
 import dev.editeval.app.aws.S3ImageLinks;
 import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.app.aws.SqsPreviewQueue;
+import dev.editeval.app.aws.SqsQueueDepths;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.export.ExportViews;
@@ -106,7 +107,8 @@ public final class Wiring {
     }
 
     public AdminService adminService() {
-        return new AdminService(batches(), tasks(), evaluators(), leaseService(), exportRequests, clock);
+        return new AdminService(batches(), tasks(), evaluators(), leaseService(), exportRequests,
+                new SqsQueueDepths(clients.sqs()), clock);
     }
 
     public TaskViews taskViews() {
@@ -117,7 +119,8 @@ public final class Wiring {
         return new ExportViews(objectStore(), links());
     }
 
-    private S3ImageLinks links() {
+    /** Short-lived links to stored objects, for the page (task images) and the lead's page (failed uploads). */
+    public S3ImageLinks links() {
         return new S3ImageLinks(clients.presigner(), config.bucket(), LINK_LIFETIME);
     }
 

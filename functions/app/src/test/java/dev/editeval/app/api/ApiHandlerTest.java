@@ -8,14 +8,18 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
+import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
+import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +44,8 @@ class ApiHandlerTest {
     private ApiHandler handlerOver(TaskViews views) {
         return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
                 RubricCatalog.builtIn(), ports.meService(),
-                new AdminRoutes(ports.adminService(), ports.exportViews())));
+                new AdminRoutes(ports.adminService(), ports.exportViews(),
+                        new StaticImageLinks("https://images.test/editeval-uploads"))));
     }
 
     @BeforeEach
@@ -319,6 +324,41 @@ class ApiHandlerTest {
     }
 
     @Test
+    void adminBatches_whenATaskFailed_answersItsReasonAndALinkToEachOfItsUploadedImages() throws IOException {
+        ports.ingestAndPreview(TestBatch.of("broken").ratersPerTask(2)
+                .task("t01", "Make the red square blue", "model-a")
+                .withImage("t01/model-a.png", "not an image".getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode batches = json(handler.handleRequest(call("GET", "/api/admin/batches", "[admins]"), context));
+
+        JsonNode broken = batches.path("batches").valueStream()
+                .filter(batch -> batch.path("batchId").asText().equals("broken")).findFirst().orElseThrow();
+        JsonNode failed = broken.path("failedTasks").get(0);
+        assertThat(failed.path("taskId").asText()).isEqualTo("t01");
+        assertThat(failed.path("reason").asText()).contains("batches/broken/t01/model-a.png");
+        assertThat(failed.path("images")).extracting(image -> image.path("label").asText())
+                .containsExactly("source", "model-a");
+        assertThat(failed.path("images").get(1).path("url").asText())
+                .startsWith("https://images.test/editeval-uploads/batches/broken/t01/model-a.png?");
+    }
+
+    @Test
+    void adminQueues_whenTheCallerIsAnAdmin_answersEachQueueAndTheLeases() throws IOException {
+        ports.meService().today(ADA, "ada");
+        ports.leaseService().leaseNext(ADA);
+
+        JsonNode health = json(handler.handleRequest(call("GET", "/api/admin/queues", "[admins]"), context));
+
+        assertThat(health.path("queues")).extracting(queue -> queue.path("name").asText())
+                .containsExactly("editeval-ingest", "editeval-preview");
+        assertThat(health.path("slotsWaiting").asInt()).isEqualTo(1);
+        assertThat(health.path("liveLeases").asInt()).isEqualTo(1);
+        assertThat(health.path("expiredLastHour").asInt()).isZero();
+        assertThat(handler.handleRequest(call("GET", "/api/admin/queues", "[evaluators]"), context).getStatusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void adminExports_whenAnAdminNamesADay_startsItsExportAndAnswers202WithTheManifestToWatch() throws IOException {
         APIGatewayV2HTTPEvent request = call("POST", "/api/admin/exports", "[admins]");
         request.setBody("{\"date\":\"2026-11-27\"}");
@@ -328,6 +368,27 @@ class ApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(json(response).path("manifest").asText()).isEqualTo("exports/dt=2026-11-27/_manifest.json");
         assertThat(ports.exportRequests().days()).containsExactly(LocalDate.parse("2026-11-27"));
+    }
+
+    @Test
+    void adminExportTables_whenTheDayIsCommitted_answersItsLeaderboardAndEvaluatorRows_andWhoEachPseudonymIs()
+            throws IOException {
+        ports.meService().today(ADA, "ada");
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext(ADA);
+        ports.submitService().submit(ADA, leased.lease().leaseId(),
+                TestSubmissions.rating("sub-00000001", List.of("A", "B"), 4));
+        ports.exportService().export(LocalDate.parse("2026-11-28"));
+
+        JsonNode tables = json(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28/tables",
+                "[admins]"), context));
+
+        assertThat(tables.path("summary").findValuesAsText("model")).contains("model-a", "model-b");
+        assertThat(tables.path("summary").get(0).has("ci95_low")).isTrue();
+        String pseudonym = tables.path("evaluators").get(0).path("evaluator").asText();
+        JsonNode evaluators = json(handler.handleRequest(call("GET", "/api/admin/evaluators", "[admins]"), context));
+        assertThat(evaluators.path("evaluators").get(0).path("pseudonym").asText()).isEqualTo(pseudonym);
+        assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27/tables", "[admins]"), context)
+                .getStatusCode()).isEqualTo(404);
     }
 
     @Test

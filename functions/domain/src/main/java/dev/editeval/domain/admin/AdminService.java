@@ -6,11 +6,16 @@ import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ExportRequests;
+import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.domain.topology.Topology;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +31,17 @@ public final class AdminService {
     private final EvaluatorRepository evaluators;
     private final LeaseService leases;
     private final ExportRequests exports;
+    private final QueueDepths queues;
     private final Clock clock;
 
     public AdminService(BatchRepository batches, TaskRepository tasks, EvaluatorRepository evaluators,
-                        LeaseService leases, ExportRequests exports, Clock clock) {
+                        LeaseService leases, ExportRequests exports, QueueDepths queues, Clock clock) {
         this.batches = batches;
         this.tasks = tasks;
         this.evaluators = evaluators;
         this.leases = leases;
         this.exports = exports;
+        this.queues = queues;
         this.clock = clock;
     }
 
@@ -68,12 +75,46 @@ public final class AdminService {
         return leases.releaseAll(evaluatorId);
     }
 
+    /**
+     * Every queue's depth and dead letters; the rating slots open and not leased; the leases held now and run out in
+     * the last hour, read from the evaluators' desks (one small item each).
+     */
+    public QueueHealth queueHealth() {
+        Instant now = clock.instant();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        int live = 0;
+        int expired = 0;
+        for (EvaluatorRepository.Profile profile : evaluators.list()) {
+            for (EvaluatorRepository.Place place : evaluators.desk(profile.evaluatorId()).places().values()) {
+                if (place.expiresAt().isAfter(now)) {
+                    live++;
+                } else if (place.expiresAt().isAfter(hourAgo)) {
+                    expired++;
+                }
+            }
+        }
+        List<QueueHealth.Queue> depths = Topology.QUEUES.stream().map(spec -> {
+            QueueDepths.Depth depth = queues.of(spec);
+            return new QueueHealth.Queue(spec.name(), depth.waiting(), depth.inFlight(), depth.deadLetters());
+        }).toList();
+        int open = batches().stream().mapToInt(b -> Math.max(0, b.ratingsNeeded() - b.ratingsReceived())).sum();
+        return new QueueHealth(depths, Math.max(0, open - live), live, expired);
+    }
+
     private BatchProgress progress(BatchRecord batch) {
         List<TaskRecord> all = tasks.listBatch(batch.batchId());
         List<TaskRecord> ready = all.stream().filter(t -> t.status() == TaskStatus.READY).toList();
-        return new BatchProgress(batch.batchId(), batch.status(), all.size(), ready.size(),
-                (int) all.stream().filter(t -> t.status() == TaskStatus.FAILED).count(),
+        List<FailedTaskView> failed = all.stream().filter(t -> t.status() == TaskStatus.FAILED)
+                .map(AdminService::failed).toList();
+        return new BatchProgress(batch.batchId(), batch.status(), all.size(), ready.size(), failed.size(),
                 ready.stream().mapToInt(TaskRecord::ratingCount).sum(),
-                ready.stream().mapToInt(TaskRecord::ratersPerTask).sum());
+                ready.stream().mapToInt(TaskRecord::ratersPerTask).sum(), batch.problems(), failed);
+    }
+
+    private static FailedTaskView failed(TaskRecord task) {
+        List<FailedTaskView.TaskImage> images = new ArrayList<>();
+        images.add(new FailedTaskView.TaskImage("source", task.sourceKey()));
+        task.outputs().forEach(o -> images.add(new FailedTaskView.TaskImage(o.model(), o.imageKey())));
+        return new FailedTaskView(task.ref().taskId(), task.failure().orElse("failed"), images);
     }
 }

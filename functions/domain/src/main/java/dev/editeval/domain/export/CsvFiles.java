@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +94,20 @@ public final class CsvFiles {
             return Map.of();
         }
         return agreement;
+    }
+
+    /** Every row of one of these files as column name to cell, in the file's order, for the lead's page. */
+    public static List<Map<String, String>> rows(byte[] csv) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new String(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord record : parser) {
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     private static byte[] print(String[] header, List<List<Object>> records) {

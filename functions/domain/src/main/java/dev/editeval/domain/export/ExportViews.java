@@ -4,6 +4,7 @@ import dev.editeval.domain.ports.ImageLinks;
 import dev.editeval.domain.ports.ObjectStore;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,38 @@ public final class ExportViews {
     /** The days that have a committed export, the latest first. */
     public List<LocalDate> days() {
         return List.copyOf(ExportManifest.days(store.list(ExportManifest.DAYS_PREFIX)).descendingSet());
+    }
+
+    /**
+     * The leaderboard and the evaluators of the day's committed export, read from its {@code summary.csv} and
+     * {@code evaluators.csv}, each row column name to cell; empty when none is committed yet.
+     */
+    public Optional<Map<String, List<Map<String, String>>>> tables(LocalDate day) {
+        return store.get(ExportManifest.key(day)).flatMap(ExportManifest::parse).map(manifest -> {
+            Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
+            tables.put("summary", rowsOf(manifest.folder() + ExportFiles.SUMMARY));
+            tables.put("evaluators", rowsOf(manifest.folder() + ExportFiles.EVALUATORS));
+            return tables;
+        });
+    }
+
+    /**
+     * The pseudonym each evaluator has in the exports, for a lead who must know who "ev-3f2a..." is; empty before the
+     * first export made the key.
+     */
+    public Map<String, String> pseudonymsOf(Collection<String> evaluatorIds) {
+        Optional<byte[]> key = store.get(ExportService.PSEUDONYM_KEY);
+        if (key.isEmpty()) {
+            return Map.of();
+        }
+        Pseudonyms pseudonyms = new Pseudonyms(key.get());
+        Map<String, String> byId = new LinkedHashMap<>();
+        evaluatorIds.forEach(id -> byId.put(id, pseudonyms.of(id)));
+        return byId;
+    }
+
+    private List<Map<String, String>> rowsOf(String key) {
+        return store.get(key).map(CsvFiles::rows).orElse(List.of());
     }
 
     /** The day's export, or empty when none is committed yet. */

@@ -100,7 +100,8 @@ public final class InMemoryPorts {
     }
 
     public AdminService adminService() {
-        return new AdminService(batches, tasks, evaluators, leaseService(), exportRequests, clock);
+        return new AdminService(batches, tasks, evaluators, leaseService(), exportRequests,
+                new InMemoryQueueDepths(), clock);
     }
 
     public ExportViews exportViews() {

@@ -159,6 +159,6 @@ class LeaseLifecycleTest {
         submits.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4));
 
         assertThat(ports.adminService().batches()).containsExactly(
-                new BatchProgress("demo", BatchStatus.ACCEPTED, 3, 3, 0, 1, 6));
+                new BatchProgress("demo", BatchStatus.ACCEPTED, 3, 3, 0, 1, 6, List.of(), List.of()));
     }
 }
