@@ -3,6 +3,7 @@ package dev.editeval.infra;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.infra.constructs.AccessLogsBucket;
 import dev.editeval.infra.constructs.ExportsCatalog;
+import dev.editeval.domain.export.SetAside;
 import dev.editeval.infra.constructs.Alarms;
 import dev.editeval.infra.constructs.Functions;
 import dev.editeval.infra.constructs.NightlySchedule;
@@ -41,6 +42,10 @@ public final class EditevalStack extends Stack {
         new ExportsCatalog(this, "Exports", uploads);
         var alarms = new Alarms(this, "Alarms", queues.deadLetterQueues());
         alarms.alarmOnErrors(Topology.AGGREGATE_FUNCTION.name(), functions.aggregate());
+        alarms.alarmOnLogField(Topology.AGGREGATE_FUNCTION.name() + "-set-aside",
+                functions.logGroup(Topology.AGGREGATE_FUNCTION), SetAside.LOG_FIELD,
+                "The export left out a stored rating it could not read; its manifest names it. Fix the item in"
+                        + " the table, then run the export of that day again.");
 
         // The page's origin needs the API's domain, the API's authorizer needs the page's Cognito client, and
         // the client's callback is the page: API first, then the page, then the client, then the routes.

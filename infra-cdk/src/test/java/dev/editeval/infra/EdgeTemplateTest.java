@@ -12,6 +12,7 @@ import static dev.editeval.infra.SynthesizedStack.propertiesOfType;
 import static dev.editeval.infra.SynthesizedStack.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.editeval.domain.export.SetAside;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;
 import java.util.Map;
@@ -179,6 +180,30 @@ class EdgeTemplateTest {
                 .satisfies(alarm -> {
                     assertThat(number(alarm.get("Threshold"))).isZero();
                     assertThat(alarm).containsEntry("ComparisonOperator", "GreaterThanThreshold");
+                    assertThat(list(alarm.get("AlarmActions"))).containsExactly(ref(topicId));
+                });
+    }
+
+    @Test
+    void export_whenItSetsARatingAside_alarmsToTheTopicFromTheAggregateLogs() {
+        String topicId = propertiesOfType("AWS::SNS::Topic").keySet().iterator().next();
+        String logsId = logicalId("AWS::Logs::LogGroup", "LogGroupName",
+                "/aws/lambda/" + Topology.AGGREGATE_FUNCTION.name());
+
+        assertThat(propertiesOfType("AWS::Logs::MetricFilter").values()).singleElement().satisfies(filter -> {
+            assertThat(filter).containsEntry("LogGroupName", ref(logsId))
+                    .containsEntry("FilterPattern", "{ $." + SetAside.LOG_FIELD + " > 0 }");
+            assertThat(list(filter.get("MetricTransformations"))).singleElement().satisfies(metric ->
+                    assertThat(map(metric)).containsEntry("MetricValue", "$." + SetAside.LOG_FIELD)
+                            .containsEntry("MetricNamespace", "editeval"));
+        });
+        assertThat(propertiesOfType("AWS::CloudWatch::Alarm").values())
+                .filteredOn(alarm -> "editeval".equals(alarm.get("Namespace")))
+                .singleElement()
+                .satisfies(alarm -> {
+                    assertThat(alarm).containsEntry("Statistic", "Sum")
+                            .containsEntry("ComparisonOperator", "GreaterThanThreshold");
+                    assertThat(number(alarm.get("Threshold"))).isZero();
                     assertThat(list(alarm.get("AlarmActions"))).containsExactly(ref(topicId));
                 });
     }

@@ -9,6 +9,9 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -19,6 +22,9 @@ import software.constructs.Construct;
  * on errors of the functions no queue backs; all notify one topic.
  */
 public final class Alarms extends Construct {
+
+    /** The namespace of the metrics the stack derives from log lines. */
+    public static final String NAMESPACE = "editeval";
 
     private final Topic topic;
 
@@ -42,6 +48,23 @@ public final class Alarms extends Construct {
         alarmAboveZero(name + "-errors",
                 name + " failed; its run is retried by Lambda, then lost until the next schedule",
                 function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()));
+    }
+
+    /**
+     * Alarms when a function logs a JSON line carrying {@code field}: the metric sums the field's values (each line
+     * says how many it counts), under the stack's namespace.
+     */
+    public void alarmOnLogField(String name, ILogGroup logs, String field, String description) {
+        MetricFilter filter = MetricFilter.Builder.create(this, name + "-filter")
+                .logGroup(logs)
+                .filterPattern(FilterPattern.numberValue("$." + field, ">", 0))
+                .metricNamespace(NAMESPACE)
+                .metricName(name)
+                .metricValue("$." + field)
+                .defaultValue(0)
+                .build();
+        alarmAboveZero(name, description, filter.metric(MetricOptions.builder().period(Duration.minutes(5))
+                .statistic("Sum").build()));
     }
 
     /** Anything above zero in one period alarms the topic; no data is no problem. */

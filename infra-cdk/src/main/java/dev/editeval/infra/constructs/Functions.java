@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -59,6 +60,7 @@ public final class Functions extends Construct {
     private final Function api;
     private final Function aggregate;
     private final Alias apiAlias;
+    private final Map<String, LogGroup> logGroups = new TreeMap<>();
 
     /** What the functions are wired to. */
     public record Wiring(Code code, Code jpegLayer, IBucket uploads, ITable table, PipelineQueues queues) {
@@ -106,6 +108,11 @@ public final class Functions extends Construct {
         return aggregate;
     }
 
+    /** The log group of a function, for metric filters. */
+    public ILogGroup logGroup(FunctionSpec spec) {
+        return logGroups.get(spec.name());
+    }
+
     /**
      * Every function gets the same configuration record (Config.fromEnv reads one shape for all handlers). Sorted:
      * Map.of's order changes between runs, and a changed order would change the API's version hash and the diff.
@@ -130,6 +137,7 @@ public final class Functions extends Construct {
                 .retention(LOG_RETENTION)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
+        logGroups.put(spec.name(), logs);
         // An own role instead of AWSLambdaBasicExecutionRole: it may write its own log group, not every one.
         Role role = Role.Builder.create(this, spec.name() + "-role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))

@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.editeval.app.runtime.Wiring;
 import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.export.ExportSummary;
+import dev.editeval.domain.export.SetAside;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * Nightly (EventBridge Scheduler) or on demand: aggregates the ratings into an export committed by
@@ -45,8 +47,12 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
             ExportSummary summary = exports.export(day);
             LOG.info("exported {}: {} ratings of the day, {} in all, to {}; days written {}", day,
                     summary.dayRatings(), summary.ratings(), summary.folder(), summary.written());
+            // the stack's metric filter counts this field and alarms on it
+            summary.setAside().forEach(left -> LOG.warn("set aside {}: {}", left.name(), left.reason(),
+                    StructuredArguments.entry(SetAside.LOG_FIELD, 1)));
             return Map.of("folder", summary.folder(), "dayRatings", summary.dayRatings(), "ratings",
-                    summary.ratings(), "written", summary.written().stream().map(LocalDate::toString).toList());
+                    summary.ratings(), "written", summary.written().stream().map(LocalDate::toString).toList(),
+                    SetAside.LOG_FIELD, summary.setAside().size());
         });
     }
 }

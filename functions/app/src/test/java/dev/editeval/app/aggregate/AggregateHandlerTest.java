@@ -8,11 +8,14 @@ import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
+import dev.editeval.domain.export.SetAside;
 import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.rating.LeaseOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,18 @@ class AggregateHandlerTest {
         assertThat(result).containsEntry("ratings", 0).containsEntry("written", List.of("2026-12-02"));
         assertThat((String) result.get("folder")).startsWith("exports/runs/dt=2026-12-02/");
         assertThat(ports.store().get("exports/dt=2026-12-02/_manifest.json")).isPresent();
+    }
+
+    @Test
+    void handleRequest_whenAStoredRatingIsUnreadable_commitsTheRestAndCountsItSetAside() {
+        rateOnce();
+        RatingRecord good = ports.ratings().listDay(LocalDate.parse("2026-11-28")).getFirst();
+        ports.ratings().putIfAbsent(new RatingRecord(good.task(), "mallory", "sub-mallory-1", good.submittedAt(),
+                "\uFEFF" + good.submission(), good.modelByOutput()));
+        ports.clock().set(Instant.parse("2026-12-03T02:15:00Z"));
+
+        Map<String, Object> result = handler.handleRequest(Map.of("date", "2026-11-28"), context);
+
+        assertThat(result).containsEntry("ratings", 1).containsEntry(SetAside.LOG_FIELD, 1);
     }
 }

@@ -72,17 +72,31 @@ public record AggregateReport(int ratings, List<Cell> cells, List<Difference> di
     }
 
     /**
-     * How one evaluator compares with the gold answers and with the others.
+     * How one evaluator compares with the gold answers and with the others, and what of it a lead should look at.
      *
      * @param goldAccuracy    share of gold checks within the expected answer; NaN without gold tasks
      * @param agreement       share of scores within one point of the mean of the other raters of the same output
      * @param severity        per dimension, the mean of (own score - mean of the others): negative is harsher
+     * @param severityError   per dimension, the standard error of that mean
+     * @param severityCount   per dimension, how many scores it is the mean of
      * @param straightLining  share of ratings that gave one score everywhere
      * @param agreementChange agreement now minus agreement in the previous export; NaN when there is none
+     * @param flags           each rule the evaluator breaks, in words (see {@link RaterRules}); empty when none
+     * @param suspicion       how far past its rule the worst signal is, in standard errors; 0 when nothing is
      */
     public record EvaluatorCalibration(String evaluator, long ratings, long goldChecks, double goldAccuracy,
                                        long pairedScores, double agreement, SortedMap<String, Double> severity,
-                                       double medianTimeMs, double straightLining, double agreementChange) {
+                                       SortedMap<String, Double> severityError, SortedMap<String, Long> severityCount,
+                                       double medianTimeMs, double straightLining, double agreementChange,
+                                       List<String> flags, double suspicion) {
+
+        public EvaluatorCalibration {
+            flags = List.copyOf(flags);
+        }
+
+        public boolean flagged() {
+            return !flags.isEmpty();
+        }
     }
 
     /** An output whose raters disagree widely on a dimension: listed for adjudication. */

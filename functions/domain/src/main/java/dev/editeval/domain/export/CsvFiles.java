@@ -26,7 +26,7 @@ public final class CsvFiles {
     static final String[] SUMMARY_HEADER = {"batch_id", "category", "model", "dimension", "n", "not_applicable",
         "mean", "median", "ci95_low", "ci95_high", "interval_note", "distribution"};
     static final String[] EVALUATORS_HEADER = {"evaluator", "ratings", "gold_checks", "gold_accuracy",
-        "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining"};
+        "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining", "flags"};
 
     private CsvFiles() {
     }
@@ -67,10 +67,13 @@ public final class CsvFiles {
         List<List<Object>> records = new ArrayList<>();
         for (EvaluatorCalibration e : evaluators) {
             StringJoiner severity = new StringJoiner(" ");
-            e.severity().forEach((dimension, offset) -> severity.add(dimension + ":" + number(offset)));
+            // dimension:mean+-standard error/scores
+            e.severity().forEach((dimension, offset) -> severity.add(dimension + ":" + number(offset) + "+-"
+                    + number(e.severityError().get(dimension)) + "/" + e.severityCount().get(dimension)));
             records.add(List.of(text(e.evaluator()), e.ratings(), e.goldChecks(), number(e.goldAccuracy()),
                     e.pairedScores(), number(e.agreement()), number(e.agreementChange()),
-                    text(severity.toString()), number(e.medianTimeMs()), number(e.straightLining())));
+                    text(severity.toString()), number(e.medianTimeMs()), number(e.straightLining()),
+                    text(String.join("; ", e.flags()))));
         }
         return print(EVALUATORS_HEADER, records);
     }

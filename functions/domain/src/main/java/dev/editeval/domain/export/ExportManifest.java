@@ -36,9 +36,11 @@ import java.util.TreeSet;
  * @param folder     the run folder, {@code exports/runs/dt=YYYY-MM-DD/{run}/}, named by the files' checksums
  * @param files      the files of the run folder, in the order they are written
  * @param partition  the day's ratings alone, {@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}, what Athena reads
+ * @param setAside   the day's stored ratings that could not be read and are left out, each named; the count is
+ *                   written beside them as {@code setAsideRatings}
  */
 public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int ratings, String folder,
-                             List<Listed> files, Listed partition) {
+                             List<Listed> files, Listed partition, List<SetAside> setAside) {
 
     public static final String NAME = "_manifest.json";
     static final String RUNS = Topology.EXPORTS_PREFIX + "runs/";
@@ -50,6 +52,7 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
 
     public ExportManifest {
         files = List.copyOf(files);
+        setAside = List.copyOf(setAside);
     }
 
     /** One file of the export. */
@@ -65,6 +68,11 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
      * the day is closed once it has ended and the last rating stamped in it has had time to be stored.
      */
     public static ExportManifest of(LocalDate dt, Instant now, ExportFiles.Made made) {
+        return of(dt, now, made, List.of());
+    }
+
+    /** As {@link #of(LocalDate, Instant, ExportFiles.Made)}, naming the ratings of the day left out. */
+    public static ExportManifest of(LocalDate dt, Instant now, ExportFiles.Made made, List<SetAside> setAside) {
         Instant endOfDay = dt.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         boolean closed = !now.isBefore(endOfDay.plus(SETTLE));
         List<Listed> files = new ArrayList<>();
@@ -76,7 +84,8 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
         });
         String run = sha256(digest.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         return new ExportManifest(dt, closed, made.dayRatings(), made.report().ratings(),
-                runsOf(dt) + run + "/", files, Listed.of(partition(dt) + ExportFiles.RATINGS, made.dayFile()));
+                runsOf(dt) + run + "/", files, Listed.of(partition(dt) + ExportFiles.RATINGS, made.dayFile()),
+                setAside);
     }
 
     /** Where the manifest of a day goes: beside the day's ratings, the partition Athena reads. */
@@ -125,6 +134,10 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
         files.forEach(f -> listed.addObject().put("name", f.name()).put("bytes", f.bytes()).put("sha256", f.sha256()));
         manifest.putObject("partition").put("name", partition.name()).put("bytes", partition.bytes())
                 .put("sha256", partition.sha256());
+        manifest.put(SetAside.LOG_FIELD, setAside.size());
+        ArrayNode left = manifest.putArray("setAside");
+        setAside.forEach(r -> left.addObject().put("batchId", r.batchId()).put("taskId", r.taskId())
+                .put("evaluator", r.evaluator()).put("submissionId", r.submissionId()).put("reason", r.reason()));
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         } catch (IOException e) {
@@ -142,9 +155,13 @@ public record ExportManifest(LocalDate dt, boolean closed, int dayRatings, int r
             if (files.isEmpty() || !folder.startsWith(RUNS)) {
                 return Optional.empty();
             }
+            List<SetAside> setAside = new ArrayList<>();
+            node.path("setAside").forEach(r -> setAside.add(new SetAside(r.path("batchId").asText(),
+                    r.path("taskId").asText(), r.path("evaluator").asText(), r.path("submissionId").asText(),
+                    r.path("reason").asText())));
             return Optional.of(new ExportManifest(LocalDate.parse(node.path("dt").asText()),
                     node.path("closed").asBoolean(), node.path("dayRatings").asInt(), node.path("ratings").asInt(),
-                    folder, files, listed(node.path("partition"))));
+                    folder, files, listed(node.path("partition")), setAside));
         } catch (IOException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.editeval.domain.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
+import dev.editeval.domain.aggregate.RatingRow;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.manifest.Manifest;
 import dev.editeval.domain.manifest.ManifestParser;
@@ -78,19 +79,22 @@ public final class ExportService {
                 store.get(kept.manifest().folder() + ExportFiles.EVALUATORS).map(CsvFiles::agreementByEvaluator)
                         .orElse(Map.of())).orElse(Map::of);
         List<LocalDate> written = new ArrayList<>();
+        List<SetAside> setAside = new ArrayList<>();
         ExportFiles.Made made = null;
         ExportManifest manifest = null;
         for (LocalDate day = base.map(k -> k.manifest().dt().plusDays(1)).orElse(first); !day.isAfter(date);
              day = day.plusDays(1)) {
-            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, tasks));
+            List<SetAside> daySetAside = new ArrayList<>();
+            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, tasks, daySetAside));
             made = make(day, lines, previousAgreement.get());
-            manifest = commit(day, made);
+            manifest = commit(day, made, daySetAside);
+            setAside.addAll(daySetAside);
             written.add(day);
             Map<String, Double> agreement = CsvFiles.agreementByEvaluator(made.files().get(ExportFiles.EVALUATORS));
             previousAgreement = () -> agreement;
         }
         return new ExportSummary(manifest.folder(), made.dayRatings(), made.report().ratings(), made.report(),
-                written);
+                written, setAside);
     }
 
     /** A closed export and every rating up to its day, read from its run folder and checked against its manifest. */
@@ -137,8 +141,8 @@ public final class ExportService {
     }
 
     /** Writes the run folder, commits it with the manifest, then publishes the day's ratings for Athena. */
-    private ExportManifest commit(LocalDate day, ExportFiles.Made made) {
-        ExportManifest manifest = ExportManifest.of(day, clock.instant(), made);
+    private ExportManifest commit(LocalDate day, ExportFiles.Made made, List<SetAside> setAside) {
+        ExportManifest manifest = ExportManifest.of(day, clock.instant(), made, setAside);
         byte[] manifestBytes = manifest.toBytes();
         boolean same = store.get(ExportManifest.key(day)).map(b -> Arrays.equals(b, manifestBytes)).orElse(false)
                 && isWhole(manifest);
@@ -176,19 +180,34 @@ public final class ExportService {
                 .map(first -> LocalDate.ofInstant(first, ZoneOffset.UTC)).filter(date::isAfter).orElse(date);
     }
 
+    /**
+     * The export rows of a day's ratings. A rating that does not make a row the aggregation reads is set aside,
+     * named, and left out: one unreadable item must not stop every night's export for good.
+     */
     private List<String> linesOf(List<RatingRecord> day, Pseudonyms pseudonyms,
-                                 Map<String, Map<String, TaskSpec>> tasks) {
+                                 Map<String, Map<String, TaskSpec>> tasks, List<SetAside> setAside) {
         List<String> lines = new ArrayList<>(day.size());
         for (RatingRecord rating : day) {
             Map<String, TaskSpec> batch = tasks.computeIfAbsent(rating.task().batchId(), this::tasksOf);
             try {
-                lines.add(Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms,
-                        Optional.ofNullable(batch.get(rating.task().taskId())))));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException("a rating row did not serialise", e);
+                String line = Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms,
+                        Optional.ofNullable(batch.get(rating.task().taskId()))));
+                RatingRow.parse(line);
+                lines.add(line);
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                setAside.add(new SetAside(rating.task().batchId(), rating.task().taskId(),
+                        pseudonyms.of(rating.evaluatorId()), rating.submissionId(), reason(e)));
             }
         }
         return lines;
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        // Jackson's own message, without the source excerpt: the row's text stays out of the manifest
+        String message = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : cause.getMessage();
+        String first = String.valueOf(message).lines().findFirst().orElse("");
+        return (e instanceof UncheckedIOException ? e.getMessage() + ": " : "") + first;
     }
 
     private Map<String, TaskSpec> tasksOf(String batchId) {

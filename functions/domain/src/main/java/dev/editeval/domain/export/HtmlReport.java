@@ -9,6 +9,7 @@ import dev.editeval.domain.aggregate.AggregateReport.ModelOutcome;
 import dev.editeval.domain.aggregate.AggregateReport.Preference;
 import dev.editeval.domain.aggregate.AggregateReport;
 import dev.editeval.domain.aggregate.Aggregation;
+import dev.editeval.domain.aggregate.RaterRules;
 import dev.editeval.domain.stats.Interval;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -199,15 +200,22 @@ public final class HtmlReport {
     }
 
     private static void evaluators(StringBuilder html, List<EvaluatorCalibration> evaluators) {
-        html.append("<h2>Evaluators</h2>\n<p>Agreement: share of scores within one point of the others' mean. ")
-                .append("Severity: mean offset from the others (negative is harsher).</p>\n<table><tr>")
-                .append("<th>evaluator</th><th>ratings</th><th>gold accuracy</th><th>agreement</th><th>change</th>")
+        long flagged = evaluators.stream().filter(EvaluatorCalibration::flagged).count();
+        html.append("<h2>Evaluators</h2>\n<p>").append(flagged).append(" of ").append(evaluators.size())
+                .append(" flagged, the most suspicious first, each with the rule it breaks (a signal ")
+                .append(String.format(Locale.ROOT, "%.0f", RaterRules.Z))
+                .append(" standard errors from the panel, on enough ratings). Agreement: share of scores within one")
+                .append(" point of the others' mean. Severity: mean offset from the others (negative is harsher)")
+                .append(" \u00b1 its standard error.</p>\n<table><tr><th>evaluator</th><th>why flagged</th>")
+                .append("<th>ratings</th><th>gold accuracy</th><th>agreement</th><th>change</th>")
                 .append("<th>severity</th><th>median time</th><th>straight-lining</th></tr>\n");
         for (EvaluatorCalibration e : evaluators) {
             StringBuilder severity = new StringBuilder();
             e.severity().forEach((dimension, offset) -> severity.append(escape(dimension)).append(' ')
-                    .append(String.format(Locale.ROOT, "%+.2f", offset)).append("<br>"));
-            html.append("<tr><td>").append(escape(e.evaluator())).append("</td><td class=\"n\">").append(e.ratings())
+                    .append(String.format(Locale.ROOT, "%+.2f \u00b1 %.2f (%d)", offset,
+                            e.severityError().get(dimension), e.severityCount().get(dimension))).append("<br>"));
+            html.append("<tr><td>").append(escape(e.evaluator())).append("</td><td>")
+                    .append(escape(String.join("; ", e.flags()))).append("</td><td class=\"n\">").append(e.ratings())
                     .append("</td><td class=\"n\">").append(percent(e.goldAccuracy())).append(" of ")
                     .append(e.goldChecks()).append("</td><td class=\"n\">").append(percent(e.agreement()))
                     .append("</td><td class=\"n\">").append(percent(e.agreementChange())).append("</td><td>")

@@ -14,7 +14,6 @@ import dev.editeval.domain.rubric.Submission;
 import dev.editeval.domain.rubric.SubmissionValidator;
 import dev.editeval.domain.validation.Validated;
 import dev.editeval.domain.work.WorkIndex;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +76,7 @@ public final class SubmitService {
         }
         Instant now = clock.instant();
         RatingRecord rating = new RatingRecord(lease.task(), evaluatorId, submission.submissionId(), now,
-                new String(body, StandardCharsets.UTF_8), OutputLetters.models(order, task.get()));
+                submission.json(), OutputLetters.models(order, task.get()));
         OpenWork place = task.get().slots().open().orElseGet(() -> WorkIndex.of(task.get()));
         boolean settled = evaluators.settle(evaluatorId, lease.place(), lease.nonce(), now,
                 place.partition().name(), place.position(),

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param preference   per pairwise dimension id, the outputId preferred or {@link PairwiseSpec#TIE}; may be empty
  * @param comment      empty when none was given
  * @param interactions counters kept by the page (flickers, swipes, zooms, overlayToggles, ...)
+ * @param json         the validated document re-serialised: what is stored, so a byte-order mark or anything else
+ *                     the parser read past never reaches the table or the export
  */
 public record Submission(
         String submissionId,
@@ -20,7 +22,8 @@ public record Submission(
         Map<String, String> preference,
         String comment,
         long timeOnTaskMs,
-        Map<String, Integer> interactions) {
+        Map<String, Integer> interactions,
+        String json) {
 
     public Submission {
         outputs = List.copyOf(outputs);

@@ -71,7 +71,8 @@ public final class SubmissionValidator {
                 preference,
                 body.path("comment").asText(""),
                 body.path("timeOnTaskMs").asLong(),
-                interactions);
+                interactions,
+                StrictJson.canonical(body));
     }
 
     private static OutputRating toOutputRating(JsonNode output) {

@@ -175,6 +175,31 @@ class ExportServiceTest {
         assertThat(fixture.manifest(DAY).ratings()).isZero();
     }
 
+    @Test
+    void export_whenAStoredRatingIsNotJson_setsItAsideNamedAndCommitsTheRest() throws IOException {
+        rateDemo();
+        RatingRecord good = ports.ratings().listDay(DAY).getFirst();
+        ports.ratings().putIfAbsent(new RatingRecord(good.task(), "mallory", "sub-mallory-1",
+                good.submittedAt().plusSeconds(1), "\uFEFF" + good.submission(), good.modelByOutput()));
+
+        ExportSummary summary = exports.export(DAY);
+
+        assertThat(summary.ratings()).isEqualTo(4);
+        assertThat(rows()).hasSize(4);
+        assertThat(summary.setAside()).singleElement().satisfies(left -> {
+            assertThat(left.batchId()).isEqualTo("demo");
+            assertThat(left.taskId()).isEqualTo(good.task().taskId());
+            assertThat(left.submissionId()).isEqualTo("sub-mallory-1");
+            assertThat(left.evaluator()).startsWith("ev-").doesNotContain("mallory");
+            assertThat(left.reason()).contains("a stored rating is not JSON");
+        });
+        JsonNode manifest = Json.MAPPER.readTree(ports.store().get("exports/dt=2026-11-28/_manifest.json")
+                .orElseThrow());
+        assertThat(manifest.path("setAsideRatings").asInt()).isEqualTo(1);
+        assertThat(manifest.path("setAside").get(0).path("submissionId").asText()).isEqualTo("sub-mallory-1");
+        assertThat(exports.committed(DAY)).hasValueSatisfying(m -> assertThat(m.setAside()).hasSize(1));
+    }
+
     private List<JsonNode> rows() {
         return ExportFixture.rows(file("ratings.jsonl.gz"));
     }

@@ -35,7 +35,7 @@ final class QualityFixtures {
         scores.put("visual_quality", adherence);
         return new Submission("s1", new Feasibility(verdict, ""), List.of(new OutputRating("A",
                 new SafetyFlag(flagged, flagged ? List.of("other") : List.of()), scores)), Map.of(), "", 30_000,
-                Map.of());
+                Map.of(), "{}");
     }
 
     static GoldResult result(int checks, int hits) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.LostAnswers;
+import dev.editeval.domain.json.Json;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
 import dev.editeval.domain.model.Lease;
@@ -81,6 +82,23 @@ class SubmitServiceTest {
         assertRatedOnce(rating);
         assertThat(ports.evaluators().desk("eve").cursors()).containsValue(task().slots().open().orElseThrow()
                 .position());
+    }
+
+    @Test
+    void submit_whenTheBodyStartsWithAByteOrderMark_storesTheDocumentReSerialised() throws Exception {
+        byte[] rating = TestSubmissions.rating("sub-00000001", SHOWN, 4);
+        byte[] withMark = new byte[rating.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(rating, 0, withMark, 3, rating.length);
+
+        SubmitOutcome outcome = submits.submit("eve", lease.leaseId(), withMark);
+
+        String stored = ((SubmitOutcome.Stored) outcome).rating().submission();
+        assertThat(stored).startsWith("{\"submissionId\":\"sub-00000001\"");
+        assertThat(Json.MAPPER.readTree(stored))
+                .isEqualTo(Json.MAPPER.readTree(rating));
     }
 
     @Test

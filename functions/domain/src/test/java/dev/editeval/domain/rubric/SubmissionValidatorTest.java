@@ -1,5 +1,6 @@
 package dev.editeval.domain.rubric;
 
+import dev.editeval.domain.validation.StrictJson;
 import dev.editeval.domain.validation.Validated;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +81,8 @@ class SubmissionValidatorTest {
                 new Feasibility("ambiguous", ""), List.of(new OutputRating("A", new SafetyFlag(false, List.of()),
                         Map.of("instruction_adherence", 1, "structural_integrity", 1, "preservation", 1,
                                 "visual_quality", 1, "style_alignment", 5, "character_consistency", 5))),
-                Map.of(), "", 0L, Map.of())));
+                Map.of(), "", 0L, Map.of(), StrictJson.canonical(StrictJson.read(JsonEdits.bytes(body), 100_000)
+                        .document().orElseThrow()))));
     }
 
     static Stream<Arguments> brokenSubmissions() {
