@@ -1,5 +1,7 @@
 package dev.editeval.infra.constructs;
 
+import dev.editeval.domain.topology.ApiRoute;
+import dev.editeval.domain.topology.Topology;
 import java.util.List;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
@@ -27,16 +29,6 @@ import software.constructs.Construct;
  */
 public final class RatingApi extends Construct {
 
-    /** The routes of docs/api.md; admin routes are one proxy, the handler checks the admins group. */
-    public static final List<Route> ROUTES = List.of(
-            new Route(HttpMethod.GET, "/api/me"),
-            new Route(HttpMethod.POST, "/api/leases"),
-            new Route(HttpMethod.GET, "/api/leases/{leaseId}"),
-            new Route(HttpMethod.DELETE, "/api/leases/{leaseId}"),
-            new Route(HttpMethod.POST, "/api/leases/{leaseId}/rating"),
-            new Route(HttpMethod.POST, "/api/leases/{leaseId}/extend"),
-            new Route(HttpMethod.ANY, "/api/admin/{proxy+}"));
-
     /** Evaluators click a few times a minute; this stops a runaway client, not a busy day. */
     private static final int RATE_LIMIT_PER_SECOND = 50;
     private static final int BURST_LIMIT = 100;
@@ -47,10 +39,6 @@ public final class RatingApi extends Construct {
             + "\"route\":\"$context.routeKey\",\"status\":\"$context.status\","
             + "\"length\":\"$context.responseLength\",\"latencyMs\":\"$context.responseLatency\","
             + "\"authError\":\"$context.authorizer.error\",\"integrationError\":\"$context.integrationErrorMessage\"}";
-
-    /** A route: method and path as API Gateway writes them. */
-    public record Route(HttpMethod method, String path) {
-    }
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -74,13 +62,13 @@ public final class RatingApi extends Construct {
                 .build();
     }
 
-    /** Sends every route of {@link #ROUTES} to the handler, each behind the authorizer. */
+    /** Sends every route of {@link Topology#API_ROUTES} to the handler, each behind the authorizer. */
     public void route(IFunction handler, IHttpRouteAuthorizer authorizer) {
         var integration = new HttpLambdaIntegration("ApiHandler", handler);
-        for (Route route : ROUTES) {
+        for (ApiRoute route : Topology.API_ROUTES) {
             api.addRoutes(AddRoutesOptions.builder()
                     .path(route.path())
-                    .methods(List.of(route.method()))
+                    .methods(List.of(HttpMethod.valueOf(route.method())))
                     .integration(integration)
                     .authorizer(authorizer)
                     .build());

@@ -2,6 +2,7 @@ package dev.editeval.local.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
+import dev.editeval.domain.topology.ApiRoute;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,7 +15,7 @@ final class HttpApiEvents {
     private HttpApiEvents() {
     }
 
-    static APIGatewayV2HTTPEvent of(HttpExchange exchange, byte[] body, Map<String, String> claims) {
+    static APIGatewayV2HTTPEvent of(HttpExchange exchange, ApiRoute route, byte[] body, Map<String, String> claims) {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
@@ -30,7 +31,7 @@ final class HttpApiEvents {
                 .withHttp(http)
                 .withRequestId(UUID.randomUUID().toString())
                 .withStage("$default")
-                .withRouteKey("ANY /api/{proxy+}")
+                .withRouteKey(route.key())
                 .withTimeEpoch(System.currentTimeMillis())
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                         .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
@@ -39,7 +40,7 @@ final class HttpApiEvents {
                 .build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("ANY /api/{proxy+}")
+                .withRouteKey(route.key())
                 .withRawPath(exchange.getRequestURI().getRawPath())
                 .withRawQueryString(query == null ? "" : query)
                 .withHeaders(headers)

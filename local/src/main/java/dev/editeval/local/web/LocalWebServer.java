@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.editeval.app.api.ApiHandler;
+import dev.editeval.domain.topology.ApiRoute;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.auth.JwtAuthorizer;
@@ -81,6 +82,13 @@ public final class LocalWebServer implements AutoCloseable {
     }
 
     private void api(HttpExchange exchange, byte[] body) throws IOException {
+        Optional<ApiRoute> route = ApiRoute.find(Topology.API_ROUTES, exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath());
+        if (route.isEmpty()) {
+            // API Gateway answers a route the stack does not declare before the authorizer or the function
+            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         Optional<Map<String, String>> claims = authorizer.authorize(
                 exchange.getRequestHeaders().getFirst("Authorization"));
         if (claims.isEmpty()) {
@@ -88,7 +96,7 @@ public final class LocalWebServer implements AutoCloseable {
             send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        APIGatewayV2HTTPEvent event = HttpApiEvents.of(exchange, body, claims.get());
+        APIGatewayV2HTTPEvent event = HttpApiEvents.of(exchange, route.get(), body, claims.get());
         long started = System.nanoTime();
         APIGatewayV2HTTPResponse response = api.handleRequest(event, new InvocationContext(Topology.API_FUNCTION));
         // the function's own time, as Lambda's duration would report it: what bench/load measures the API by

@@ -91,6 +91,19 @@ class ApiIT {
     }
 
     @Test
+    @Order(1)
+    void aRouteTheStackDoesNotDeclare_whenCalled_answers404AsApiGatewayWould() throws Exception {
+        for (String[] route : List.of(new String[] {"PUT", "/api/leases"}, new String[] {"GET", "/api/nope"},
+                new String[] {"POST", "/api/me"}, new String[] {"GET", "/api/leases/a/b/c"})) {
+            HttpResponse<String> response = call(route[0], route[1], evaluator("ada"));
+
+            assertThat(response.statusCode()).as(route[0] + " " + route[1]).isEqualTo(404);
+            assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+        }
+        assertThat(call("GET", "/api/me", evaluator("ada")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @Order(2)
     void apiResponses_always_carryTheSecurityHeaders() throws Exception {
         for (HttpResponse<String> response : List.of(call("GET", "/api/me", evaluator("ada")),

@@ -12,6 +12,8 @@ import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rating.Today;
 import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.topology.ApiRoute;
+import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.ValidationProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +36,17 @@ final class ApiRouter {
     private final RubricCatalog rubrics;
     private final MeService me;
     private final AdminRoutes admin;
+    private final List<ApiRoute> routes;
 
     ApiRouter(LeaseService leases, SubmitService submits, TaskViews views, RubricCatalog rubrics, MeService me,
               AdminRoutes admin) {
+        this(leases, submits, views, rubrics, me, admin, Topology.API_ROUTES);
+    }
+
+    /** Serves only {@code routes}: what the stack does not route never reaches a service, here or locally. */
+    ApiRouter(LeaseService leases, SubmitService submits, TaskViews views, RubricCatalog rubrics, MeService me,
+              AdminRoutes admin, List<ApiRoute> routes) {
+        this.routes = List.copyOf(routes);
         this.leases = leases;
         this.submits = submits;
         this.views = views;
@@ -46,6 +56,9 @@ final class ApiRouter {
     }
 
     ApiResponse route(ApiRequest request) {
+        if (ApiRoute.find(routes, request.method(), request.path()).isEmpty()) {
+            return ApiResponse.error(404, "not_found", "no route " + request.method() + " " + request.path());
+        }
         if (request.evaluatorId().isEmpty()) {
             return ApiResponse.error(401, "unauthenticated", "sign in first");
         }

@@ -43,6 +43,20 @@ public final class Topology {
     public static final List<FunctionSpec> FUNCTIONS =
             List.of(INGEST_FUNCTION, PREVIEW_FUNCTION, API_FUNCTION, AGGREGATE_FUNCTION);
 
+    /**
+     * The API's routes (docs/api.md): the stack declares exactly these, the handler serves only these and the
+     * local server refuses any other, as API Gateway would. Admin routes are one proxy; the handler checks the
+     * admins group and answers their paths.
+     */
+    public static final List<ApiRoute> API_ROUTES = List.of(
+            new ApiRoute("GET", "/api/me", ApiRoute.Audience.EVALUATORS),
+            new ApiRoute("POST", "/api/leases", ApiRoute.Audience.EVALUATORS),
+            new ApiRoute("GET", "/api/leases/{leaseId}", ApiRoute.Audience.EVALUATORS),
+            new ApiRoute("DELETE", "/api/leases/{leaseId}", ApiRoute.Audience.EVALUATORS),
+            new ApiRoute("POST", "/api/leases/{leaseId}/rating", ApiRoute.Audience.EVALUATORS),
+            new ApiRoute("POST", "/api/leases/{leaseId}/extend", ApiRoute.Audience.EVALUATORS),
+            new ApiRoute(ApiRoute.ANY, "/api/admin/{proxy+}", ApiRoute.Audience.ADMINS));
+
     /** gsi1 lists batches and the ratings of a batch in time order. */
     public static final IndexSpec GSI1 = new IndexSpec("gsi1", "gsi1pk", "gsi1sk");
     public static final TableSpec TABLE = new TableSpec("editeval", "pk", "sk", List.of(GSI1));
