@@ -16,8 +16,8 @@ class TaskViewsTest {
 
     private TaskView leasedView(TestBatch batch) {
         ports.ingestAndPreview(batch);
-        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
-        return ports.taskViews().of(leased.lease(), leased.task(), Json.MAPPER.createObjectNode());
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext("ada");
+        return ports.services().taskViews().of(leased.lease(), leased.task(), Json.MAPPER.createObjectNode());
     }
 
     private static TestBatch demo() {
