@@ -66,8 +66,13 @@ public record AggregateReport(int ratings, List<Cell> cells, List<Difference> di
                             Interval interval) {
     }
 
-    /** A model's Bradley-Terry log-strength from the overall preferences of one batch. */
-    public record Preference(String batchId, String model, long comparisons, double logStrength,
+    /**
+     * A model's log-strength from the overall preferences of one batch (Bradley-Terry, or Luce's choice among more
+     * than two outputs shown), with its interval and the batch's tie parameter.
+     *
+     * @param ratings the ratings with a preference that showed this model with another
+     */
+    public record Preference(String batchId, String model, long ratings, double logStrength,
                              Interval interval, double tieParameter) {
     }
 

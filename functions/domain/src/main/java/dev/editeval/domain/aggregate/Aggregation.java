@@ -24,8 +24,6 @@ public final class Aggregation {
 
     /** Resamples per bootstrap: 1000 puts the 2.5% and 97.5% percentiles on the 25th and 975th estimates. */
     static final int RESAMPLES = 1000;
-    /** Bradley-Terry refits per interval; each refit iterates, so fewer resamples keep the nightly run short. */
-    static final int PREFERENCE_RESAMPLES = 200;
     static final double LEVEL = 0.95;
     /** Raters this far apart on one output (1 against 4 on a five-point scale) need a lead to look. */
     public static final int ADJUDICATION_SPREAD = 3;
@@ -45,11 +43,17 @@ public final class Aggregation {
      */
     public static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement,
                                      Map<String, int[]> scales) {
+        return of(rows, previousAgreement, scales, TaskShards.SHARD_TASKS);
+    }
+
+    /** As above, with the bootstraps' tallies made per shard of {@code shardTasks} tasks and merged. */
+    static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement, Map<String, int[]> scales,
+                              int shardTasks) {
         ScoreUnits units = ScoreUnits.of(rows);
-        Leaderboard.Result leaderboard = Leaderboard.of(rows, scales, RESAMPLES, LEVEL);
+        Leaderboard.Result leaderboard = Leaderboard.of(rows, scales, RESAMPLES, LEVEL, shardTasks);
         return new AggregateReport(rows.size(), leaderboard.cells(), leaderboard.differences(), outcomes(rows),
-                agreement(rows, units), Preferences.of(rows), Calibration.of(rows, units, previousAgreement),
-                flagged(units));
+                agreement(rows, units), Preferences.of(rows, RESAMPLES, shardTasks),
+                Calibration.of(rows, units, previousAgreement), flagged(units));
     }
 
     /** Lowest and highest score seen per dimension: the scale of rows no rubric was given for. */

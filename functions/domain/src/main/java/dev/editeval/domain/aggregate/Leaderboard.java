@@ -4,30 +4,22 @@ import dev.editeval.domain.aggregate.AggregateReport.Cell;
 import dev.editeval.domain.aggregate.AggregateReport.Difference;
 import dev.editeval.domain.stats.Interval;
 import dev.editeval.domain.stats.MeanReplicates;
-import dev.editeval.domain.stats.PoissonWeights;
 import dev.editeval.domain.stats.ScoreDistribution;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The leaderboard cells (a model's scores on a dimension within a batch and category) with their means, intervals
  * and the paired differences between models. The interval resamples tasks and the raters who rated more than one
  * task together (a two-way Poisson
  * bootstrap, {@link MeanReplicates}), since the scores of one output share its quality and a rater's severity runs
- * through all of theirs. Tasks are cut into shards of {@link #SHARD_TASKS} that are tallied apart and merged: the
- * same code a larger run would spread over machines, and the same bytes however the tasks are cut.
+ * through all of theirs. The tallies are made per shard of tasks ({@link TaskShards}) and merged.
  */
 final class Leaderboard {
-
-    /** Tasks per shard: enough work per shard to be worth a thread, few enough shards' tallies to hold. */
-    static final int SHARD_TASKS = 512;
 
     record Result(List<Cell> cells, List<Difference> differences) {
     }
@@ -57,38 +49,24 @@ final class Leaderboard {
 
     /** @param scales per dimension, the lowest and highest score of its scale */
     static Result of(List<RatingRow> rows, Map<String, int[]> scales, int resamples, double level) {
-        Map<String, List<RatingRow>> byTask = new TreeMap<>();
-        for (RatingRow row : rows) {
-            byTask.computeIfAbsent(row.batchId() + '\u0000' + row.taskId(), k -> new ArrayList<>()).add(row);
-        }
-        List<List<RatingRow>> tasks = List.copyOf(byTask.values());
-        // a rater met on one task only is already resampled with it; only raters who repeat get weights of their own
-        Map<String, Integer> tasksOfRater = new HashMap<>();
-        rows.forEach(row -> tasksOfRater.merge(row.evaluator(), 1, Integer::sum));
-        int shards = (tasks.size() + SHARD_TASKS - 1) / SHARD_TASKS;
-        Map<String, Tally> merged = IntStream.range(0, shards).parallel()
-                .mapToObj(s -> shard(tasks.subList(s * SHARD_TASKS, Math.min(tasks.size(), (s + 1) * SHARD_TASKS)),
-                        scales, resamples, tasksOfRater))
-                .reduce(Leaderboard::merge).orElseGet(TreeMap::new);
+        return of(rows, scales, resamples, level, TaskShards.SHARD_TASKS);
+    }
+
+    /** As above, with tasks cut into shards of {@code shardTasks}. */
+    static Result of(List<RatingRow> rows, Map<String, int[]> scales, int resamples, double level, int shardTasks) {
+        Map<String, Tally> merged = TaskShards.reduce(rows, shardTasks, resamples,
+                shard -> shard(shard, scales, resamples), Leaderboard::merge, TreeMap::new);
         List<Cell> cells = merged.values().stream().map(t -> cell(t, level)).toList();
         return new Result(cells, differences(merged, level));
     }
 
     /** The tallies of one shard's tasks; a task's scores are all in one shard. */
-    static Map<String, Tally> shard(List<List<RatingRow>> tasks, Map<String, int[]> scales, int resamples,
-                                    Map<String, Integer> tasksOfRater) {
+    private static Map<String, Tally> shard(TaskShards.Shard shard, Map<String, int[]> scales, int resamples) {
         Map<String, Tally> tallies = new TreeMap<>();
-        Map<String, byte[]> raterWeights = new HashMap<>();
-        byte[] once = new byte[resamples];
-        Arrays.fill(once, (byte) 1);
-        for (List<RatingRow> task : tasks) {
-            RatingRow first = task.getFirst();
-            byte[] taskWeights = PoissonWeights.weights(PoissonWeights.idHash("task", first.batchId(),
-                    first.taskId()), resamples);
+        for (List<RatingRow> task : shard.tasks()) {
+            byte[] taskWeights = shard.weights().task(task.getFirst());
             for (RatingRow row : task) {
-                byte[] rater = raterWeights.computeIfAbsent(row.evaluator(),
-                        e -> tasksOfRater.getOrDefault(e, 0) > 1
-                                ? PoissonWeights.weights(PoissonWeights.idHash("rater", e), resamples) : once);
+                byte[] rater = shard.weights().rater(row);
                 for (OutputRow output : row.outputs()) {
                     output.scores().forEach((dimension, score) -> {
                         add(tallies, scales, resamples, score, taskWeights, rater, row.batchId(), "",

@@ -1,82 +1,81 @@
 package dev.editeval.domain.aggregate;
 
 import dev.editeval.domain.aggregate.AggregateReport.Preference;
-import dev.editeval.domain.stats.BradleyTerry;
-import dev.editeval.domain.stats.Comparison;
-import dev.editeval.domain.stats.Interval;
+import dev.editeval.domain.stats.ChoiceReplicates;
+import dev.editeval.domain.stats.LuceChoice;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Bradley-Terry leaderboards from the overall preferences. A preference names the best output of a task: it beats
- * every other output shown with it; {@code "tie"} ties every pair.
+ * Leaderboards from the overall preferences, per batch: a preference chooses one model among those shown in a task
+ * ({@link LuceChoice}; Bradley-Terry with Davidson's ties when two are shown), {@code "tie"} ties them all. The
+ * intervals refit the choices of whole tasks and raters resampled together ({@link ChoiceReplicates}), with the
+ * weights the leaderboard's means draw, tallied per shard of tasks and merged.
  */
 final class Preferences {
 
-    /** Half a virtual win each way per pair that met: a model preferred every time still gets a finite strength. */
+    /** Half a virtual win each way per pair shown together: a model preferred every time stays finite. */
     static final double PRIOR = 0.5;
 
     private Preferences() {
     }
 
     static List<Preference> of(List<RatingRow> rows) {
-        Map<String, List<RatingRow>> byBatch = new TreeMap<>();
-        for (RatingRow row : rows) {
-            if (!row.preferred().isEmpty() && row.outputs().size() >= 2) {
-                byBatch.computeIfAbsent(row.batchId(), b -> new ArrayList<>()).add(row);
+        return of(rows, Aggregation.RESAMPLES, TaskShards.SHARD_TASKS);
+    }
+
+    static List<Preference> of(List<RatingRow> rows, int resamples, int shardTasks) {
+        Map<String, ChoiceReplicates> byBatch = TaskShards.reduce(rows, shardTasks, resamples,
+                shard -> shard(shard, resamples), Preferences::merge, TreeMap::new);
+        List<Preference> preferences = new ArrayList<>();
+        byBatch.forEach((batchId, choices) -> {
+            ChoiceReplicates.Result result = choices.result(PRIOR, Aggregation.LEVEL, Seeds.of(batchId, "preference"));
+            for (int i = 0; i < result.items().size(); i++) {
+                preferences.add(new Preference(batchId, result.items().get(i), result.ratings()[i],
+                        Math.log(result.fit().strength(i)), result.intervals()[i], result.fit().tieParameter()));
             }
-        }
-        List<Preference> preferences = new ArrayList<>();
-        byBatch.forEach((batchId, preferred) -> preferences.addAll(leaderboard(batchId, preferred)));
+        });
         return preferences;
     }
 
-    private static List<Preference> leaderboard(String batchId, List<RatingRow> rows) {
-        TreeSet<String> modelNames = new TreeSet<>();
-        rows.forEach(row -> row.outputs().forEach(output -> modelNames.add(output.model())));
-        List<String> models = List.copyOf(modelNames);
-        Map<String, Integer> index = new LinkedHashMap<>();
-        models.forEach(model -> index.put(model, index.size()));
-        List<Comparison> comparisons = new ArrayList<>();
-        long[] met = new long[models.size()];
-        for (RatingRow row : rows) {
-            comparisons.addAll(comparisonsOf(row, index, met));
-        }
-        BradleyTerry.Fit fit = BradleyTerry.fit(models.size(), comparisons, PRIOR);
-        Interval[] intervals = BradleyTerry.logStrengthIntervals(models.size(), comparisons, PRIOR,
-                Aggregation.PREFERENCE_RESAMPLES, Seeds.of(batchId, "preference"), Aggregation.LEVEL);
-        List<Preference> preferences = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            preferences.add(new Preference(batchId, models.get(i), met[i], Math.log(fit.strength(i)), intervals[i],
-                    fit.tieParameter()));
-        }
-        return preferences;
-    }
-
-    private static List<Comparison> comparisonsOf(RatingRow row, Map<String, Integer> index, long[] met) {
-        List<Comparison> comparisons = new ArrayList<>();
-        List<OutputRow> outputs = row.outputs();
-        boolean tie = row.preferred().equals("tie");
-        for (int a = 0; a < outputs.size(); a++) {
-            for (int b = a + 1; b < outputs.size(); b++) {
-                int first = index.get(outputs.get(a).model());
-                int second = index.get(outputs.get(b).model());
-                boolean firstWon = outputs.get(a).outputId().equals(row.preferred());
-                boolean secondWon = outputs.get(b).outputId().equals(row.preferred());
-                if (first == second || !(tie || firstWon || secondWon)) {
-                    // two outputs neither of which was preferred say nothing about each other
-                    continue;
+    private static Map<String, ChoiceReplicates> shard(TaskShards.Shard shard, int resamples) {
+        Map<String, ChoiceReplicates> byBatch = new TreeMap<>();
+        for (List<RatingRow> task : shard.tasks()) {
+            byte[] taskWeights = shard.weights().task(task.getFirst());
+            for (RatingRow row : task) {
+                TreeSet<String> shown = new TreeSet<>();
+                row.outputs().forEach(output -> shown.add(output.model()));
+                Optional<String> chosen = chosen(row);
+                if (shown.size() >= 2 && chosen.isPresent()) {
+                    byBatch.computeIfAbsent(row.batchId(), b -> new ChoiceReplicates(resamples))
+                            .add(List.copyOf(shown), chosen.get(), taskWeights, shard.weights().rater(row));
                 }
-                comparisons.add(tie ? Comparison.tie(first, second)
-                        : firstWon ? Comparison.win(first, second) : Comparison.win(second, first));
-                met[first]++;
-                met[second]++;
             }
         }
-        return comparisons;
+        return byBatch;
+    }
+
+    /** The model preferred, {@link ChoiceReplicates#TIE}, or empty when the row gave no preference. */
+    private static Optional<String> chosen(RatingRow row) {
+        if (row.preferred().equals("tie")) {
+            return Optional.of(ChoiceReplicates.TIE);
+        }
+        return row.outputs().stream().filter(o -> o.outputId().equals(row.preferred())).map(OutputRow::model)
+                .findFirst();
+    }
+
+    private static Map<String, ChoiceReplicates> merge(Map<String, ChoiceReplicates> into,
+                                                       Map<String, ChoiceReplicates> from) {
+        from.forEach((batch, choices) -> {
+            ChoiceReplicates existing = into.putIfAbsent(batch, choices);
+            if (existing != null) {
+                existing.merge(choices);
+            }
+        });
+        return into;
     }
 }

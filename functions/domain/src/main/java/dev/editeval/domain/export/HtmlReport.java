@@ -170,11 +170,12 @@ public final class HtmlReport {
         if (preferences.isEmpty()) {
             return;
         }
-        html.append("<h2>Pairwise preference (Bradley-Terry, ties by Davidson)</h2>\n<table><tr><th>batch</th>")
-                .append("<th>model</th><th>comparisons</th><th>log-strength</th><th>95% interval</th><th></th></tr>\n");
+        html.append("<h2>Preference (Bradley-Terry; Luce's choice past two outputs; ties by Davidson)</h2>\n")
+                .append("<table><tr><th>batch</th><th>model</th><th>ratings</th><th>log-strength</th>")
+                .append("<th>95% interval</th><th></th></tr>\n");
         for (Preference p : preferences) {
             html.append("<tr><td>").append(escape(p.batchId())).append("</td><td>").append(escape(p.model()))
-                    .append("</td><td class=\"n\">").append(p.comparisons()).append("</td><td class=\"n\">")
+                    .append("</td><td class=\"n\">").append(p.ratings()).append("</td><td class=\"n\">")
                     .append(fixed(p.logStrength())).append("</td><td class=\"n\">").append(interval(p.interval()))
                     .append("</td><td>")
                     .append(intervalBar(p.logStrength(), p.interval().low(), p.interval().high(), -3, 3))

@@ -131,8 +131,8 @@ class AggregationTest {
 
         assertThat(report.preferences()).extracting(Preference::model).containsExactly("m1", "m2");
         Preference m1 = report.preferences().getFirst();
-        // five judgements between m1 and m2: three for m1, one for m2, one tie
-        assertThat(m1.comparisons()).isEqualTo(5);
+        // five ratings choosing between m1 and m2: three for m1, one for m2, one tie
+        assertThat(m1.ratings()).isEqualTo(5);
         assertThat(m1.logStrength()).isPositive();
         assertThat(report.preferences().get(1).logStrength()).isCloseTo(-m1.logStrength(), within(1e-9));
     }

@@ -5,20 +5,24 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Bradley-Terry strengths with ties by Davidson's (1970) extension: P(i beats j) = p_i / D, P(tie) = nu sqrt(p_i p_j)
- * / D, with D = p_i + p_j + nu sqrt(p_i p_j). Fitted by the fixed-point iteration of the likelihood equations;
- * strengths are scaled to a geometric mean of 1, so log-strengths centre on 0.
+ * The Bradley-Terry intervals the aggregation printed before issue 10, kept to measure them against: every rating
+ * broken into pairwise comparisons (the preferred output beats each other one shown) and the comparisons resampled
+ * one by one, as if independent; the prior's virtual comparisons counted as meetings without a tie.
+ *
+ * <p>Bradley-Terry strengths with ties by Davidson's (1970) extension: P(i beats j) = p_i / D,
+ * P(tie) = nu sqrt(p_i p_j) / D, with D = p_i + p_j + nu sqrt(p_i p_j). Fitted by the fixed-point iteration of
+ * the likelihood equations; strengths are scaled to a geometric mean of 1, so log-strengths centre on 0.
  *
  * <p>When one item wins (or loses) every meeting the maximum-likelihood strengths do not exist (they run off to 0 or
  * infinity); a prior of {@code prior} virtual wins each way for every pair that met keeps them finite. With
  * thousands of real comparisons half a virtual win moves nothing.
  */
-public final class BradleyTerry {
+public final class ComparisonBootstrap {
 
     private static final int MAX_ITERATIONS = 2_000;
     private static final double TOLERANCE = 1e-10;
 
-    private BradleyTerry() {
+    private ComparisonBootstrap() {
     }
 
     /** The fitted model: a strength per item and the tie parameter nu. */
