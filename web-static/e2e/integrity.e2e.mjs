@@ -44,7 +44,9 @@ async function draftFollowsImages(page, options) {
     check(`release and lease again (${attempts})`);
     now = await releaseAndLeaseAgain(page, options, task);
     const notice = await page.textContent("#notice-text");
-    assert(/^Restored/.test(notice), `no "Restored" notice after leasing again (notice: ${JSON.stringify(notice)})`);
+    assert(/^Restored/.test(notice), `no "Restored" notice after leasing again (notice: ${JSON.stringify(notice)}); `
+      + `drafts: ${await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
+        .filter(([key]) => key.startsWith("editeval.draft."))))}`);
     const restored = await answersByImage(page);
     for (const image of [low, high]) {
       assert(JSON.stringify(restored[image]) === JSON.stringify(given[image]),
