@@ -3,7 +3,7 @@
 // source in place of the outputs while a key is held), metrics, enlarge, and the blur of outputs flagged unsafe.
 
 import { clear, el, uniqueId } from "./dom.js";
-import { formatDecimal, formatPercent } from "./format.js";
+import { metricsText } from "./metrics.js";
 import { bestColumns } from "./layout.js";
 import { FIT, MAX_SCALE, moveSwipe, needsFullResolution, oneToOneScale, panBy, resolutionWidth, swipeAtPointer,
   toggleOneToOne, viewTransform, wheelFactor, zoomAt } from "./zoom.js";
@@ -495,16 +495,4 @@ function regionBox(region) {
   box.style.width = `${Math.min(clamp(region.w), 1 - x) * 100}%`;
   box.style.height = `${Math.min(clamp(region.h), 1 - y) * 100}%`;
   return box;
-}
-
-function metricsText(metrics) {
-  if (!metrics) {
-    return "No change metrics";
-  }
-  const parts = [`Changed area ${formatPercent(metrics.changedFraction)}`,
-    `preservation SSIM ${formatDecimal(metrics.ssimUnchanged)}`];
-  if (metrics.geometryChanged === true) {
-    parts.push("geometry changed");
-  }
-  return parts.join(" · ");
 }

@@ -104,6 +104,9 @@ final class PreviewCommand implements Callable<Integer> {
         entry.put("ssimGlobal", m.ssimGlobal());
         entry.put("ssimUnchanged", m.ssimUnchanged());
         entry.put("psnrUnchanged", m.psnrUnchanged());
+        entry.put("unmeasuredReason", m.unmeasuredReason());
+        entry.put("resolutionRatio", m.resolutionRatio());
+        entry.put("crop", m.crop());
         entry.put("geometryChanged", m.geometryChanged());
         entry.put("regions", m.regions());
         return entry;

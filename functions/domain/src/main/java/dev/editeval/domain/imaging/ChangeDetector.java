@@ -2,12 +2,14 @@ package dev.editeval.domain.imaging;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds where an edited output differs from its source and how well the rest survived. Both images are compared at a
  * working size: the source's shape, shrunk to at most {@value #WORKING_LONGEST_SIDE} px and to no more than the
- * output's longest side. An output of another size is scaled to it; one of another shape is stretched to it and
- * flagged.
+ * output's longest side. An output of another size is scaled to it; one cropped from the source is compared with the
+ * part of the source it shows; one of another shape otherwise is stretched to it. Both are flagged as geometry
+ * changes, and lost resolution (fewer pixels, or as many holding less detail) is reported on its own.
  *
  * <p>The steps: CIE94 distance per pixel; a 3x3 min filter so isolated JPEG noise and one-pixel edge shifts never
  * count; a threshold; a morphological open (drop specks) and close (fill pinholes); connected areas smaller than
@@ -24,8 +26,11 @@ public final class ChangeDetector {
     public static final double ASPECT_TOLERANCE = 0.02;
     /** Boxes closer than this share of the longest side are one edit. */
     private static final double MERGE_GAP_FRACTION = 0.02;
-    /** Below this share of unchanged pixels the unchanged-area metrics fall back to the whole image. */
-    private static final double MIN_UNCHANGED_FRACTION = 0.01;
+    /**
+     * Below this share of the image away from the changes there is no preservation score: a few pixels left
+     * between the edits would score a whole-image restyle as well preserved.
+     */
+    public static final double MIN_MEASURED_FRACTION = 0.10;
     private static final int CLOSE_RADIUS = 2;
 
     private ChangeDetector() {
@@ -35,18 +40,40 @@ public final class ChangeDetector {
         return new ChangeDetector();
     }
 
+    /** One image to compare: as large as it was decoded, its viewing preview, and its longest side in the file. */
+    public record Picture(BufferedImage full, BufferedImage preview, int fileLongestSide) {
+
+        /** An image that is its own file: the preview is made from it. */
+        public static Picture of(BufferedImage image) {
+            return new Picture(image, Thumbnailer.shrink(image, Thumbnailer.PREVIEW_LONGEST_SIDE),
+                    Math.max(image.getWidth(), image.getHeight()));
+        }
+    }
+
     /** Compares an output with its source; both {@code TYPE_INT_RGB} as the decoder gives them, of any size. */
     public ChangeMap compare(BufferedImage source, BufferedImage output) {
+        return compare(Picture.of(source), Picture.of(output));
+    }
+
+    /**
+     * Compares an output with its source: where it changed, how well the rest survived (on the previews), how much
+     * resolution it kept (on the full images) and whether it was cropped.
+     */
+    public ChangeMap compare(Picture source, Picture output) {
+        Optional<Region> crop = CropFinder.find(source.preview(), output.preview());
+        BufferedImage shown = crop.map(c -> part(source.preview(), c)).orElse(source.preview());
+        BufferedImage outputPreview = output.preview();
         // a smaller output is compared at its own resolution: enlarging it would blur edges into false changes
-        int longestSide = Math.min(WORKING_LONGEST_SIDE, Math.max(output.getWidth(), output.getHeight()));
-        Resampler.Size working = Resampler.fitWithin(source.getWidth(), source.getHeight(), longestSide);
+        int longestSide = Math.min(WORKING_LONGEST_SIDE,
+                Math.max(outputPreview.getWidth(), outputPreview.getHeight()));
+        Resampler.Size working = Resampler.fitWithin(shown.getWidth(), shown.getHeight(), longestSide);
         int width = working.width();
         int height = working.height();
-        int[] before = Pixels.of(Resampler.resize(source, width, height));
-        int[] after = Pixels.of(Resampler.resize(output, width, height));
-        double sourceAspect = (double) source.getWidth() / source.getHeight();
-        double outputAspect = (double) output.getWidth() / output.getHeight();
-        boolean geometryChanged = Math.abs(outputAspect / sourceAspect - 1) > ASPECT_TOLERANCE;
+        int[] before = Pixels.of(Resampler.resize(shown, width, height));
+        int[] after = Pixels.of(Resampler.resize(outputPreview, width, height));
+        double sourceAspect = (double) source.full().getWidth() / source.full().getHeight();
+        double outputAspect = (double) output.full().getWidth() / output.full().getHeight();
+        boolean geometryChanged = crop.isPresent() || Math.abs(outputAspect / sourceAspect - 1) > ASPECT_TOLERANCE;
 
         float[] distance = Lab.distance(Lab.of(before), Lab.of(after));
         float[] quiet = Masks.min3x3(distance, width, height);
@@ -67,29 +94,39 @@ public final class ChangeDetector {
         float[] ssim = Ssim.map(Lab.luma(before), Lab.luma(after), width, height);
         boolean[] nearChange = Masks.dilate(mask, width, height, Ssim.radius());
         int changedPixels = Masks.count(mask);
+        double measurable = (double) (mask.length - Masks.count(nearChange)) / mask.length;
+        boolean measured = measurable >= MIN_MEASURED_FRACTION;
+        String unmeasured = measured ? null : ("too little of the image is unchanged to measure preservation: %.1f %% "
+                + "lies away from the changes, at least %.0f %% is needed").formatted(100 * measurable,
+                100 * MIN_MEASURED_FRACTION);
         ChangeMetrics metrics = new ChangeMetrics((double) changedPixels / mask.length, mean(ssim, null),
-                ssimUnchanged(ssim, mask, nearChange), psnrUnchanged(before, after, mask), geometryChanged, regions);
+                measured ? mean(ssim, nearChange) : null, measured ? psnrUnchanged(before, after, mask) : null,
+                unmeasured, resolutionRatio(source, output, crop), crop.orElse(null), geometryChanged, regions);
         return new ChangeMap(width, height, mask, distance, DISTANCE_THRESHOLD, metrics);
     }
 
-    /** Mean SSIM away from the change (a window touching it would count the edit); falls back as that area vanishes. */
-    private static double ssimUnchanged(float[] ssim, boolean[] mask, boolean[] nearChange) {
-        int minPixels = (int) Math.ceil(MIN_UNCHANGED_FRACTION * ssim.length);
-        if (ssim.length - Masks.count(nearChange) >= minPixels) {
-            return mean(ssim, nearChange);
-        }
-        if (ssim.length - Masks.count(mask) >= minPixels) {
-            return mean(ssim, mask);
-        }
-        return mean(ssim, null);
+    private static double resolutionRatio(Picture source, Picture output, Optional<Region> crop) {
+        BufferedImage full = source.full();
+        double shownShare = crop.map(c -> Math.max(c.w() * full.getWidth(), c.h() * full.getHeight())
+                / Math.max(full.getWidth(), full.getHeight())).orElse(1.0);
+        return Resolution.ratio(crop.map(c -> part(full, c)).orElse(full), output.full(),
+                source.fileLongestSide() * shownShare, output.fileLongestSide());
     }
 
-    private static double psnrUnchanged(int[] before, int[] after, boolean[] mask) {
-        boolean[] excluded = before.length - Masks.count(mask) >= MIN_UNCHANGED_FRACTION * before.length ? mask : null;
+    /** The part of the image inside the region, at least one pixel each way. */
+    private static BufferedImage part(BufferedImage image, Region region) {
+        int left = (int) Math.round(region.x() * image.getWidth());
+        int top = (int) Math.round(region.y() * image.getHeight());
+        int width = Math.clamp(Math.round(region.w() * image.getWidth()), 1, image.getWidth() - left);
+        int height = Math.clamp(Math.round(region.h() * image.getHeight()), 1, image.getHeight() - top);
+        return image.getSubimage(left, top, width, height);
+    }
+
+    private static double psnrUnchanged(int[] before, int[] after, boolean[] excluded) {
         double squares = 0;
         long samples = 0;
         for (int i = 0; i < before.length; i++) {
-            if (excluded != null && excluded[i]) {
+            if (excluded[i]) {
                 continue;
             }
             for (int shift = 0; shift <= 16; shift += 8) {

@@ -41,22 +41,28 @@ public final class PreviewRenderer {
     private PreviewSet renderAll(DecodedImage source, List<NamedImage> outputs) {
         BufferedImage sourcePreview = Thumbnailer.shrink(source.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
         Rendition sourceRendition = rendition(source.image(), sourcePreview);
+        ChangeDetector.Picture sourcePicture = picture(source, sourcePreview);
         List<OutputResult> results = outputs.stream()
-                .map(output -> renderOutput(output, sourcePreview))
+                .map(output -> renderOutput(output, sourcePicture))
                 .toList();
         return new PreviewSet.Ready(sourceRendition, results);
     }
 
-    private OutputResult renderOutput(NamedImage output, BufferedImage sourcePreview) {
+    private OutputResult renderOutput(NamedImage output, ChangeDetector.Picture source) {
         return switch (decode(output.bytes())) {
             case ImageProblem problem -> new OutputResult.Failed(output.name(), problem);
             case DecodedImage decoded -> {
                 BufferedImage preview = Thumbnailer.shrink(decoded.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
-                ChangeMap changes = detector.compare(sourcePreview, preview);
+                ChangeMap changes = detector.compare(source, picture(decoded, preview));
                 yield new OutputResult.Rendered(output.name(), rendition(decoded.image(), preview),
                         changes.overlayPng(preview.getWidth(), preview.getHeight()), changes.metrics());
             }
         };
+    }
+
+    private static ChangeDetector.Picture picture(DecodedImage decoded, BufferedImage preview) {
+        return new ChangeDetector.Picture(decoded.image(), preview,
+                Math.max(decoded.sourceWidth(), decoded.sourceHeight()));
     }
 
     /** Decoded once, as large as the full rendition needs when the memory budget allows, else for the preview. */

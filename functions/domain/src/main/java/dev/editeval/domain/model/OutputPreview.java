@@ -5,10 +5,16 @@ import java.util.List;
 /**
  * The previews of one output and how it differs from the source.
  *
+ * <p>The metrics mean what {@link dev.editeval.domain.imaging.ChangeMetrics} says. {@code resolutionRatio} is null
+ * in previews stored before it was measured; the preservation scores are null when too little was left unchanged to
+ * measure them ({@code unmeasuredReason} says how little).
+ *
+ * @param crop    the part of the source the output shows when it was cropped from it; null when it shows all of it
  * @param regions the changed regions, merged
  */
 public record OutputPreview(String blindKey, StoredRendition rendition, String changeMapKey, double changedFraction,
-                            double ssimGlobal, double ssimUnchanged, double psnrUnchanged, boolean geometryChanged,
+                            double ssimGlobal, Double ssimUnchanged, Double psnrUnchanged, String unmeasuredReason,
+                            Double resolutionRatio, ChangedRegion crop, boolean geometryChanged,
                             List<ChangedRegion> regions) {
 
     public OutputPreview {

@@ -131,7 +131,8 @@ public final class PreviewService {
             store.put(changeKey, rendered.changeMapPng(), "image/png");
             ChangeMetrics m = rendered.metrics();
             outputs.add(new OutputPreview(name, storeRendition(ref, name, rendered.rendition()), changeKey,
-                    m.changedFraction(), m.ssimGlobal(), m.ssimUnchanged(), m.psnrUnchanged(), m.geometryChanged(),
+                    m.changedFraction(), m.ssimGlobal(), m.ssimUnchanged(), m.psnrUnchanged(), m.unmeasuredReason(),
+                    m.resolutionRatio(), m.crop() == null ? null : region(m.crop()), m.geometryChanged(),
                     m.regions().stream().map(PreviewService::region).toList()));
         }
         return new TaskPreviews(source, outputs);

@@ -23,7 +23,9 @@ public record TaskView(String leaseId, String expiresAt, String batchId, String 
                          URI fullUrl, Integer fullWidth, Integer fullHeight, Metrics metrics) {
     }
 
-    public record Metrics(double changedFraction, double ssimUnchanged, double psnrUnchanged, double ssimGlobal,
+    /** As {@link dev.editeval.domain.model.OutputPreview} holds them. */
+    public record Metrics(double changedFraction, Double ssimUnchanged, Double psnrUnchanged, double ssimGlobal,
+                          String unmeasuredReason, Double resolutionRatio, ChangedRegion crop,
                           boolean geometryChanged, List<ChangedRegion> regions) {
 
         public Metrics {

@@ -34,7 +34,8 @@ public final class TaskViews {
                     links.link(r.previewKey()), links.link(preview.changeMapKey()), r.width(), r.height(),
                     fullUrl(r), fullSide(r, StoredRendition.Full::width), fullSide(r, StoredRendition.Full::height),
                     new TaskView.Metrics(preview.changedFraction(), preview.ssimUnchanged(), preview.psnrUnchanged(),
-                            preview.ssimGlobal(), preview.geometryChanged(), preview.regions())));
+                            preview.ssimGlobal(), preview.unmeasuredReason(), preview.resolutionRatio(),
+                            preview.crop(), preview.geometryChanged(), preview.regions())));
         }
         StoredRendition source = previews.source();
         return new TaskView(lease.leaseId(), lease.expiresAt().toString(), task.ref().batchId(), task.ref().taskId(),
