@@ -23,7 +23,9 @@ const defaultRubric = join(here, "..", "..", "events", "schema", "default-rubric
 const rubricFile = process.env.FAKE_RUBRIC || (existsSync(defaultRubric) ? defaultRubric : join(here, "fixtures", "rubric.json"));
 const rubric = JSON.parse(readFileSync(rubricFile, "utf8"));
 
-const CSP = "default-src 'self'; img-src 'self' blob: data:; script-src 'self'; style-src 'self'";
+// the one policy the stack and the local server also read; images and sign-in come from the page itself here
+const CSP = readFileSync(join(here, "..", "..", "events", "schema", "content-security-policy.txt"), "utf8").trim()
+  .replace(" {images}", "").replace(" {auth}", "");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8", ".png": "image/png", ".jpg": "image/jpeg" };
@@ -102,6 +104,7 @@ function taskView(lease) {
       const { regions, ...metrics } = task.outputs[index];
       return {
         outputId,
+        draftKey: `${task.taskId}-${index}`,
         thumbUrl: image,
         previewUrl: image,
         changeMapUrl: `/fake-changemap/${task.taskId}/${index}.png`,

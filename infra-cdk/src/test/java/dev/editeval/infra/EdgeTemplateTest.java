@@ -31,7 +31,7 @@ class EdgeTemplateTest {
 
     private static final String CSP = "default-src 'self'; img-src 'self' blob: data: https://*.amazonaws.com; "
             + "script-src 'self'; style-src 'self'; connect-src 'self' https://*.amazoncognito.com; "
-            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
     static Stream<QueueSpec> queues() {
         return Topology.QUEUES.stream();

@@ -1,6 +1,7 @@
 package dev.editeval.infra.constructs;
 
 import dev.editeval.domain.export.ExportService;
+import dev.editeval.domain.topology.FunctionEnvironment;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
 import dev.editeval.domain.topology.Topology;
@@ -119,10 +120,10 @@ public final class Functions extends Construct {
      */
     private static Map<String, String> environment(Wiring wiring) {
         return new TreeMap<>(Map.of(
-                "EDITEVAL_BUCKET", wiring.uploads().getBucketName(),
-                "EDITEVAL_TABLE", wiring.table().getTableName(),
-                "EDITEVAL_INGEST_QUEUE_URL", wiring.queues().ingest().getQueueUrl(),
-                "EDITEVAL_PREVIEW_QUEUE_URL", wiring.queues().preview().getQueueUrl(),
+                FunctionEnvironment.BUCKET, wiring.uploads().getBucketName(),
+                FunctionEnvironment.TABLE, wiring.table().getTableName(),
+                FunctionEnvironment.INGEST_QUEUE_URL, wiring.queues().ingest().getQueueUrl(),
+                FunctionEnvironment.PREVIEW_QUEUE_URL, wiring.queues().preview().getQueueUrl(),
                 "POWERTOOLS_SERVICE_NAME", "editeval",
                 "POWERTOOLS_LOG_LEVEL", "INFO"));
     }

@@ -1,5 +1,6 @@
 package dev.editeval.infra.constructs;
 
+import dev.editeval.domain.topology.ApiRoute;
 import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Stack;
@@ -31,8 +32,8 @@ import software.constructs.Construct;
  */
 public final class UserDirectory extends Construct {
 
-    public static final String EVALUATORS_GROUP = "evaluators";
-    public static final String ADMINS_GROUP = "admins";
+    public static final String EVALUATORS_GROUP = ApiRoute.Audience.EVALUATORS.group();
+    public static final String ADMINS_GROUP = ApiRoute.Audience.ADMINS.group();
     private static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserPool pool;

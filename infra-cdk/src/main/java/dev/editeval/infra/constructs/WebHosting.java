@@ -1,5 +1,6 @@
 package dev.editeval.infra.constructs;
 
+import dev.editeval.domain.topology.ContentSecurityPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,8 @@ import software.constructs.Construct;
 public final class WebHosting extends Construct {
 
     /** Images come as presigned S3 URLs (or blob:/data: after processing); tokens come from the Cognito domain. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
-            + "img-src 'self' blob: data: https://*.amazonaws.com; script-src 'self'; style-src 'self'; "
-            + "connect-src 'self' https://*.amazoncognito.com; frame-ancestors 'none'; base-uri 'none'; "
-            + "form-action 'self'";
+    public static final String CONTENT_SECURITY_POLICY =
+            ContentSecurityPolicy.of("https://*.amazonaws.com", "https://*.amazoncognito.com");
     public static final String API_PATH_PATTERN = "/api/*";
     private static final Duration HSTS_MAX_AGE = Duration.days(365);
 
@@ -98,14 +97,14 @@ public final class WebHosting extends Construct {
                         + " can be attached later without changing this stack's shape.");
     }
 
-    /**
-     * Uploads the page and its deploy-time {@code config.json} (written last, so it wins over a local one), then
-     * invalidates the cache.
-     */
     /** What web-static holds for development only: tests, the browser test, their npm packages. */
     private static final List<String> NOT_DEPLOYED = List.of("node_modules", "test", "e2e", "package.json",
             "package-lock.json", "README.md");
 
+    /**
+     * Uploads the page and its deploy-time {@code config.json} (written last, so it wins over a local one), then
+     * invalidates the cache.
+     */
     public void deployPage(Path pageDir, Map<String, Object> config) {
         BucketDeployment.Builder.create(this, "Page")
                 .sources(List.of(Source.asset(pageDir.toString(), AssetOptions.builder().exclude(NOT_DEPLOYED).build()),

@@ -6,6 +6,7 @@ import dev.editeval.app.runtime.Config;
 import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.app.runtime.Wiring;
 import dev.editeval.domain.export.CsvFiles;
+import dev.editeval.domain.export.ExportDay;
 import dev.editeval.domain.export.ExportFiles;
 import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.topology.Topology;
@@ -18,11 +19,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
@@ -70,7 +71,8 @@ final class AggregateCommand implements Callable<Integer> {
                     Clock.systemUTC()));
             // run by hand, today's ratings count; the nightly run closes yesterday
             Map<String, Object> input = new HashMap<>();
-            input.put("date", date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
+            input.put("date", ExportDay.onDemand(Optional.ofNullable(date).map(ExportDay::parse), Instant.now())
+                    .toString());
             Map<String, Object> result = handler.handleRequest(input,
                     new InvocationContext(Topology.AGGREGATE_FUNCTION));
             String report = result.get("folder") + ExportFiles.REPORT;
@@ -116,7 +118,7 @@ final class AggregateCommand implements Callable<Integer> {
             return file.getValue() + " row " + (i - file.getKey() + 1);
         };
         try {
-            day = date != null ? LocalDate.parse(date) : ExportFiles.lastDay(lines, where)
+            day = date != null ? ExportDay.parse(date) : ExportFiles.lastDay(lines, where)
                     .orElseThrow(() -> new IllegalArgumentException("no row says when it was submitted; give --date"));
             made = ExportFiles.of(day, lines, where, before);
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.editeval.app.aws.DynamoDbBatchRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.topology.ApiRoute;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.runtime.LocalRuntime;
 import dev.editeval.local.runtime.RuntimeOptions;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         ReadyWatcher.Result result = new ReadyWatcher(batches, new DynamoDbTaskRepository(dynamoDb,
                 Topology.TABLE.name())).watch(batchId, since, Duration.ofMinutes(5));
         report(result, new PrintWriter(System.out, true));
-        String password = runtime.users().addOrReset(DEMO_USER, List.of("evaluators"));
+        String password = runtime.users().addOrReset(DEMO_USER, ApiRoute.Audience.groupsOf(false));
         Runtimes.printAddresses(runtime);
         System.out.println("Ready: " + result.ready() + " demo tasks to rate at " + runtime.webAddress());
         System.out.println("Sign in as  " + DEMO_USER + "  with password  " + password);

@@ -40,8 +40,8 @@ final class Runtimes {
     static void printAddresses(LocalRuntime runtime) {
         Map<String, String> env = runtime.environment();
         OUT.println();
-        OUT.println("  rating page   " + env.get("EDITEVAL_WEB_URL"));
-        OUT.println("  API           " + env.get("EDITEVAL_API_URL"));
+        OUT.println("  rating page   " + env.get(LocalRuntime.WEB_URL));
+        OUT.println("  API           " + env.get(LocalRuntime.API_URL));
         OUT.println("  S3 / SQS / DynamoDB   " + env.get("AWS_ENDPOINT_URL_S3") + "  "
                 + env.get("AWS_ENDPOINT_URL_SQS") + "  " + env.get("AWS_ENDPOINT_URL_DYNAMODB"));
         OUT.println("  environment   . " + DataFolder.shown(dataDir().resolve("local.env"))

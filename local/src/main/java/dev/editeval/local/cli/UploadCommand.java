@@ -5,6 +5,7 @@ import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class UploadCommand implements Callable<Integer> {
             }
             DemoCommand.report(result, out);
             out.println("Batch " + batchId + ": " + result.ready() + " tasks ready, " + result.failed()
-                    + " failed. Rate them at " + Runtimes.runningEnvironment().get("EDITEVAL_WEB_URL"));
+                    + " failed. Rate them at " + Runtimes.runningEnvironment().get(LocalRuntime.WEB_URL));
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package dev.editeval.local.cli;
 
+import dev.editeval.domain.topology.ApiRoute;
 import dev.editeval.local.auth.LocalUser;
 import dev.editeval.local.auth.UserStore;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ final class UserCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("a user name is 1-64 letters, digits or . _ @ -");
                 return 2;
             }
-            List<String> groups = admin ? List.of("evaluators", "admins") : List.of("evaluators");
+            List<String> groups = ApiRoute.Audience.groupsOf(admin);
             String password = users().addOrReset(name, groups);
             spec.commandLine().getOut().println("User " + name + " (" + String.join(", ", groups) + ")  password: "
                     + password);

@@ -1,11 +1,11 @@
 package dev.editeval.local.runtime;
 
+import dev.editeval.domain.export.ExportDay;
 import dev.editeval.domain.ports.ExportRequests;
 import dev.editeval.domain.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
@@ -43,7 +43,7 @@ final class LocalNightly implements AutoCloseable {
     private void scheduleNext() {
         Duration wait = Duration.between(clock.instant(), nextRun(clock.instant()));
         timer.schedule(() -> {
-            exports.request(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1));
+            exports.request(ExportDay.nightly(clock.instant()));
             scheduleNext();
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -7,6 +7,7 @@ import dev.editeval.app.preview.PreviewHandler;
 import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.app.runtime.Config;
 import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.topology.FunctionEnvironment;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.auth.LocalIssuer;
 import dev.editeval.local.auth.UserStore;
@@ -27,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * before is exported at the nightly schedule's time, one run at a time.
  */
 public final class LocalRuntime implements AutoCloseable {
+
+    /** Where the running page and its API answer, in {@code local.env} for the CLI's commands. */
+    public static final String WEB_URL = "EDITEVAL_WEB_URL";
+    public static final String API_URL = "EDITEVAL_API_URL";
 
     private final AwsBackend backend;
     private final AwsClients clients;
@@ -87,12 +92,12 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static Map<String, String> environment(Map<String, String> aws, Config config, URI web) {
         Map<String, String> env = new LinkedHashMap<>(aws);
-        env.put("EDITEVAL_BUCKET", config.bucket());
-        env.put("EDITEVAL_TABLE", config.table());
-        env.put("EDITEVAL_INGEST_QUEUE_URL", config.ingestQueueUrl());
-        env.put("EDITEVAL_PREVIEW_QUEUE_URL", config.previewQueueUrl());
-        env.put("EDITEVAL_WEB_URL", web.toString());
-        env.put("EDITEVAL_API_URL", web.resolve("/api").toString());
+        env.put(FunctionEnvironment.BUCKET, config.bucket());
+        env.put(FunctionEnvironment.TABLE, config.table());
+        env.put(FunctionEnvironment.INGEST_QUEUE_URL, config.ingestQueueUrl());
+        env.put(FunctionEnvironment.PREVIEW_QUEUE_URL, config.previewQueueUrl());
+        env.put(WEB_URL, web.toString());
+        env.put(API_URL, web.resolve("/api").toString());
         return env;
     }
 

@@ -4,8 +4,10 @@ import dev.editeval.app.runtime.InvocationContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.editeval.app.runtime.LocalAccount;
 import dev.editeval.domain.topology.FunctionSpec;
 import dev.editeval.domain.topology.QueueSpec;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class QueuePoller implements Runnable {
                        BiFunction<SQSEvent, Context, SQSBatchResponse> handler) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.queueArn = "arn:aws:sqs:us-east-1:000000000000:" + queue.name();
+        this.queueArn = "arn:aws:sqs:" + LocalAccount.REGION.id() + ":" + LocalAccount.ACCOUNT_ID + ":" + queue.name();
         this.queue = queue;
         this.function = function;
         this.handler = handler;
@@ -95,8 +97,8 @@ public final class QueuePoller implements Runnable {
         record.setMd5OfBody(message.md5OfBody());
         record.setEventSource("aws:sqs");
         record.setEventSourceArn(queueArn);
-        record.setAwsRegion("us-east-1");
-        Map<String, String> attributes = new java.util.HashMap<>();
+        record.setAwsRegion(LocalAccount.REGION.id());
+        Map<String, String> attributes = new HashMap<>();
         message.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
         record.setAttributes(attributes);
         return record;

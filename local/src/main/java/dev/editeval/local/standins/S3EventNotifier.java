@@ -1,5 +1,6 @@
 package dev.editeval.local.standins;
 
+import dev.editeval.app.runtime.LocalAccount;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.editeval.local.standins;
 
+import dev.editeval.app.runtime.LocalAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.editeval.local.standins;
 
+import dev.editeval.app.runtime.LocalAccount;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.editeval.local.web;
 
 import com.sun.net.httpserver.Headers;
+import dev.editeval.domain.topology.ContentSecurityPolicy;
 import java.net.URI;
 
 /** The headers CloudFront's response headers policy sets in AWS, set here alike. */
@@ -11,9 +12,7 @@ final class SecurityHeaders {
     /** @param imageOrigin where presigned image links point (the S3 endpoint) */
     SecurityHeaders(URI imageOrigin) {
         String images = imageOrigin.getScheme() + "://" + imageOrigin.getAuthority();
-        this.contentSecurityPolicy = "default-src 'self'; img-src 'self' blob: data: " + images
-                + "; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none';"
-                + " base-uri 'none'; form-action 'self'; object-src 'none'";
+        this.contentSecurityPolicy = ContentSecurityPolicy.of(images, "");
     }
 
     void apply(Headers headers) {

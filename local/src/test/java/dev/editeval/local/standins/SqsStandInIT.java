@@ -2,6 +2,7 @@ package dev.editeval.local.standins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.editeval.app.runtime.LocalAccount;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

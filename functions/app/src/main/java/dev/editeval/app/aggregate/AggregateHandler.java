@@ -3,12 +3,14 @@ package dev.editeval.app.aggregate;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.export.ExportDay;
 import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.export.ExportSummary;
 import dev.editeval.domain.export.SetAside;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -43,7 +45,9 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             Object date = input == null ? null : input.get("date");
-            LocalDate day = date == null ? LocalDate.now(clock).minusDays(1) : LocalDate.parse(date.toString());
+            // the schedule names no day: it closes yesterday; a day named by hand is checked as the API checks it
+            LocalDate day = date == null ? ExportDay.nightly(clock.instant())
+                    : ExportDay.onDemand(Optional.of(ExportDay.parse(date.toString())), clock.instant());
             ExportSummary summary = exports.export(day);
             LOG.info("exported {}: {} ratings of the day, {} in all, to {}; days written {}", day,
                     summary.dayRatings(), summary.ratings(), summary.folder(), summary.written());

@@ -9,6 +9,7 @@ import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ImageLinks;
+import dev.editeval.domain.topology.ApiRoute;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,8 +39,9 @@ final class AdminRoutes {
     }
 
     ApiResponse route(ApiRequest request) {
-        if (!request.groups().contains("admins")) {
-            return ApiResponse.error(403, "forbidden", "admin routes are for the admins group");
+        if (!ApiRoute.Audience.ADMINS.admits(request.groups())) {
+            return ApiResponse.error(403, "forbidden",
+                    "admin routes are for the " + ApiRoute.Audience.ADMINS.group() + " group");
         }
         String route = request.method() + " " + request.path();
         Matcher release = RELEASE.matcher(request.path());

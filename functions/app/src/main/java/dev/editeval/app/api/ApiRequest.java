@@ -1,5 +1,6 @@
 package dev.editeval.app.api;
 
+import dev.editeval.domain.topology.ApiRoute;
 import java.util.List;
 
 /**
@@ -15,6 +16,6 @@ record ApiRequest(String method, String path, String evaluatorId, String name, L
     }
 
     boolean isEvaluator() {
-        return groups.contains("evaluators") || groups.contains("admins");
+        return ApiRoute.Audience.EVALUATORS.admits(groups);
     }
 }

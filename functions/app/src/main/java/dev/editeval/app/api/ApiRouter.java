@@ -12,6 +12,7 @@ import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
 import dev.editeval.domain.rating.Today;
 import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.rubric.SubmissionValidator;
 import dev.editeval.domain.topology.ApiRoute;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.ValidationProblem;
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
 /** Maps routes to the rating services and their outcomes to HTTP answers. */
 final class ApiRouter {
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern LEASE = Pattern.compile("^/api/leases/([^/]+)$");
     private static final Pattern RATING = Pattern.compile("^/api/leases/([^/]+)/rating$");
     private static final Pattern EXTEND = Pattern.compile("^/api/leases/([^/]+)/extend$");
@@ -125,8 +125,9 @@ final class ApiRouter {
     }
 
     private ApiResponse submit(ApiRequest request, String leaseId) {
-        if (request.body().length > MAX_BODY_BYTES) {
-            return ApiResponse.error(413, "too_large", "a rating is at most " + MAX_BODY_BYTES + " bytes");
+        if (request.body().length > SubmissionValidator.MAX_BODY_BYTES) {
+            return ApiResponse.error(413, "too_large",
+                    "a rating is at most " + SubmissionValidator.MAX_BODY_BYTES + " bytes");
         }
         if (!request.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return ApiResponse.error(415, "unsupported_media_type", "send the rating as application/json");

@@ -2,6 +2,7 @@ package dev.editeval.app.aws;
 
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.WorkPartition;
+import dev.editeval.domain.topology.Topology;
 import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -9,11 +10,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The single table's keys; docs/data-model.md lists the access patterns they serve. */
 final class Keys {
 
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String GSI1 = "gsi1";
-    static final String GSI1_PK = "gsi1pk";
-    static final String GSI1_SK = "gsi1sk";
+    static final String PK = Topology.TABLE.partitionKey();
+    static final String SK = Topology.TABLE.sortKey();
+    static final String GSI1 = Topology.GSI1.name();
+    static final String GSI1_PK = Topology.GSI1.partitionKey();
+    static final String GSI1_SK = Topology.GSI1.sortKey();
     static final String BATCHES = "BATCHES";
     static final String OPEN = "OPEN#";
 

@@ -50,7 +50,8 @@ public final class InvocationContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + function.name();
+        return "arn:aws:lambda:" + LocalAccount.REGION.id() + ":" + LocalAccount.ACCOUNT_ID + ":function:"
+                + function.name();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.editeval.app.aggregate;
 
 import dev.editeval.domain.topology.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.editeval.app.runtime.InvocationContext;
@@ -65,6 +66,15 @@ class AggregateHandlerTest {
         assertThat(result).containsEntry("ratings", 0).containsEntry("written", List.of("2026-12-02"));
         assertThat((String) result.get("folder")).startsWith("exports/runs/dt=2026-12-02/");
         assertThat(ports.store().get("exports/dt=2026-12-02/_manifest.json")).isPresent();
+    }
+
+    @Test
+    void handleRequest_whenTheDayNamedIsAfterToday_refusesItAndWritesNothing() {
+        ports.clock().set(Instant.parse("2026-12-03T02:15:00Z"));
+
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("date", "2026-12-04"), context))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-12-04 is after today");
+        assertThat(ports.store().list("exports/")).isEmpty();
     }
 
     @Test

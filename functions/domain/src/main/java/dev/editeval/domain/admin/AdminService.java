@@ -1,5 +1,6 @@
 package dev.editeval.domain.admin;
 
+import dev.editeval.domain.export.ExportDay;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskStatus;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,17 +46,13 @@ public final class AdminService {
     }
 
     /**
-     * Starts the export of the day (today in UTC when none is named, as {@code ./editeval aggregate} does); a day
-     * after today is refused, since no rating can be in it yet.
+     * Starts the export of the day {@link ExportDay#onDemand} chooses: the named day or today; a day after today is
+     * refused.
      *
      * @return the day whose export was started
      */
     public LocalDate requestExport(Optional<LocalDate> day) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate chosen = day.orElse(today);
-        if (chosen.isAfter(today)) {
-            throw new IllegalArgumentException(chosen + " is after today (" + today + " UTC): no rating is in it yet");
-        }
+        LocalDate chosen = ExportDay.onDemand(day, clock.instant());
         exports.request(chosen);
         return chosen;
     }

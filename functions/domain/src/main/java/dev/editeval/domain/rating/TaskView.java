@@ -20,11 +20,12 @@ public record TaskView(String leaseId, String expiresAt, String batchId, String 
 
     /**
      * The full-resolution link and size are null when the image is no larger than its preview. The sizes are the
-     * source's frame, whatever the output's own size (blinding by size). {@code regions} outline the change overlay;
-     * {@code metrics} is null unless the rubric shows metrics to evaluators.
+     * source's frame, whatever the output's own size (blinding by size). draftKey is the output's own key for this
+     * evaluator ({@link DraftKeys}), the outputId its letter in this lease. {@code regions} outline the change
+     * overlay; {@code metrics} is null unless the rubric shows metrics to evaluators.
      */
-    public record Output(String outputId, URI thumbUrl, URI previewUrl, URI changeMapUrl, int width, int height,
-                         URI fullUrl, Integer fullWidth, Integer fullHeight, List<ChangedRegion> regions,
+    public record Output(String outputId, String draftKey, URI thumbUrl, URI previewUrl, URI changeMapUrl, int width,
+                         int height, URI fullUrl, Integer fullWidth, Integer fullHeight, List<ChangedRegion> regions,
                          Metrics metrics) {
 
         public Output {

@@ -1,6 +1,7 @@
 package dev.editeval.domain.topology;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,8 +14,34 @@ import java.util.Optional;
  */
 public record ApiRoute(String method, String path, Audience audience) {
 
-    /** Who may call a route. */
-    public enum Audience { EVALUATORS, ADMINS }
+    /**
+     * Who may call a route: the members of a user group (Cognito's {@code cognito:groups}, the local sign-in's
+     * groups). Admins may also call what evaluators may.
+     */
+    public enum Audience {
+        EVALUATORS("evaluators"), ADMINS("admins");
+
+        private final String group;
+
+        Audience(String group) {
+            this.group = group;
+        }
+
+        /** The user group's name, as the user directory holds it. */
+        public String group() {
+            return group;
+        }
+
+        /** Whether a user in these groups may call a route for this audience. */
+        public boolean admits(Collection<String> groups) {
+            return groups.contains(group) || groups.contains(ADMINS.group);
+        }
+
+        /** The groups a new user is put in: every user rates; an admin also leads. */
+        public static List<String> groupsOf(boolean admin) {
+            return admin ? List.of(EVALUATORS.group, ADMINS.group) : List.of(EVALUATORS.group);
+        }
+    }
 
     public static final String ANY = "ANY";
 

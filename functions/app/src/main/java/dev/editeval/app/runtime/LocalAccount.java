@@ -1,4 +1,4 @@
-package dev.editeval.local.standins;
+package dev.editeval.app.runtime;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -6,9 +6,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The one fake AWS account the stand-ins serve: fixed, so a data folder written by one run is readable by the next
- * and by the AWS CLI pointed at it. S3Proxy checks the signature against this key; ElasticMQ and dynalite accept
- * any key.
+ * The one fake AWS account the local stand-ins serve and local invocations name: fixed, so a data folder written by
+ * one run is readable by the next and by the AWS CLI pointed at it. S3Proxy checks the signature against this key;
+ * ElasticMQ and dynalite accept any key.
  */
 public final class LocalAccount {
 
