@@ -104,6 +104,7 @@ function taskView(lease) {
       const metrics = task.outputs[index];
       return {
         outputId,
+        draftKey: `${task.taskId}-${index}`,
         thumbUrl: image,
         previewUrl: image,
         changeMapUrl: `/fake-changemap/${task.taskId}/${index}.png`,

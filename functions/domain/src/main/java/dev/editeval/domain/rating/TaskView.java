@@ -18,9 +18,12 @@ public record TaskView(String leaseId, String expiresAt, String batchId, String 
                         Integer fullHeight) {
     }
 
-    /** The full-resolution link and size are null when the image is no larger than its preview. */
-    public record Output(String outputId, URI thumbUrl, URI previewUrl, URI changeMapUrl, int width, int height,
-                         URI fullUrl, Integer fullWidth, Integer fullHeight, Metrics metrics) {
+    /**
+     * The full-resolution link and size are null when the image is no larger than its preview; draftKey is the
+     * output's own key for this evaluator ({@link DraftKeys}), the outputId its letter in this lease.
+     */
+    public record Output(String outputId, String draftKey, URI thumbUrl, URI previewUrl, URI changeMapUrl, int width,
+                         int height, URI fullUrl, Integer fullWidth, Integer fullHeight, Metrics metrics) {
     }
 
     /** As {@link dev.editeval.domain.model.OutputPreview} holds them. */

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-/** Builds the page's view of a leased task: outputs in the lease's order, lettered, never named by model. */
+/**
+ * Builds the page's view of a leased task: outputs in the lease's order, lettered and keyed for the evaluator's
+ * drafts ({@link DraftKeys}), never named by model.
+ */
 public final class TaskViews {
 
     private final ImageLinks links;
@@ -30,7 +33,8 @@ public final class TaskViews {
             OutputPreview preview = previews.outputs().stream().filter(p -> p.blindKey().equals(blindKey))
                     .findFirst().orElseThrow();
             StoredRendition r = preview.rendition();
-            outputs.add(new TaskView.Output(OutputLetters.letter(i), links.link(r.thumbKey()),
+            outputs.add(new TaskView.Output(OutputLetters.letter(i),
+                    DraftKeys.of(lease.evaluatorId(), task.ref(), blindKey), links.link(r.thumbKey()),
                     links.link(r.previewKey()), links.link(preview.changeMapKey()), r.width(), r.height(),
                     fullUrl(r), fullSide(r, StoredRendition.Full::width), fullSide(r, StoredRendition.Full::height),
                     new TaskView.Metrics(preview.changedFraction(), preview.ssimUnchanged(), preview.psnrUnchanged(),

@@ -48,4 +48,23 @@ class TaskViewsTest {
         String json = Json.MAPPER.writeValueAsString(view);
         assertThat(json).contains("\"fullUrl\":null", "\"fullWidth\":null").doesNotContain("model-a");
     }
+
+    @Test
+    void of_inEveryLeaseOfTheTask_keysEachOutputTheSameForItsEvaluatorWhateverItsLetter() {
+        ports.ingestAndPreview(demo());
+        LeaseOutcome.Leased first = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
+        TaskView view = ports.taskViews().of(first.lease(), first.task(), Json.MAPPER.createObjectNode());
+        ports.leaseService().release("ada", first.lease().leaseId());
+        LeaseOutcome.Leased again = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
+        TaskView later = ports.taskViews().of(again.lease(), again.task(), Json.MAPPER.createObjectNode());
+
+        for (int i = 0; i < view.outputs().size(); i++) {
+            String blindKey = first.lease().outputOrder().get(i);
+            int laterIndex = again.lease().outputOrder().indexOf(blindKey);
+            assertThat(later.outputs().get(laterIndex).draftKey()).isEqualTo(view.outputs().get(i).draftKey());
+        }
+        assertThat(view.outputs()).extracting(TaskView.Output::draftKey).doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{16}").doesNotContain("model"))
+                .doesNotContain(DraftKeys.of("bob", first.task().ref(), first.lease().outputOrder().getFirst()));
+    }
 }
