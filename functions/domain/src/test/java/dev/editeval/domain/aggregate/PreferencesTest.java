@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PreferencesTest {
@@ -39,6 +41,16 @@ class PreferencesTest {
         String html = new String(HtmlReport.of("r", Aggregation.of(rows, Map.of())), StandardCharsets.UTF_8);
         assertThat(html).contains("never beaten in 20 ratings: the posterior interval under the prior")
                 .contains("never preferred in 20 ratings");
+        // the posterior reaches past the bar's scale of -3..3: its line stops at the bar's ends
+        Matcher ends = Pattern.compile("<svg width=\"(\\d+)\"[^>]*aria-label=\"[^\"]*\">"
+                + "<line [^>]*/><line x1=\"(\\d+)\" y1=\"7\" x2=\"(\\d+)\"").matcher(html);
+        int bars = 0;
+        while (ends.find()) {
+            bars++;
+            assertThat(Integer.parseInt(ends.group(3))).isLessThanOrEqualTo(Integer.parseInt(ends.group(1)) - 5);
+            assertThat(Integer.parseInt(ends.group(2))).isGreaterThanOrEqualTo(5);
+        }
+        assertThat(bars).isPositive();
     }
 
     @Test
