@@ -323,7 +323,7 @@ function buildOutputTile(task, output, shared, enlargeThis) {
   const { frame, stage, sharpen } = buildFrame(output, name, shared, enlargeThis);
   const changeMap = el("img", { className: "change-map", alt: "", hidden: true, decoding: "async", draggable: false });
   const regions = el("div", { className: "regions", hidden: true });
-  for (const region of (output.metrics && output.metrics.regions) || []) {
+  for (const region of output.regions || []) {
     regions.append(regionBox(region));
   }
   const sourceOver = el("img", { className: "source-over", alt: "Source image", hidden: true, draggable: false });
@@ -355,7 +355,8 @@ function buildOutputTile(task, output, shared, enlargeThis) {
         el("label", { className: "tool check", htmlFor: overlayId }, overlayBox, "Changes"),
         opacity, sourceButton, swipeButton, enlarge)),
     el("div", { className: "tile-body" }, frame),
-    el("p", { className: "tile-foot", text: metricsText(output.metrics) }),
+    // The numbers only when the rubric shows them (the server sends none otherwise): they would anchor the scores.
+    ...(output.metrics ? [el("p", { className: "tile-foot", text: metricsText(output.metrics) })] : []),
   );
 
   // What the pane shows: the source while flickering or latched by the button, else the swipe split, else the output.
