@@ -5,6 +5,7 @@ import { ApiError, createApi } from "./api.js";
 import { AuthError, createAuth } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { createDraftStore, newSubmissionId } from "./draft.js";
+import { outputKeys, placeAnswers } from "./draft-match.js";
 import { formatCountdown, formatDuration } from "./format.js";
 import { storeRubricForGuide } from "./guide-model.js";
 import { createHeartbeat } from "./heartbeat.js";
@@ -257,8 +258,10 @@ function showTask(task) {
   leaveTask();
   const stored = app.drafts.load(task.leaseId);
   const earlier = stored ? undefined : app.drafts.findByTask(task.batchId, task.taskId, task.leaseId);
-  const draft = stored || { ...app.drafts.start(task, newSubmissionId()),
-    answers: earlier && earlier.answers, interactions: earlier && earlier.interactions };
+  const placed = placeAnswers(stored || earlier, task);
+  const kept = placed.dropped ? undefined : stored || earlier;
+  const draft = { ...(stored || app.drafts.start(task, newSubmissionId())), outputKeys: outputKeys(task),
+    answers: placed.answers, interactions: kept && kept.interactions };
   if (earlier) {
     app.drafts.drop(earlier.leaseId);
   }
@@ -299,7 +302,10 @@ function showTask(task) {
   refreshProgress();
   startLeaseClock();
   startHeartbeat(work);
-  if ((stored && stored.answers) || earlier) {
+  if (placed.dropped) {
+    notify("Your unfinished rating of this task could not be matched to the images shown now, so it was not"
+      + " restored: rate it afresh.", "warn");
+  } else if (placed.answers) {
     notify("Restored your unfinished rating of this task.");
   }
 }
@@ -583,6 +589,9 @@ function runOutputAction(action, work) {
   switch (action.type) {
     case "overlay":
       work.viewer.toggleOverlay(outputId);
+      break;
+    case "enlarge":
+      work.viewer.toggleEnlarge(outputId);
       break;
     case "swipe":
       work.viewer.toggleSwipe(outputId);

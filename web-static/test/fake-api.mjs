@@ -102,15 +102,19 @@ function taskView(lease) {
     source: { thumbUrl: image, previewUrl: image, width: task.width, height: task.height },
     outputs: lease.order.map((index, position) => {
       const outputId = String.fromCharCode(65 + position);
-      const metrics = task.outputs[index];
+      const { regions, ...metrics } = task.outputs[index];
       return {
         outputId,
+        draftKey: `${task.taskId}-${index}`,
         thumbUrl: image,
         previewUrl: image,
         changeMapUrl: `/fake-changemap/${task.taskId}/${index}.png`,
         width: task.width,
         height: task.height,
-        metrics: { psnrUnchanged: 36.4, ssimGlobal: 0.9, geometryChanged: false, ...metrics },
+        regions,
+        // as the API: no numbers unless the rubric shows them to evaluators
+        metrics: rubric.showMetrics === true
+          ? { psnrUnchanged: 36.4, ssimGlobal: 0.9, geometryChanged: false, resolutionRatio: 1, ...metrics } : null,
       };
     }),
   };

@@ -141,14 +141,19 @@ public final class HtmlReport {
         if (Double.isNaN(estimate) || Double.isNaN(low)) {
             return "";
         }
-        double span = max - min;
-        long x1 = Math.round((low - min) / span * (BAR_WIDTH - 10)) + 5;
-        long x2 = Math.round((high - min) / span * (BAR_WIDTH - 10)) + 5;
-        long cx = Math.round((estimate - min) / span * (BAR_WIDTH - 10)) + 5;
+        long x1 = barX(low, min, max);
+        long x2 = barX(high, min, max);
+        long cx = barX(estimate, min, max);
         return "<svg width=\"" + BAR_WIDTH + "\" height=\"14\" role=\"img\" aria-label=\"" + fixed(low) + " to "
                 + fixed(high) + "\"><line x1=\"5\" y1=\"7\" x2=\"" + (BAR_WIDTH - 5) + "\" y2=\"7\" stroke=\"#eee\"/>"
                 + "<line x1=\"" + x1 + "\" y1=\"7\" x2=\"" + x2 + "\" y2=\"7\" stroke=\"#36c\" stroke-width=\"4\"/>"
                 + "<circle cx=\"" + cx + "\" cy=\"7\" r=\"4\" fill=\"#124\"/></svg>";
+    }
+
+    /** Where a value falls on the bar; past either end of the scale it sits at that end. */
+    private static long barX(double value, double min, double max) {
+        double clamped = Math.max(min, Math.min(max, value));
+        return Math.round((clamped - min) / (max - min) * (BAR_WIDTH - 10)) + 5;
     }
 
     private static void outcomes(StringBuilder html, List<ModelOutcome> outcomes) {

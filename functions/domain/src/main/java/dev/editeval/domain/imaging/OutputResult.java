@@ -7,10 +7,13 @@ public sealed interface OutputResult permits OutputResult.Rendered, OutputResult
     String name();
 
     /**
+     * @param rendition    the output in the source's frame: the source's preview and full sizes, whatever its own
      * @param changeMapPng the change overlay at the size of this output's viewing preview (it lies exactly over it)
+     * @param fileWidth    the output's own upright width in its file, for leads
+     * @param fileHeight   the output's own upright height in its file, for leads
      */
-    record Rendered(String name, Rendition rendition, byte[] changeMapPng, ChangeMetrics metrics)
-            implements OutputResult {
+    record Rendered(String name, Rendition rendition, byte[] changeMapPng, ChangeMetrics metrics, int fileWidth,
+                    int fileHeight) implements OutputResult {
     }
 
     record Failed(String name, ImageProblem problem) implements OutputResult {

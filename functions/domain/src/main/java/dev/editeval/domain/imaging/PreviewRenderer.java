@@ -43,19 +43,36 @@ public final class PreviewRenderer {
         Rendition sourceRendition = rendition(source.image(), sourcePreview);
         ChangeDetector.Picture sourcePicture = picture(source, sourcePreview);
         List<OutputResult> results = outputs.stream()
-                .map(output -> renderOutput(output, sourcePicture))
+                .map(output -> renderOutput(output, sourcePicture, sourceRendition))
                 .toList();
         return new PreviewSet.Ready(sourceRendition, results);
     }
 
-    private OutputResult renderOutput(NamedImage output, ChangeDetector.Picture source) {
+    /**
+     * Metrics from the output as delivered; what evaluators see in the source's frame ({@link SourceFrame}): the
+     * preview and change overlay at the source preview's size, the full rendition at the source's full size when the
+     * source has one.
+     */
+    private OutputResult renderOutput(NamedImage output, ChangeDetector.Picture source, Rendition sourceRendition) {
         return switch (decode(output.bytes())) {
             case ImageProblem problem -> new OutputResult.Failed(output.name(), problem);
             case DecodedImage decoded -> {
-                BufferedImage preview = Thumbnailer.shrink(decoded.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
-                ChangeMap changes = detector.compare(source, picture(decoded, preview));
-                yield new OutputResult.Rendered(output.name(), rendition(decoded.image(), preview),
-                        changes.overlayPng(preview.getWidth(), preview.getHeight()), changes.metrics());
+                BufferedImage own = Thumbnailer.shrink(decoded.image(), Thumbnailer.PREVIEW_LONGEST_SIDE);
+                ChangeMap changes = detector.compare(source, picture(decoded, own));
+                SourceFrame frame = new SourceFrame(sourceRendition.width(), sourceRendition.height());
+                BufferedImage preview = frame.fit(own);
+                Optional<Rendition.FullJpeg> full = sourceRendition.full().map(sourceFull -> {
+                    BufferedImage framed = new SourceFrame(sourceFull.width(), sourceFull.height())
+                            .fit(decoded.image());
+                    return new Rendition.FullJpeg(ImageEncoder.jpeg(framed, Thumbnailer.FULL_JPEG_QUALITY),
+                            framed.getWidth(), framed.getHeight());
+                });
+                byte[] thumb = Thumbnailer.jpeg(preview, Thumbnailer.THUMB_LONGEST_SIDE);
+                Rendition rendition = new Rendition(thumb, ImageEncoder.jpeg(preview, Thumbnailer.JPEG_QUALITY),
+                        preview.getWidth(), preview.getHeight(), full);
+                yield new OutputResult.Rendered(output.name(), rendition,
+                        frame.overlayPng(changes, own.getWidth(), own.getHeight()), changes.metrics(),
+                        decoded.sourceWidth(), decoded.sourceHeight());
             }
         };
     }

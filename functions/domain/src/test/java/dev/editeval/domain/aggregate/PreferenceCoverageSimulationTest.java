@@ -8,6 +8,7 @@ import dev.editeval.domain.stats.ComparisonBootstrap;
 import dev.editeval.domain.stats.Interval;
 import dev.editeval.domain.stats.LuceChoice;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +18,12 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Coverage of the preference leaderboard's 95 % intervals on data with known truth (docs/statistics.md): each task
- * shows two or three models, each output has an effect of its own that its three raters share (raters drawn from a
- * pool of 12), and each rater chooses by Luce's model with Davidson's ties from the task's strengths. The truth is
+ * shows two or three models, each output has an effect of its own that its three raters share, raters (drawn from a
+ * pool of 12 a batch) may have a taste of their own per model, and each rater chooses by Luce's model with
+ * Davidson's ties from the task's strengths and their taste. The truth is
  * what each method estimates on an unbounded batch of the same design: the log-strengths of the choice model fitted
- * to the design's expected counts, and for the method before issue 10 (comparisons resampled one by one) its own fit
- * on 40,000 tasks.
+ * to the design's expected shares, and for the method before issue 10 (comparisons resampled one by one) its own
+ * fit to the comparisons those shares make.
  */
 class PreferenceCoverageSimulationTest {
 
@@ -30,9 +32,11 @@ class PreferenceCoverageSimulationTest {
      *
      * @param logStrengths the models' log-strengths, centred on 0
      * @param outputSd     the standard deviation of an output's own effect on its log-strength
+     * @param tasteSd      the standard deviation of a rater's own effect on a model's log-strength
      * @param tieParameter Davidson's nu
      */
-    record Design(String name, int tasks, double[] logStrengths, double outputSd, double tieParameter) {
+    record Design(String name, int tasks, double[] logStrengths, double outputSd, double tasteSd,
+                  double tieParameter) {
 
         int models() {
             return logStrengths.length;
@@ -47,25 +51,26 @@ class PreferenceCoverageSimulationTest {
     private static final int RATERS_PER_TASK = 3;
     private static final int RATER_POOL = 12;
     private static final List<Design> DESIGNS = List.of(
-            new Design("two outputs, output effect sd 0.5, ties", 100, new double[] {0.25, -0.25}, 0.5, 0.4),
-            new Design("three outputs, choices independent", 100, new double[] {0.4, 0, -0.4}, 0, 0),
-            new Design("three outputs, output effect sd 0.5, ties", 100, new double[] {0.4, 0, -0.4}, 0.5, 0.4));
+            new Design("two outputs, output effect sd 0.5, ties", 100, new double[] {0.25, -0.25}, 0.5, 0, 0.4),
+            new Design("three outputs, choices independent", 100, new double[] {0.4, 0, -0.4}, 0, 0, 0),
+            new Design("three outputs, output effect sd 0.5, rater taste sd 0.4, ties", 100,
+                    new double[] {0.4, 0, -0.4}, 0.5, 0.4, 0.4));
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("DESIGNS")
     void preferenceInterval_whenRatingsClusterByTask_coversTheTrueLogStrength(Design design) {
         int repetitions = Simulated.repetitions(120);
         SplittableRandom random = new SplittableRandom(20_261_203L + design.name().hashCode());
-        LuceChoice.Fit truth = populationFit(design, new SplittableRandom(1));
-        ComparisonBootstrap.Fit truthBefore = ComparisonBootstrap.fit(design.models(),
-                comparisons(rows(design, new SplittableRandom(2), 40_000)));
+        double[] expected = expectedChoices(design, new SplittableRandom(1));
+        LuceChoice.Fit truth = populationFit(design, expected);
+        ComparisonBootstrap.Fit truthBefore = ComparisonBootstrap.fit(design.models(), expectedComparisons(expected));
         int covered = 0;
         int coveredBefore = 0;
         double tieSum = 0;
         double tieSumBefore = 0;
         double width = 0;
         for (int rep = 0; rep < repetitions; rep++) {
-            List<RatingRow> rows = rows(design, random, design.tasks());
+            List<RatingRow> rows = rows(design, random, design.tasks(), RATER_POOL);
             List<Preference> preferences = Preferences.of(rows);
             List<Comparison> comparisons = comparisons(rows);
             Interval[] before = ComparisonBootstrap.logStrengthIntervals(design.models(), comparisons, 0.5, 200,
@@ -90,24 +95,42 @@ class PreferenceCoverageSimulationTest {
         assertThat(coverage).as("coverage of the log-strengths, %s", design.name()).isGreaterThanOrEqualTo(0.93);
     }
 
-    /** The fit to the design's expected counts: what the choice model estimates on an unbounded batch. */
-    private static LuceChoice.Fit populationFit(Design design, SplittableRandom random) {
+    /** Per model the share of ratings that choose it, then the share that tie, over tasks and raters. */
+    private static double[] expectedChoices(Design design, SplittableRandom random) {
         int k = design.models();
         double[] expected = new double[k + 1];
         int draws = 200_000;
         for (int t = 0; t < draws; t++) {
             double[] p = taskStrengths(design, random);
+            double[] taste = taste(design, random);
+            for (int m = 0; m < k; m++) {
+                p[m] *= Math.exp(taste[m]);
+            }
             double[] probabilities = choiceProbabilities(p, design.tieParameter());
             for (int o = 0; o <= k; o++) {
                 expected[o] += probabilities[o] / draws;
             }
         }
+        return expected;
+    }
+
+    /** The fit to the design's expected counts: what the choice model estimates on an unbounded batch. */
+    private static LuceChoice.Fit populationFit(Design design, double[] expected) {
+        int k = design.models();
         int[] all = new int[k];
         for (int m = 0; m < k; m++) {
             all[m] = m;
         }
         LuceChoice.Data data = new LuceChoice.Data(k, new int[][] {all}, new double[][] {expected});
         return LuceChoice.fit(data, new boolean[k][k], 0, null);
+    }
+
+    private static double[] taste(Design design, SplittableRandom random) {
+        double[] taste = new double[design.models()];
+        for (int m = 0; m < taste.length; m++) {
+            taste[m] = design.tasteSd() * random.nextGaussian();
+        }
+        return taste;
     }
 
     private static double[] taskStrengths(Design design, SplittableRandom random) {
@@ -135,12 +158,21 @@ class PreferenceCoverageSimulationTest {
         return probabilities;
     }
 
-    private static List<RatingRow> rows(Design design, SplittableRandom random, int tasks) {
+    private static List<RatingRow> rows(Design design, SplittableRandom random, int tasks, int pool) {
         List<RatingRow> rows = new ArrayList<>();
+        double[][] tastes = new double[pool][];
+        for (int r = 0; r < pool; r++) {
+            tastes[r] = taste(design, random);
+        }
         for (int t = 0; t < tasks; t++) {
-            double[] probabilities = choiceProbabilities(taskStrengths(design, random), design.tieParameter());
-            int[] raters = Simulated.distinct(random, RATER_POOL, RATERS_PER_TASK);
+            double[] strengths = taskStrengths(design, random);
+            int[] raters = Simulated.distinct(random, pool, RATERS_PER_TASK);
             for (int rater : raters) {
+                double[] own = strengths.clone();
+                for (int m = 0; m < own.length; m++) {
+                    own[m] *= Math.exp(tastes[rater][m]);
+                }
+                double[] probabilities = choiceProbabilities(own, design.tieParameter());
                 double u = random.nextDouble();
                 int outcome = 0;
                 while (outcome < design.models() && u >= probabilities[outcome]) {
@@ -155,6 +187,20 @@ class PreferenceCoverageSimulationTest {
             }
         }
         return rows;
+    }
+
+    /** The comparisons before issue 10 of 100,000 ratings in the expected shares: the old method's estimand. */
+    private static List<Comparison> expectedComparisons(double[] expected) {
+        int k = expected.length - 1;
+        List<Comparison> comparisons = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                comparisons.addAll(Collections.nCopies((int) Math.round(1e5 * expected[a]), Comparison.win(a, b)));
+                comparisons.addAll(Collections.nCopies((int) Math.round(1e5 * expected[b]), Comparison.win(b, a)));
+                comparisons.addAll(Collections.nCopies((int) Math.round(1e5 * expected[k]), Comparison.tie(a, b)));
+            }
+        }
+        return comparisons;
     }
 
     /** The comparisons the aggregation made of ratings before issue 10: the preferred beats each other output. */

@@ -33,14 +33,45 @@ class PreviewRendererTest {
             assertThat(ready.outputs()).extracting(OutputResult::name)
                     .containsExactly("lumen-edit-v2", "pixelsmith-1.3");
             OutputResult.Rendered smaller = (OutputResult.Rendered) ready.outputs().get(1);
-            assertRendition(smaller.rendition(), 480, 325);
-            assertThat(TestImages.decodedWithAlpha(smaller.changeMapPng()).getWidth()).isEqualTo(480);
+            assertRendition(smaller.rendition(), 640, 433);
+            assertThat(List.of(smaller.fileWidth(), smaller.fileHeight())).containsExactly(480, 325);
+            assertThat(TestImages.decodedWithAlpha(smaller.changeMapPng()).getWidth()).isEqualTo(640);
             for (OutputResult output : ready.outputs()) {
                 ChangeMetrics metrics = ((OutputResult.Rendered) output).metrics();
                 assertThat(metrics.regions()).hasSize(1);
                 assertThat(metrics.regions().getFirst().iou(TestImages.fractionOf(PATCH, FIG))).isGreaterThan(0.9);
             }
         });
+    }
+
+    /** Blinding by size (issue 9 item 5): no output's size, on screen or in its renditions, tells the models apart. */
+    @Test
+    void render_whenOutputsOfOtherSizesAndShapes_rendersEachIntoTheSourcesFrameAndKeepsTheFileSize() {
+        BufferedImage source = Resampler.resize(FIG, 2400, 1624);
+        List<NamedImage> outputs = List.of(
+                new NamedImage("small", ImageEncoder.jpeg(Resampler.resize(source, 800, 541), 0.9f)),
+                new NamedImage("large", ImageEncoder.jpeg(Resampler.resize(source, 3000, 2030), 0.9f)),
+                new NamedImage("square", ImageEncoder.jpeg(TestImages.copy(source.getSubimage(400, 0, 1624, 1624)),
+                        0.9f)));
+
+        PreviewSet set = renderer.render(ImageEncoder.jpeg(source, 0.9f), outputs);
+
+        PreviewSet.Ready ready = (PreviewSet.Ready) set;
+        Rendition.FullJpeg sourceFull = ready.source().full().orElseThrow();
+        assertThat(ready.outputs()).allSatisfy(output -> {
+            OutputResult.Rendered rendered = (OutputResult.Rendered) output;
+            assertRendition(rendered.rendition(), 1600, 1083);
+            Rendition.FullJpeg full = rendered.rendition().full().orElseThrow();
+            assertThat(List.of(full.width(), full.height())).containsExactly(sourceFull.width(), sourceFull.height());
+            BufferedImage overlay = TestImages.decodedWithAlpha(rendered.changeMapPng());
+            assertThat(List.of(overlay.getWidth(), overlay.getHeight())).containsExactly(1600, 1083);
+        });
+        assertThat(ready.outputs()).map(output -> ((OutputResult.Rendered) output).fileWidth())
+                .containsExactly(800, 3000, 1624);
+        BufferedImage square = TestImages.decoded(((OutputResult.Rendered) ready.outputs().get(2)).rendition()
+                .previewJpeg());
+        assertThat(square.getRGB(20, 540) & 0xFFFFFF).as("fitted, not stretched: grey beside it")
+                .isEqualTo(ImageDecoder.FLATTEN_BACKGROUND.getRGB() & 0xFFFFFF);
     }
 
     @Test

@@ -96,7 +96,11 @@ class PreviewServiceTest {
         StoredRendition.Full full = stored.source().fullImage().orElseThrow();
         assertThat(full).isEqualTo(new StoredRendition.Full("previews/demo/t01/source-full.jpg", 2000, 1000));
         assertThat(ports.store().object(full.key()).orElseThrow().contentType()).isEqualTo("image/jpeg");
-        assertThat(stored.outputs()).allSatisfy(o -> assertThat(o.rendition().fullImage()).isEmpty());
+        // blinding by size: the small outputs too get a full rendition, in the source's frame
+        assertThat(stored.outputs()).allSatisfy(o -> assertThat(o.rendition().fullImage()).hasValueSatisfying(f -> {
+            assertThat(List.of(f.width(), f.height())).containsExactly(2000, 1000);
+            assertThat(f.key()).contains(o.blindKey());
+        }));
     }
 
     @Test

@@ -1,0 +1,114 @@
+package dev.editeval.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.editeval.domain.json.Json;
+import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.model.TaskOutput;
+import dev.editeval.domain.model.TaskRef;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9's integrity of the rating page in Chromium (web-static/e2e/integrity.e2e.mjs, one check per test) against
+ * the local pipeline: what an evaluator enters never lands on an output they did not mean. Each test's batch is used
+ * up or given back before the next one leases, so the tests that need a particular task run first.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PageIntegrityBrowserIT {
+
+    private static final BrowserScript SCRIPT = new BrowserScript("web-static/e2e/integrity.e2e.mjs",
+            Duration.ofSeconds(90));
+
+    private LocalPipeline pipeline;
+    private String adminToken;
+
+    @BeforeAll
+    void start() throws IOException, ParseException {
+        BrowserScript.requireBrowser();
+        pipeline = new LocalPipeline();
+        adminToken = new Tokens(pipeline.dataDir).of("lead", List.of("admins"));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void restoredDraft_whenTheNextLeaseShowsTheOutputsInAnotherOrder_staysOnTheImagesItWasGivenTo(
+            @TempDir Path folder) throws Exception {
+        SampleBatch.write(folder, "integrity-draft", "Make the red ball blue");
+        assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+        BrowserScript.Evaluator rater = BrowserScript.evaluator(pipeline, "draft-rater");
+
+        BrowserScript.Run run = SCRIPT.run(pipeline, rater, "--check", "draft", "--admin-token", adminToken,
+                "--evaluator-id", rater.id());
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        JsonNode summary = run.summary();
+        TaskRef task = new TaskRef("integrity-draft", "t1");
+        List<TaskOutput> outputs = pipeline.tasks().find(task).orElseThrow().outputs();
+        String lowModel = modelOf(outputs, summary.path("lowest").asText());
+        String highModel = modelOf(outputs, summary.path("highest").asText());
+        RatingRecord rating = pipeline.ratingsOf("integrity-draft").getFirst();
+        JsonNode body = Json.MAPPER.readTree(rating.submission());
+        JsonNode low = outputOf(body, rating, lowModel);
+        JsonNode high = outputOf(body, rating, highModel);
+        assertThat(low.path("scores").properties()).as("the lowest scores, on the model whose image got them")
+                .isNotEmpty().allSatisfy(score -> assertThat(score.getValue().asInt())
+                        .isLessThan(high.path("scores").path(score.getKey()).asInt()));
+        assertThat(body.path("preference").path("overall").asText()).isEqualTo(high.path("outputId").asText());
+    }
+
+    @Test
+    @Order(2)
+    void progress_callsCompleteOnlyWhatTheServerAccepts_andSubmitNamesTheFieldBeforeSending(@TempDir Path folder)
+            throws Exception {
+        SampleBatch.write(folder, "integrity-rules", "Make the red ball blue");
+        assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+        BrowserScript.Evaluator rater = BrowserScript.evaluator(pipeline, "rules-rater");
+
+        BrowserScript.Run run = SCRIPT.run(pipeline, rater, "--check", "rules");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.summary().path("steps")).extracting(step -> step.path("what").asText())
+                .containsExactly("flag, no category", "Other, no comment", "Impossible, no reason");
+        RatingRecord rating = pipeline.ratingsOf("integrity-rules").getFirst();
+        JsonNode body = Json.MAPPER.readTree(rating.submission());
+        assertThat(body.path("feasibility").path("verdict").asText()).isEqualTo("impossible");
+        assertThat(body.path("feasibility").path("reason").asText()).isNotBlank();
+        assertThat(body.path("comment").asText()).isNotBlank();
+    }
+
+    private static String modelOf(List<TaskOutput> outputs, String blindKey) {
+        return outputs.stream().filter(output -> output.blindKey().equals(blindKey)).findFirst().orElseThrow(
+                () -> new AssertionError("no output with blind key " + blindKey + " in " + outputs)).model();
+    }
+
+    private static JsonNode outputOf(JsonNode body, RatingRecord rating, String model) {
+        for (JsonNode output : body.path("outputs")) {
+            if (model.equals(rating.modelByOutput().get(output.path("outputId").asText()))) {
+                return output;
+            }
+        }
+        throw new AssertionError("no output of " + model + " in " + body);
+    }
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Nothing an evaluator enters lands on the wrong output (issue 9), in Debian's Chromium against a running pipeline.
+// Run by local/src/test/.../PageIntegrityBrowserIT, one --check per run:
+//
+//   node web-static/e2e/integrity.e2e.mjs --url URL --user U --password P --check draft|rules|... \
+//        --admin-token T --evaluator-id ID [--viewport 1366x768] [--screenshot PATH] [--chromium PATH]
+//
+// rules: the counter calls nothing complete that the server refuses, and submitting it names the field and sends
+//   nothing: a flag without a category, Other without the comment it asks for, Impossible without its reason.
+// draft: answers the first task (one image all lowest scores, the other all highest, preferred), has an admin release
+//   the evaluator's leases and leases again until the outputs come back in another order: every restored answer
+//   sits on the image it was given to. Then a draft that cannot be matched (its keys changed) is dropped with a
+//   message, the task is answered afresh and submitted. Prints which image got the lowest scores, by its blind name.
+
+import { assert, check, failOnProblems, pageToken, run, signInAndStart, takeProblems, taskOnScreen }
+  from "./harness.mjs";
+
+const RELEASES = 12;
+
+await run("integrity.e2e", {
+  check: { type: "string" },
+  "admin-token": { type: "string" },
+  "evaluator-id": { type: "string" },
+}, async (page, options) => {
+  const checks = { draft: draftFollowsImages, rules: counterAgreesWithTheServer };
+  assert(checks[options.check], `--check is one of ${Object.keys(checks).join(", ")}, not ${options.check}`);
+  return checks[options.check](page, options);
+});
+
+// ---- rules: what the counter calls complete, the server accepts ----
+
+async function counterAgreesWithTheServer(page, options) {
+  const posts = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && /\/rating$/.test(request.url())) {
+      posts.push(request.url());
+    }
+  });
+  await signInAndStart(page, options);
+  const task = await taskOnScreen(page);
+  const first = task.letters[0];
+  const block = `#rating-form [data-output-id="${first}"]`;
+  check("every score given, the first output flagged without a category");
+  await answer(page, Object.fromEntries(Object.values(await imagesByLetter(page)).map((image) => [image, "highest"])),
+    undefined);
+  await page.click(`${block} label.flag input`);
+  const steps = [];
+  steps.push(await refusedBeforeSending(page, posts, `${block} fieldset.safety`, /categor/i, "flag, no category"));
+
+  check("category Other: the comment it asks for");
+  await page.click(`${block} .categories input[value="other"]`);
+  steps.push(await refusedBeforeSending(page, posts, "#rating-form .block.comment", /unsafe/i, "Other, no comment"));
+  const commentLabel = await page.textContent("#rating-form .comment-head label");
+  assert(/required/i.test(commentLabel), `the comment is labelled "${commentLabel}" while Other asks for it`);
+  await page.fill("#rating-form textarea.comment-input", "A symbol on the wall the categories do not name");
+  assert(await complete(page), `progress ${await progressText(page)} with every rule met`);
+
+  check("verdict Impossible: the reason it asks for");
+  await page.click("#rating-form fieldset.gate input[value=\"impossible\"]");
+  steps.push(await refusedBeforeSending(page, posts, "#rating-form fieldset.gate", /reason/i, "Impossible, no reason"));
+  const reasonLabel = await page.textContent("#rating-form fieldset.gate .reason label");
+  assert(/required/i.test(reasonLabel), `the reason is labelled "${reasonLabel}" while Impossible asks for it`);
+  await page.fill("#rating-form .reason-input", "The instruction names a ball the photo does not show");
+  assert(await complete(page), `progress ${await progressText(page)} with every rule met`);
+
+  check("complete: the server takes it");
+  await submit(page);
+  return { steps, task };
+}
+
+/** The progress is not complete, and submitting shows the error in `where`, matching `reason`, and sends nothing. */
+async function refusedBeforeSending(page, posts, where, reason, what) {
+  const progress = await progressText(page);
+  assert(!(await complete(page)), `${what}: the counter shows ${progress}, complete, for what the server refuses`);
+  const before = posts.length;
+  await page.keyboard.press("Control+Enter");
+  const error = page.locator(`${where} .field-error:not([hidden])`).first();
+  await error.waitFor({ state: "visible" }).catch(() => {
+    throw new Error(`${what}: submitting shows no error in ${where}; posts sent: ${posts.length - before}`);
+  });
+  const text = await error.textContent();
+  assert(reason.test(text), `${what}: the error says "${text}"`);
+  await page.waitForTimeout(200);
+  assert(posts.length === before, `${what}: the page sent the rating the server refuses`);
+  return { what, progress, error: text };
+}
+
+function progressText(page) {
+  return page.textContent("#rating-form .progress-text").then((text) => text.trim());
+}
+
+async function complete(page) {
+  const [answered, required] = (await progressText(page)).split(" / ").map(Number);
+  return required > 0 && answered === required;
+}
+
+// ---- draft ----
+
+async function draftFollowsImages(page, options) {
+  await signInAndStart(page, options);
+  const task = await taskOnScreen(page);
+  assert(task.letters.length === 2, `the task shows ${task.letters.length} outputs, not 2`);
+  const first = await imagesByLetter(page);
+  const [low, high] = task.letters.map((letter) => first[letter]);
+  check("answer: one image all lowest, the other all highest and preferred");
+  await answer(page, { [low]: "lowest", [high]: "highest" }, high);
+  const given = await answersByImage(page);
+
+  let attempts = 0;
+  let now = first;
+  do {
+    attempts += 1;
+    check(`release and lease again (${attempts})`);
+    now = await releaseAndLeaseAgain(page, options, task);
+    const notice = await page.textContent("#notice-text");
+    assert(/^Restored/.test(notice), `no "Restored" notice after leasing again (notice: ${JSON.stringify(notice)}); `
+      + `drafts: ${await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
+        .filter(([key]) => key.startsWith("editeval.draft."))))}`);
+    const restored = await answersByImage(page);
+    for (const image of [low, high]) {
+      assert(JSON.stringify(restored[image]) === JSON.stringify(given[image]),
+        `after lease ${attempts} the image ${image} (now ${letterOf(now, image)}) shows ${JSON.stringify(
+          restored[image])}, but was given ${JSON.stringify(given[image])}`);
+    }
+  } while (letterOf(now, low) === letterOf(first, low) && attempts < RELEASES);
+  assert(letterOf(now, low) !== letterOf(first, low), `the order never changed in ${attempts} leases`);
+
+  check("a draft whose outputs are not shown now is dropped with a message");
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage).filter((name) => name.startsWith("editeval.draft."))) {
+      const draft = JSON.parse(localStorage.getItem(key));
+      draft.outputKeys = Object.fromEntries(Object.keys(draft.outputKeys || { A: 0, B: 0 })
+        .map((letter) => [letter, `gone-${letter}`]));
+      localStorage.setItem(key, JSON.stringify(draft));
+    }
+  });
+  await releaseAndLeaseAgain(page, options, task);
+  const notice = await page.textContent("#notice-text");
+  assert(/not restored|could not be matched/i.test(notice), `no message that the draft was dropped: ${notice}`);
+  const checked = await page.$$eval("#rating-form input:checked", (inputs) => inputs.length);
+  assert(checked === 0, `${checked} answers applied from a draft that matches none of the outputs`);
+
+  check("answer afresh and submit");
+  await answer(page, { [low]: "lowest", [high]: "highest" }, high);
+  await submit(page);
+  return { attempts, lowest: low, highest: high, preferred: high, letters: { first, last: now } };
+}
+
+/** Each shown letter's image, named by the blind file name of its preview (the same in every lease). */
+function imagesByLetter(page) {
+  return page.$$eval("#viewer .tile-output", (tiles) => Object.fromEntries(tiles.map((tile) => [
+    tile.dataset.outputId,
+    new URL(tile.querySelector("img.photo").src).pathname.split("/").pop().replace(/-(thumb|preview|full)\.jpg$/, ""),
+  ])));
+}
+
+function letterOf(letters, image) {
+  return Object.keys(letters).find((letter) => letters[letter] === image);
+}
+
+/** Gate: its first (passing) answer; each image's rows: its lowest or highest score; the preference: prefer. */
+async function answer(page, levelByImage, prefer) {
+  const letters = await imagesByLetter(page);
+  const byLetter = Object.fromEntries(Object.entries(levelByImage).map(([image, level]) => [letterOf(letters, image),
+    level]));
+  await page.evaluate(({ byLetter: levels, preferred }) => {
+    const pick = (input) => {
+      if (!input.checked) {
+        input.click();
+      }
+    };
+    pick(document.querySelector("#rating-form fieldset.gate input[type=radio]"));
+    for (const [letter, level] of Object.entries(levels)) {
+      for (const row of document.querySelectorAll(`#rating-form [data-output-id="${letter}"] fieldset.dim-row`)) {
+        const scores = [...row.querySelectorAll("input[type=radio]")].filter((input) => input.value !== "na");
+        pick(level === "lowest" ? scores[0] : scores[scores.length - 1]);
+      }
+    }
+    for (const row of document.querySelectorAll("#rating-form fieldset.pref-row")) {
+      pick(row.querySelector(preferred ? `input[value="${preferred}"]` : "input[value=tie]"));
+    }
+  }, { byLetter, preferred: prefer && letterOf(letters, prefer) });
+  failOnProblems();
+}
+
+/** What the form shows, by image: each row's checked value, and whether the image is the preferred one. */
+async function answersByImage(page) {
+  const letters = await imagesByLetter(page);
+  const byLetter = await page.evaluate(() => {
+    const shown = {};
+    for (const block of document.querySelectorAll("#rating-form [data-output-id]")) {
+      shown[block.dataset.outputId] = { scores: [...block.querySelectorAll("fieldset.dim-row")].map((row) => {
+        const checked = row.querySelector("input:checked");
+        return checked ? checked.value : null;
+      }) };
+    }
+    for (const row of document.querySelectorAll("#rating-form fieldset.pref-row")) {
+      const checked = row.querySelector("input:checked");
+      if (checked && shown[checked.value]) {
+        shown[checked.value].preferred = (shown[checked.value].preferred || 0) + 1;
+      }
+    }
+    return shown;
+  });
+  return Object.fromEntries(Object.entries(byLetter).map(([letter, shown]) => [letters[letter], shown]));
+}
+
+/** An admin releases the evaluator's leases; the page, reloaded, finds its lease gone and leases the task again. */
+async function releaseAndLeaseAgain(page, options, task) {
+  const answer = await page.request.post(new URL(`api/admin/evaluators/${encodeURIComponent(options["evaluator-id"])}`
+    + "/release", options.url).href, { headers: { Authorization: `Bearer ${options["admin-token"]}` } });
+  assert(answer.status() === 200, `the admin release answered ${answer.status()}: ${await answer.text()}`);
+  await page.reload({ waitUntil: "domcontentloaded" });
+  await page.locator("#screen-idle").waitFor({ state: "visible" });
+  // The page asks for its lease, gone now: the 404 it expects is all Chromium logs.
+  takeProblems(/status of 404/);
+  await page.click("#start-button");
+  await page.locator("#screen-task").waitFor({ state: "visible" });
+  const again = await taskOnScreen(page);
+  assert(again.batchId === task.batchId && again.taskId === task.taskId,
+    `leased ${again.batchId}/${again.taskId} again, not ${task.batchId}/${task.taskId}`);
+  return imagesByLetter(page);
+}
+
+async function submit(page) {
+  const token = await pageToken(page);
+  assert(token, "no token on the page");
+  const response = page.waitForResponse((candidate) => candidate.request().method() === "POST"
+    && /\/rating$/.test(candidate.url()));
+  await page.keyboard.press("Control+Enter");
+  const answer = await response;
+  assert(answer.status() === 201, `the rating POST answered ${answer.status()}: ${await answer.text()}`);
+}
