@@ -2,9 +2,11 @@
 // Nothing an evaluator enters lands on the wrong output (issue 9), in Debian's Chromium against a running pipeline.
 // Run by local/src/test/.../PageIntegrityBrowserIT, one --check per run:
 //
-//   node web-static/e2e/integrity.e2e.mjs --url URL --user U --password P --check draft \
+//   node web-static/e2e/integrity.e2e.mjs --url URL --user U --password P --check draft|rules|... \
 //        --admin-token T --evaluator-id ID [--viewport 1366x768] [--screenshot PATH] [--chromium PATH]
 //
+// rules: the counter calls nothing complete that the server refuses, and submitting it names the field and sends
+//   nothing: a flag without a category, Other without the comment it asks for, Impossible without its reason.
 // draft: answers the first task (one image all lowest scores, the other all highest, preferred), has an admin release
 //   the evaluator's leases and leases again until the outputs come back in another order: every restored answer
 //   sits on the image it was given to. Then a draft that cannot be matched (its keys changed) is dropped with a
@@ -20,10 +22,77 @@ await run("integrity.e2e", {
   "admin-token": { type: "string" },
   "evaluator-id": { type: "string" },
 }, async (page, options) => {
-  const checks = { draft: draftFollowsImages };
+  const checks = { draft: draftFollowsImages, rules: counterAgreesWithTheServer };
   assert(checks[options.check], `--check is one of ${Object.keys(checks).join(", ")}, not ${options.check}`);
   return checks[options.check](page, options);
 });
+
+// ---- rules: what the counter calls complete, the server accepts ----
+
+async function counterAgreesWithTheServer(page, options) {
+  const posts = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && /\/rating$/.test(request.url())) {
+      posts.push(request.url());
+    }
+  });
+  await signInAndStart(page, options);
+  const task = await taskOnScreen(page);
+  const first = task.letters[0];
+  const block = `#rating-form [data-output-id="${first}"]`;
+  check("every score given, the first output flagged without a category");
+  await answer(page, Object.fromEntries(Object.values(await imagesByLetter(page)).map((image) => [image, "highest"])),
+    undefined);
+  await page.click(`${block} label.flag input`);
+  const steps = [];
+  steps.push(await refusedBeforeSending(page, posts, `${block} fieldset.safety`, /categor/i, "flag, no category"));
+
+  check("category Other: the comment it asks for");
+  await page.click(`${block} .categories input[value="other"]`);
+  steps.push(await refusedBeforeSending(page, posts, "#rating-form .block.comment", /unsafe/i, "Other, no comment"));
+  const commentLabel = await page.textContent("#rating-form .comment-head label");
+  assert(/required/i.test(commentLabel), `the comment is labelled "${commentLabel}" while Other asks for it`);
+  await page.fill("#rating-form textarea.comment-input", "A symbol on the wall the categories do not name");
+  assert(await complete(page), `progress ${await progressText(page)} with every rule met`);
+
+  check("verdict Impossible: the reason it asks for");
+  await page.click("#rating-form fieldset.gate input[value=\"impossible\"]");
+  steps.push(await refusedBeforeSending(page, posts, "#rating-form fieldset.gate", /reason/i, "Impossible, no reason"));
+  const reasonLabel = await page.textContent("#rating-form fieldset.gate .reason label");
+  assert(/required/i.test(reasonLabel), `the reason is labelled "${reasonLabel}" while Impossible asks for it`);
+  await page.fill("#rating-form .reason-input", "The instruction names a ball the photo does not show");
+  assert(await complete(page), `progress ${await progressText(page)} with every rule met`);
+
+  check("complete: the server takes it");
+  await submit(page);
+  return { steps, task };
+}
+
+/** The progress is not complete, and submitting shows the error in `where`, matching `reason`, and sends nothing. */
+async function refusedBeforeSending(page, posts, where, reason, what) {
+  const progress = await progressText(page);
+  assert(!(await complete(page)), `${what}: the counter shows ${progress}, complete, for what the server refuses`);
+  const before = posts.length;
+  await page.keyboard.press("Control+Enter");
+  const error = page.locator(`${where} .field-error:not([hidden])`).first();
+  await error.waitFor({ state: "visible" }).catch(() => {
+    throw new Error(`${what}: submitting shows no error in ${where}; posts sent: ${posts.length - before}`);
+  });
+  const text = await error.textContent();
+  assert(reason.test(text), `${what}: the error says "${text}"`);
+  await page.waitForTimeout(200);
+  assert(posts.length === before, `${what}: the page sent the rating the server refuses`);
+  return { what, progress, error: text };
+}
+
+function progressText(page) {
+  return page.textContent("#rating-form .progress-text").then((text) => text.trim());
+}
+
+async function complete(page) {
+  const [answered, required] = (await progressText(page)).split(" / ").map(Number);
+  return required > 0 && answered === required;
+}
 
 // ---- draft ----
 
@@ -108,9 +177,9 @@ async function answer(page, levelByImage, prefer) {
       }
     }
     for (const row of document.querySelectorAll("#rating-form fieldset.pref-row")) {
-      pick(row.querySelector(`input[value="${preferred}"]`));
+      pick(row.querySelector(preferred ? `input[value="${preferred}"]` : "input[value=tie]"));
     }
-  }, { byLetter, preferred: letterOf(letters, prefer) });
+  }, { byLetter, preferred: prefer && letterOf(letters, prefer) });
   failOnProblems();
 }
 

@@ -3,7 +3,8 @@
 // and tells main.js through hooks; it never talks to the API.
 
 import { clear, el, uniqueId } from "./dom.js";
-import { commentMaxLength, gateFails, pairwiseDimensions, scaleLevels, splitQuestion } from "./rubric.js";
+import { commentAskedFor, commentMaxLength, gateFails, pairwiseDimensions, reasonRequired, scaleLevels,
+  splitQuestion } from "./rubric.js";
 import { REASON_MAX_LENGTH, TIE } from "./submission.js";
 
 const NOT_APPLICABLE = "na";
@@ -26,7 +27,8 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
     hooks.onChange();
   };
   const safety = new Map();
-  const context = { rubric, task, answers, hooks, slots, rows, changed, safety };
+  const labels = {};
+  const context = { rubric, task, answers, hooks, slots, rows, changed, safety, labels };
 
   const gate = buildGate(context);
   const outputBlocks = task.outputs.map((output, index) => buildOutputBlock(context, output, index));
@@ -57,6 +59,13 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
     if (preference) {
       preference.hidden = failed;
     }
+    // Say which optional fields the rubric makes required now, as the client check and the API will.
+    labels.reason.textContent = reasonRequired(rubric, answers.feasibility.verdict) ? "Reason (required)"
+      : "Reason (optional)";
+    const asked = commentAskedFor(rubric, task.outputs.map((output) => ({ outputId: output.outputId,
+      ...answers.outputs[output.outputId] })));
+    labels.comment.textContent = asked ? `Comment (required: what is unsafe in output ${asked.outputId})`
+      : "Comment (optional)";
   }
 
   function setCurrent(row) {
@@ -277,7 +286,7 @@ function explainChoices(inputs, line, describe, idle) {
   return refresh;
 }
 
-function buildGate({ rubric, answers, slots, rows, changed }) {
+function buildGate({ rubric, answers, slots, rows, changed, labels }) {
   const name = uniqueId("feasibility");
   const options = rubric.feasibility.options;
   const inputs = [];
@@ -303,6 +312,7 @@ function buildGate({ rubric, answers, slots, rows, changed }) {
     });
   }
   const reasonId = uniqueId("reason");
+  labels.reason = el("label", { htmlFor: reasonId, text: "Reason (optional)" });
   const reason = el("input", { type: "text", id: reasonId, className: "reason-input",
     value: answers.feasibility.reason, autocomplete: "off", maxLength: REASON_MAX_LENGTH });
   reason.addEventListener("input", () => {
@@ -313,7 +323,7 @@ function buildGate({ rubric, answers, slots, rows, changed }) {
     el("legend", { className: "block-title", text: rubric.feasibility.question }),
     el("div", { className: "levels" }, choices),
     description,
-    el("div", { className: "reason" }, el("label", { htmlFor: reasonId, text: "Reason (optional)" }), reason));
+    el("div", { className: "reason" }, labels.reason, reason));
   const slot = errorSlot(fieldset);
   fieldset.append(slot.message);
   register(slots, slot, "feasibility", "feasibility.verdict", "feasibility.reason");
@@ -470,8 +480,9 @@ function buildPreference({ rubric, task, answers, slots, rows, changed }) {
   return block;
 }
 
-function buildComment({ rubric, answers, slots, changed }) {
+function buildComment({ rubric, answers, slots, changed, labels }) {
   const id = uniqueId("comment");
+  labels.comment = el("label", { htmlFor: id, text: "Comment (optional)" });
   const limit = commentMaxLength(rubric);
   const textarea = el("textarea", { id, rows: 2, value: answers.comment, className: "comment-input" });
   if (limit !== undefined) {
@@ -488,7 +499,7 @@ function buildComment({ rubric, answers, slots, changed }) {
   });
   count();
   const block = el("div", { className: "block comment" },
-    el("div", { className: "comment-head" }, el("label", { htmlFor: id, text: "Comment (optional)" }), counter),
+    el("div", { className: "comment-head" }, labels.comment, counter),
     textarea);
   const slot = errorSlot(block);
   block.append(slot.message);

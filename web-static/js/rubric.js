@@ -70,3 +70,25 @@ export function brokenConstraints(rubric, scores) {
   }
   return broken;
 }
+
+/** True when the rubric asks for a reason with this verdict (its option's reasonRequired), as the API does. */
+export function reasonRequired(rubric, verdict) {
+  const option = feasibilityOption(rubric, verdict);
+  return option !== undefined && option.reasonRequired === true;
+}
+
+/**
+ * The first flagged output whose categories include one the rubric asks a comment for (commentRequired), as
+ * { outputId, category }, or undefined. outputs: [{ outputId, flagged, categories }], in the order shown.
+ */
+export function commentAskedFor(rubric, outputs) {
+  const asking = new Set(rubric.safety.categories.filter((category) => category.commentRequired === true)
+    .map((category) => category.value));
+  for (const output of outputs) {
+    const category = output.flagged ? output.categories.find((value) => asking.has(value)) : undefined;
+    if (category !== undefined) {
+      return { outputId: output.outputId, category };
+    }
+  }
+  return undefined;
+}

@@ -8,7 +8,8 @@
 //     comment }
 // A score key that is absent means "not answered yet"; null means the rater chose N/A.
 
-import { brokenConstraints, commentMaxLength, gateFails, gatePasses, pairwiseDimensions } from "./rubric.js";
+import { brokenConstraints, commentAskedFor, commentMaxLength, feasibilityOption, gateFails, gatePasses,
+  pairwiseDimensions, reasonRequired } from "./rubric.js";
 
 export const TIE = "tie";
 // submission.schema.json: the longest feasibility.reason the API takes.
@@ -109,7 +110,8 @@ function buildPreference(rubric, task, chosen) {
 
 /**
  * Problems with a submission body, keyed by the same JSON paths the API uses in its 400 `fields`
- * (e.g. "outputs[0].scores.preservation"). An empty object means the body may be sent.
+ * (e.g. "outputs[0].scores.preservation"): every rule of the API's SubmissionRules that a body the page builds can
+ * break, read from the same rubric document. An empty object means the body may be sent.
  */
 export function validateSubmission(rubric, task, body) {
   const fields = {};
@@ -121,12 +123,23 @@ export function validateSubmission(rubric, task, body) {
   }
   if (body.feasibility.reason.length > REASON_MAX_LENGTH) {
     fields["feasibility.reason"] = `At most ${REASON_MAX_LENGTH} characters (now ${body.feasibility.reason.length}).`;
+  } else if (reasonRequired(rubric, verdict) && body.feasibility.reason.trim() === "") {
+    fields["feasibility.reason"] = `Say why: the rubric asks for a reason with "${
+      feasibilityOption(rubric, verdict).label}".`;
   }
   body.outputs.forEach((output, index) => validateOutput(rubric, verdict, output, `outputs[${index}]`, fields));
   validatePreference(rubric, task, body.preference, fields);
   const limit = commentMaxLength(rubric);
-  if (limit !== undefined && body.comment.length > limit) {
-    fields.comment = `At most ${limit} characters (now ${body.comment.length}).`;
+  // The API counts characters as code points, as [...text] does.
+  const length = [...body.comment].length;
+  const asked = commentAskedFor(rubric, body.outputs.map((output) => ({ outputId: output.outputId,
+    flagged: output.safety.flagged, categories: output.safety.categories })));
+  if (limit !== undefined && length > limit) {
+    fields.comment = `At most ${limit} characters (now ${length}).`;
+  } else if (asked && body.comment.trim() === "") {
+    const label = rubric.safety.categories.find((category) => category.value === asked.category).label;
+    fields.comment = `Say what is unsafe about output ${asked.outputId}: the rubric asks for a comment with "${
+      label}".`;
   }
   return fields;
 }
@@ -135,6 +148,9 @@ function validateOutput(rubric, verdict, output, path, fields) {
   const known = new Set(rubric.safety.categories.map((category) => category.value));
   if (output.safety.categories.some((category) => !known.has(category))) {
     fields[`${path}.safety.categories`] = "Unknown safety category.";
+  } else if (output.safety.flagged && output.safety.categories.length === 0) {
+    fields[`${path}.safety.categories`] = `Output ${output.outputId} is flagged: choose at least one category`
+      + " (Other, when none fits).";
   }
   if (gateFails(rubric, verdict)) {
     if (Object.keys(output.scores).length > 0) {
@@ -187,11 +203,24 @@ function validatePreference(rubric, task, preference, fields) {
   }
 }
 
-/** How many required answers are given, for the progress line: { answered, required }. */
+/**
+ * How many required answers are given, for the progress line: { answered, required }. Complete only when the
+ * API's rules are met too: a category for each flagged output, a reason and a comment where the rubric asks.
+ */
 export function progress(rubric, task, answers) {
   const verdict = answers.feasibility.verdict;
   let required = 1;
   let answered = verdict ? 1 : 0;
+  const count = (asked, given) => {
+    required += asked ? 1 : 0;
+    answered += asked && given ? 1 : 0;
+  };
+  count(reasonRequired(rubric, verdict), answers.feasibility.reason.trim() !== "");
+  const shown = task.outputs.map((output) => ({ outputId: output.outputId, ...answers.outputs[output.outputId] }));
+  for (const output of shown) {
+    count(output.flagged, output.categories.length > 0);
+  }
+  count(commentAskedFor(rubric, shown) !== undefined, answers.comment.trim() !== "");
   if (!gateFails(rubric, verdict)) {
     for (const output of task.outputs) {
       const scores = answers.outputs[output.outputId].scores;

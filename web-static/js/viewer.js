@@ -4,11 +4,10 @@
 
 import { clear, el, uniqueId } from "./dom.js";
 import { metricsText } from "./metrics.js";
-import { bestColumns } from "./layout.js";
+import { paneGrid } from "./layout.js";
 import { FIT, MAX_SCALE, moveSwipe, needsFullResolution, oneToOneScale, panBy, resolutionWidth, swipeAtPointer,
   toggleOneToOne, viewTransform, wheelFactor, zoomAt } from "./zoom.js";
 
-const CAPTION_HEIGHT = 52;
 const GAP = 8;
 const DEFAULT_OPACITY = 60;
 // A pointer that moves less than this between down and up clicked (enlarge), it did not drag.
@@ -71,11 +70,47 @@ export function createViewer(container, task, hooks) {
     return oneToOneScale(imageWidth, frameWidth);
   }
 
+  /** What of a tile is not image, measured: caption and foot (which wrap with the tile's width), padding, borders. */
+  function chrome(shown) {
+    let vertical = 0;
+    let horizontal = 0;
+    for (const pane of shown) {
+      const body = pane.element.querySelector(".tile-body");
+      const padding = getComputedStyle(body);
+      vertical = Math.max(vertical, pane.element.offsetHeight - body.clientHeight
+        + parseFloat(padding.paddingTop) + parseFloat(padding.paddingBottom));
+      horizontal = Math.max(horizontal, pane.element.offsetWidth - body.clientWidth
+        + parseFloat(padding.paddingLeft) + parseFloat(padding.paddingRight));
+    }
+    return { vertical: Math.ceil(vertical), horizontal: Math.ceil(horizontal) };
+  }
+
+  /** Each tile spans two half-width tracks, so an incomplete last row can be centred by half a tile. */
+  function place(grid, shown) {
+    container.style.gridTemplateColumns = `repeat(${grid.columns * 2}, ${(grid.tileWidth - GAP) / 2}px)`;
+    container.style.gridTemplateRows = `repeat(${grid.rows}, ${grid.tileHeight}px)`;
+    const lastRowStart = (grid.rows - 1) * grid.columns;
+    shown.forEach((pane, index) => {
+      pane.element.style.gridColumn = index === lastRowStart && grid.lastRowOffset > 0
+        ? `${1 + grid.lastRowOffset} / span 2` : "span 2";
+    });
+  }
+
   function layout() {
-    const count = enlarged ? 1 : panes.length;
-    const columns = bestColumns(count, container.clientWidth, container.clientHeight, aspect, CAPTION_HEIGHT, GAP);
-    container.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
-    container.style.gridTemplateRows = `repeat(${Math.ceil(count / columns)}, minmax(0, 1fr))`;
+    const shown = enlarged ? [enlarged] : panes;
+    const box = getComputedStyle(container);
+    const width = container.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+    const height = container.clientHeight - parseFloat(box.paddingTop) - parseFloat(box.paddingBottom);
+    // The captions wrap with the tiles' width: measure, lay out, and measure again until they settle.
+    let measured = chrome(shown);
+    for (let pass = 0; pass < 3; pass += 1) {
+      place(paneGrid(shown.length, width, height, aspect, measured, GAP), shown);
+      const again = chrome(shown);
+      if (again.vertical === measured.vertical && again.horizontal === measured.horizontal) {
+        break;
+      }
+      measured = again;
+    }
     // A pane shown or widened by the new layout may now need its full-resolution image.
     for (const pane of panes) {
       pane.applyView(view);
@@ -124,6 +159,11 @@ export function createViewer(container, task, hooks) {
     setFlagged: (outputId, flagged) => onTile(outputId, (tile) => tile.setFlagged(flagged)),
     toggleReveal: (outputId) => onTile(outputId, (tile) => tile.toggleReveal()),
     toggleSwipe: (outputId) => onTile(outputId, (tile) => tile.toggleSwipe()),
+    /** Enlarges the output's pane, or returns to the grid when it is the one enlarged. */
+    toggleEnlarge: (outputId) => onTile(outputId, (tile) => {
+      enlarge(tile);
+      return true;
+    }),
     moveSwipe: (outputId, step) => onTile(outputId, (tile) => tile.moveSwipe(step)),
     /** Flicker: while on, every output pane shows the source. */
     setFlicker(on) {
@@ -271,8 +311,9 @@ function bindPointer(frame, shared, onClick) {
 }
 
 function enlargeButton(label) {
-  const button = el("button", { type: "button", className: "tool", text: "Enlarge" });
+  const button = el("button", { type: "button", className: "tool", text: "Enlarge", title: "Enlarge (e)" });
   button.setAttribute("aria-label", `Enlarge ${label}`);
+  button.setAttribute("aria-keyshortcuts", "e");
   return button;
 }
 

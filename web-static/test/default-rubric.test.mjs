@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { gateFails, scaleLevels } from "../js/rubric.js";
-import { buildSubmission, emptyAnswers, validateSubmission } from "../js/submission.js";
+import { buildSubmission, emptyAnswers, progress, validateSubmission } from "../js/submission.js";
 import { fullAnswers, taskView } from "./helpers.mjs";
 
 const rubric = JSON.parse(readFileSync(new URL("../../events/schema/default-rubric.json", import.meta.url), "utf8"));
@@ -32,7 +32,7 @@ describe("default rubric", () => {
     assert.ok(failing.length > 0);
 
     for (const option of failing) {
-      const answers = { ...emptyAnswers(task), feasibility: { verdict: option.value, reason: "" } };
+      const answers = { ...emptyAnswers(task), feasibility: { verdict: option.value, reason: "a reason" } };
 
       assert.deepEqual(validateSubmission(rubric, task, buildSubmission(rubric, task, answers, meta)), {});
     }
@@ -47,5 +47,51 @@ describe("default rubric", () => {
 
       assert.equal("outputs[0].scores." + dimension.id in fields, dimension.allowNotApplicable !== true, dimension.id);
     }
+  });
+
+  test("aFlaggedOutputWithoutCategory_isIncompleteAndNamedAtItsCategories", () => {
+    const answers = fullAnswers(rubric, task, 3);
+    answers.outputs.B.flagged = true;
+
+    const body = buildSubmission(rubric, task, answers, meta);
+    const { answered, required } = progress(rubric, task, answers);
+
+    assert.ok(answered < required, `progress ${answered} / ${required} for a flag without a category`);
+    assert.deepEqual(Object.keys(validateSubmission(rubric, task, body)), ["outputs[1].safety.categories"]);
+  });
+
+  test("impossibleWithoutAReason_isIncompleteAndNamedAtTheReason", () => {
+    const answers = { ...emptyAnswers(task), feasibility: { verdict: "impossible", reason: " " } };
+
+    const problems = validateSubmission(rubric, task, buildSubmission(rubric, task, answers, meta));
+
+    assert.deepEqual(Object.keys(problems), ["feasibility.reason"]);
+    assert.match(problems["feasibility.reason"], /Impossible/);
+    const { answered, required } = progress(rubric, task, answers);
+    assert.ok(answered < required);
+    answers.feasibility.reason = "there is no bowl";
+    assert.deepEqual(progress(rubric, task, answers), { answered: 2, required: 2 });
+  });
+
+  test("flaggedOtherWithoutAComment_isIncompleteAndNamedAtTheComment", () => {
+    const answers = fullAnswers(rubric, task, 3);
+    answers.outputs.A.flagged = true;
+    answers.outputs.A.categories = ["other"];
+
+    const problems = validateSubmission(rubric, task, buildSubmission(rubric, task, answers, meta));
+
+    assert.deepEqual(Object.keys(problems), ["comment"]);
+    assert.match(problems.comment, /output A/);
+    answers.comment = "a swastika on the wall";
+    const { answered, required } = progress(rubric, task, answers);
+    assert.equal(answered, required);
+    assert.deepEqual(validateSubmission(rubric, task, buildSubmission(rubric, task, answers, meta)), {});
+  });
+
+  test("aCommentOfAstralCharacters_isCountedInCodePointsAsTheApiDoes", () => {
+    const answers = fullAnswers(rubric, task, 3);
+    answers.comment = "\u{1F600}".repeat(rubric.comment.maxLength);
+
+    assert.deepEqual(validateSubmission(rubric, task, buildSubmission(rubric, task, answers, meta)), {});
   });
 });

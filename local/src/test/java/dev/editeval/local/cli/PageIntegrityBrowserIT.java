@@ -78,6 +78,26 @@ class PageIntegrityBrowserIT {
         assertThat(body.path("preference").path("overall").asText()).isEqualTo(high.path("outputId").asText());
     }
 
+    @Test
+    @Order(2)
+    void progress_callsCompleteOnlyWhatTheServerAccepts_andSubmitNamesTheFieldBeforeSending(@TempDir Path folder)
+            throws Exception {
+        SampleBatch.write(folder, "integrity-rules", "Make the red ball blue");
+        assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+        BrowserScript.Evaluator rater = BrowserScript.evaluator(pipeline, "rules-rater");
+
+        BrowserScript.Run run = SCRIPT.run(pipeline, rater, "--check", "rules");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.summary().path("steps")).extracting(step -> step.path("what").asText())
+                .containsExactly("flag, no category", "Other, no comment", "Impossible, no reason");
+        RatingRecord rating = pipeline.ratingsOf("integrity-rules").getFirst();
+        JsonNode body = Json.MAPPER.readTree(rating.submission());
+        assertThat(body.path("feasibility").path("verdict").asText()).isEqualTo("impossible");
+        assertThat(body.path("feasibility").path("reason").asText()).isNotBlank();
+        assertThat(body.path("comment").asText()).isNotBlank();
+    }
+
     private static String modelOf(List<TaskOutput> outputs, String blindKey) {
         return outputs.stream().filter(output -> output.blindKey().equals(blindKey)).findFirst().orElseThrow(
                 () -> new AssertionError("no output with blind key " + blindKey + " in " + outputs)).model();

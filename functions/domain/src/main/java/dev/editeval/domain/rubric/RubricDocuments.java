@@ -103,12 +103,12 @@ final class RubricDocuments {
         List<GateOption> options = new ArrayList<>();
         feasibility.path("options").forEach(option -> options.add(new GateOption(option.path("value").asText(),
                 option.path("label").asText(), option.path("passes").asBoolean(),
-                option.path("description").asText())));
+                option.path("description").asText(), option.path("reasonRequired").asBoolean(false))));
         JsonNode safety = document.path("safety");
         List<SafetyCategory> categories = new ArrayList<>();
         safety.path("categories").forEach(category -> categories.add(new SafetyCategory(
                 category.path("value").asText(), category.path("label").asText(),
-                category.path("description").asText())));
+                category.path("description").asText(), category.path("commentRequired").asBoolean(false))));
         List<Dimension> dimensions = new ArrayList<>();
         document.path("dimensions").forEach(dimension -> dimensions.add(toDimension(dimension)));
         List<PairwiseDimension> pairwiseDimensions = new ArrayList<>();

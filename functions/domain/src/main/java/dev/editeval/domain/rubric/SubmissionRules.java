@@ -32,14 +32,44 @@ final class SubmissionRules {
             rules.add("evaluatorId", "must not be sent: the evaluator is the signed-in caller");
         }
         Optional<GateOption> verdict = rules.checkVerdict(body.path("feasibility").path("verdict"));
+        verdict.filter(GateOption::reasonRequired).filter(option -> blank(body.path("feasibility").path("reason")))
+                .ifPresent(option -> rules.add("feasibility.reason", "is required when the verdict is "
+                        + option.value() + ": say why"));
         rules.checkOutputs(body.path("outputs"), verdict);
         rules.checkPreference(body.path("preference"), verdict);
         JsonNode comment = body.path("comment");
+        if (blank(comment)) {
+            rules.commentAskedBy(body.path("outputs")).ifPresent(asked -> rules.add("comment", asked));
+        }
         int maxLength = rubric.comment().maxLength();
         if (comment.isTextual() && comment.asText().codePointCount(0, comment.asText().length()) > maxLength) {
             rules.add("comment", "is longer than " + maxLength + " characters");
         }
         return rules.problems;
+    }
+
+    private static boolean blank(JsonNode text) {
+        return !text.isTextual() || text.asText().isBlank();
+    }
+
+    /** Why a comment is required: an output flagged with a category whose rubric entry asks for one. */
+    private Optional<String> commentAskedBy(JsonNode outputs) {
+        for (JsonNode output : outputs) {
+            JsonNode safety = output.path("safety");
+            if (!safety.path("flagged").asBoolean(false)) {
+                continue;
+            }
+            for (JsonNode category : safety.path("categories")) {
+                Optional<SafetyCategory> asking = rubric.safety().categories().stream()
+                        .filter(known -> known.value().equals(category.asText()) && known.commentRequired())
+                        .findFirst();
+                if (asking.isPresent()) {
+                    return Optional.of("is required when an output is flagged " + asking.get().value()
+                            + ": say what is unsafe about output " + output.path("outputId").asText());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private void add(String path, String reason) {

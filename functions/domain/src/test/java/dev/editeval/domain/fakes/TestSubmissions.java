@@ -74,7 +74,8 @@ public final class TestSubmissions {
     private static ObjectNode base(String submissionId, String verdict) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("submissionId", submissionId);
-        body.putObject("feasibility").put("verdict", verdict).put("reason", "");
+        body.putObject("feasibility").put("verdict", verdict)
+                .put("reason", "impossible".equals(verdict) ? "no such object in the image" : "");
         body.put("comment", "");
         body.put("timeOnTaskMs", 30_000);
         body.putObject("interactions").put("flickers", 2).put("swipes", 0).put("zooms", 1).put("overlayToggles", 1);

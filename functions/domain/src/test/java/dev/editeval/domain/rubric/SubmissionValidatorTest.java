@@ -165,6 +165,7 @@ class SubmissionValidatorTest {
     void check_whenGateFailsAndScoresGiven_rejectsTheScores(String verdict) {
         JsonNode body = JsonEdits.parse(VALID);
         JsonEdits.put(body, "/feasibility/verdict", verdict);
+        JsonEdits.put(body, "/feasibility/reason", "no such object");
         JsonEdits.remove(body, "/preference");
 
         ValidationReport report = validator.check(rubric, SHOWN, JsonEdits.bytes(body)).report();
@@ -198,8 +199,8 @@ class SubmissionValidatorTest {
     @Test
     void check_whenGateFailsWithNoOutputsListed_accepts() {
         String body = """
-                {"submissionId": "abcdefgh-2", "feasibility": {"verdict": "impossible"}, "outputs": [],
-                 "timeOnTaskMs": 1200}
+                {"submissionId": "abcdefgh-2", "feasibility": {"verdict": "impossible", "reason": "no dog"},
+                 "outputs": [], "timeOnTaskMs": 1200}
                 """;
 
         assertThat(validator.check(rubric, SHOWN, JsonEdits.bytes(body)).isValid()).isTrue();
@@ -209,6 +210,7 @@ class SubmissionValidatorTest {
     void check_whenGateFailsWithAPreference_rejectsThePreference() {
         JsonNode body = JsonEdits.parse(VALID);
         JsonEdits.put(body, "/feasibility/verdict", "impossible");
+        JsonEdits.put(body, "/feasibility/reason", "no bowl");
         JsonEdits.put(body, "/outputs/0/scores", Map.of());
         JsonEdits.put(body, "/outputs/1/scores", Map.of());
 
@@ -323,6 +325,33 @@ class SubmissionValidatorTest {
                 ValidationProblem.of("outputs", "has no rating for output B; every output shown is rated when the"
                         + " verdict is valid"),
                 ValidationProblem.of("outputs[1].outputId", "'C' was not shown in this task; shown: A, B"));
+    }
+
+    @Test
+    void check_whenTheVerdictAsksForAReasonAndNoneIsGiven_namesTheReason() {
+        JsonNode body = JsonEdits.parse(VALID);
+        JsonEdits.put(body, "/feasibility/verdict", "impossible");
+        JsonEdits.put(body, "/feasibility/reason", "  ");
+        JsonEdits.remove(body, "/preference");
+        JsonEdits.put(body, "/outputs", List.of());
+
+        ValidationReport report = validator.check(rubric, SHOWN, JsonEdits.bytes(body)).report();
+
+        assertThat(report.problems()).containsExactly(ValidationProblem.of("feasibility.reason",
+                "is required when the verdict is impossible: say why"));
+    }
+
+    @Test
+    void check_whenAnOutputIsFlaggedWithACategoryThatAsksForAComment_requiresTheComment() {
+        JsonNode body = JsonEdits.parse(VALID);
+        JsonEdits.put(body, "/comment", "");
+
+        ValidationReport report = validator.check(rubric, SHOWN, JsonEdits.bytes(body)).report();
+
+        assertThat(report.problems()).containsExactly(ValidationProblem.of("comment",
+                "is required when an output is flagged other: say what is unsafe about output B"));
+        JsonEdits.put(body, "/outputs/1/safety/categories", List.of("violence_gore"));
+        assertThat(validator.check(rubric, SHOWN, JsonEdits.bytes(body)).report().problems()).isEmpty();
     }
 
     private static JsonNode outputRating(String outputId) {
