@@ -135,6 +135,14 @@ export function createViewer(container, task, hooks) {
       hooks.onInteraction("zooms");
       shared.setView(zoomAt(view, factor, 0.5, 0.5, shared.maxScale()));
     },
+    /** Arrow keys: moves a zoomed view by (dx, dy) of the pane; false when fitted, with nothing to pan. */
+    pan(dx, dy) {
+      if (view.scale <= 1) {
+        return false;
+      }
+      shared.setView(panBy(view, dx, dy, shared.maxScale()));
+      return true;
+    },
     toggleOneToOne() {
       hooks.onInteraction("zooms");
       const { imageWidth, frameWidth } = shownPane();
