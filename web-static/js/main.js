@@ -601,6 +601,9 @@ function runOutputAction(action, work) {
     case "overlay":
       work.viewer.toggleOverlay(outputId);
       break;
+    case "enlarge":
+      work.viewer.toggleEnlarge(outputId);
+      break;
     case "swipe":
       work.viewer.toggleSwipe(outputId);
       break;

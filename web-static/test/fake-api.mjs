@@ -1,5 +1,5 @@
 // A stand-in for the local server, to look at the page by eye: serves web-static/ with the production CSP,
-// issues tokens at /auth/token, answers /api/* from canned tasks built on /work/shared/testdata/photos,
+// issues tokens at /auth/token, answers /api/* from canned tasks built on the demo batch's photos (events/batches/demo),
 // and draws change maps as PNGs with alpha. Not the real API: it keeps everything in memory.
 //
 //   node web-static/test/fake-api.mjs [port]        then open http://127.0.0.1:8088/ (any user, password "password")
@@ -17,7 +17,7 @@ import { validateSubmission } from "../js/submission.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const siteRoot = normalize(join(here, ".."));
-const photos = process.env.FAKE_PHOTOS || "/work/shared/testdata/photos";
+const photos = process.env.FAKE_PHOTOS || join(here, "..", "..", "events", "batches", "demo");
 // The repository's default rubric when there is one (so the page is seen with the real texts), else the fixture.
 const defaultRubric = join(here, "..", "..", "events", "schema", "default-rubric.json");
 const rubricFile = process.env.FAKE_RUBRIC || (existsSync(defaultRubric) ? defaultRubric : join(here, "fixtures", "rubric.json"));
@@ -31,20 +31,21 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
   ".json": "application/json; charset=utf-8", ".png": "image/png", ".jpg": "image/jpeg" };
 
 const TASKS = [
-  { taskId: "t01", instruction: "Make the red bowl blue", photo: "fig.jpg", width: 2572, height: 1740,
+  { taskId: "t01", instruction: "Make the red bowl blue", photo: "t01/source.jpg", width: 1280, height: 866,
     outputs: [
       { changedFraction: 0.118, ssimUnchanged: 0.972, regions: [{ x: 0.28, y: 0.30, w: 0.44, h: 0.52 }] },
       { changedFraction: 0.341, ssimUnchanged: 0.884, geometryChanged: false,
         regions: [{ x: 0.25, y: 0.28, w: 0.50, h: 0.58 }, { x: 0.02, y: 0.05, w: 0.20, h: 0.18 }] },
     ] },
-  { taskId: "t02", instruction: "Remove the car from the road and keep the storm clouds as they are",
-    photo: "storm.jpg", width: 1920, height: 1280,
+  { taskId: "t02", instruction: "Remove the bird from the tree trunk and keep the bark as it is",
+    photo: "t02/source.jpg", width: 1280, height: 720,
     outputs: [
       { changedFraction: 0.052, ssimUnchanged: 0.991, regions: [{ x: 0.42, y: 0.62, w: 0.16, h: 0.12 }] },
       { changedFraction: 0.087, ssimUnchanged: 0.962, regions: [{ x: 0.40, y: 0.60, w: 0.22, h: 0.16 }] },
       { changedFraction: 0.410, ssimUnchanged: 0.701, geometryChanged: true, regions: [] },
     ] },
-  { taskId: "t03", instruction: "Give the cat a red collar", photo: "chelsea.png", width: 451, height: 300,
+  { taskId: "t03", instruction: "Add a cup of coffee on the round stone table", photo: "t03/source.jpg", width: 1280,
+    height: 853,
     outputs: [{ changedFraction: 0.031, ssimUnchanged: 0.995, regions: [{ x: 0.30, y: 0.62, w: 0.28, h: 0.12 }] }] },
 ];
 

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { parseConfig } from "../js/config.js";
 import { formatCountdown, formatDecimal, formatDuration, formatPercent } from "../js/format.js";
 import { keyAction, SHORTCUTS, stepOutput } from "../js/keys.js";
-import { bestColumns } from "../js/layout.js";
+import { bestColumns, paneGrid } from "../js/layout.js";
 import { brokenConstraints, gateFails, gatePasses, pairwiseDimensions, scaleLevels, splitQuestion } from "../js/rubric.js";
 import { loadRubric } from "./helpers.mjs";
 
@@ -85,6 +85,7 @@ describe("keyAction", () => {
     ["[", {}, { type: "output", step: -1 }],
     ["+", {}, { type: "zoom", factor: 1.5 }],
     ["z", {}, { type: "one-to-one" }],
+    ["e", {}, { type: "enlarge" }],
     ["x", {}, { type: "flag" }],
     ["c", {}, { type: "category" }],
     ["s", {}, { type: "skip" }],
@@ -160,4 +161,25 @@ describe("parseConfig", () => {
       assert.throws(() => parseConfig(json), message);
     });
   }
+});
+
+describe("paneGrid", () => {
+  const chrome = { vertical: 60, horizontal: 14 };
+
+  test("paneGrid_whenFourPortraitPanesAt1366_givesEachTileItsImagesShape", () => {
+    const grid = paneGrid(4, 950, 640, 2 / 3, chrome, 8);
+
+    assert.equal(grid.columns, 4);
+    const imageWidth = grid.tileWidth - chrome.horizontal;
+    const imageHeight = grid.tileHeight - chrome.vertical;
+    assert.ok(Math.abs(imageWidth / imageHeight - 2 / 3) < 0.01, `${imageWidth} x ${imageHeight}`);
+    assert.ok(4 * grid.tileWidth + 3 * 8 <= 950);
+  });
+
+  test("paneGrid_whenThreeLandscapePanesInTwoColumns_centresTheLastRow", () => {
+    const grid = paneGrid(3, 1500, 950, 3 / 2, chrome, 8);
+
+    assert.deepEqual([grid.columns, grid.rows, grid.lastRowOffset], [2, 2, 1]);
+    assert.ok(2 * grid.tileHeight + 8 <= 950);
+  });
 });

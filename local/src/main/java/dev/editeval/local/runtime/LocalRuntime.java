@@ -7,6 +7,7 @@ import dev.editeval.app.preview.PreviewHandler;
 import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.app.runtime.Config;
 import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.services.Services;
 import dev.editeval.domain.topology.FunctionEnvironment;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.auth.LocalIssuer;
@@ -51,19 +52,19 @@ public final class LocalRuntime implements AutoCloseable {
         LocalResources resources = LocalResources.create(clients);
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
                 resources.queueUrl(Topology.INGEST_QUEUE), resources.queueUrl(Topology.PREVIEW_QUEUE));
-        Wiring wiring = Wiring.of(config, clients, options.clock(), exports);
-        exports.runWith(new AggregateHandler(wiring));
+        Services services = Wiring.of(config, clients, options.clock(), exports);
+        exports.runWith(new AggregateHandler(services));
         this.nightly = LocalNightly.start(exports, options.clock());
         backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
-        IngestHandler ingest = new IngestHandler(wiring);
-        PreviewHandler preview = new PreviewHandler(wiring);
+        IngestHandler ingest = new IngestHandler(services);
+        PreviewHandler preview = new PreviewHandler(services);
         poll(new QueuePoller(clients.sqs(), config.ingestQueueUrl(), Topology.INGEST_QUEUE,
                 Topology.INGEST_FUNCTION, ingest::handleRequest));
         poll(new QueuePoller(clients.sqs(), config.previewQueueUrl(), Topology.PREVIEW_QUEUE,
                 Topology.PREVIEW_FUNCTION, preview::handleRequest));
         this.users = new UserStore(options.dataDir().resolve("users.json"));
         LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), options.clock());
-        this.web = new LocalWebServer(options.webPort(), new ApiHandler(wiring), issuer, users,
+        this.web = new LocalWebServer(options.webPort(), new ApiHandler(services), issuer, users,
                 new StaticFiles(options.repoRoot().resolve("web-static")), backend.s3Endpoint());
         this.environment = environment(aws, config, web.address());
         LocalEnvFile.write(options.dataDir().resolve("local.env"), environment);

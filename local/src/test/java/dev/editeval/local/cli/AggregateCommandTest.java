@@ -42,13 +42,13 @@ class AggregateCommandTest {
         int score = 2;
         for (String evaluator : List.of("eve", "bob", "eve", "bob")) {
             ports.clock().advance(Duration.ofHours(score == 3 ? 20 : 2));
-            LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext(evaluator);
+            LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext(evaluator);
             byte[] rating = TestSubmissions.rating("submission-" + score, List.of("A", "B"), score++);
-            assertThat(ports.submitService().submit(evaluator, leased.lease().leaseId(), rating))
+            assertThat(ports.services().submitService().submit(evaluator, leased.lease().leaseId(), rating))
                     .isInstanceOf(Stored.class);
         }
         ports.clock().set(Instant.parse("2025-01-12T02:15:00Z"));
-        ExportSummary summary = ports.exportService().export(SECOND);
+        ExportSummary summary = ports.services().exportService().export(SECOND);
         assertThat(summary.written()).containsExactly(FIRST, SECOND);
         assertThat(summary.ratings()).as("ratings exported").isEqualTo(4);
         return summary;

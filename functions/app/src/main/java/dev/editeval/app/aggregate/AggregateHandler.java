@@ -7,6 +7,7 @@ import dev.editeval.domain.export.ExportDay;
 import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.export.ExportSummary;
 import dev.editeval.domain.export.SetAside;
+import dev.editeval.domain.services.Services;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -32,8 +33,8 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
         this(Wiring.fromEnvironment());
     }
 
-    public AggregateHandler(Wiring wiring) {
-        this(wiring.exportService(), wiring.clock());
+    public AggregateHandler(Services services) {
+        this(services.exportService(), services.ports().clock());
     }
 
     AggregateHandler(ExportService exports, Clock clock) {

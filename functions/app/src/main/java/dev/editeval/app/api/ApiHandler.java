@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.services.Services;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,10 +22,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this(Wiring.fromEnvironment());
     }
 
-    public ApiHandler(Wiring wiring) {
-        this(new ApiRouter(wiring.leaseService(), wiring.submitService(), wiring.taskViews(), wiring.rubrics(),
-                wiring.meService(), new AdminRoutes(wiring.adminService(), wiring.exportViews(),
-                wiring.links())));
+    public ApiHandler(Services services) {
+        this(new ApiRouter(services.leaseService(), services.submitService(), services.taskViews(),
+                services.rubrics(), services.meService(), new AdminRoutes(services.adminService(),
+                services.exportViews(), services.ports().links())));
     }
 
     ApiHandler(ApiRouter router) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.editeval.app.runtime.SqsBatch;
 import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.services.Services;
 import dev.editeval.domain.ingest.IngestOutcome;
 import dev.editeval.domain.ingest.IngestService;
 import org.slf4j.Logger;
@@ -24,8 +25,8 @@ public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this(Wiring.fromEnvironment());
     }
 
-    public IngestHandler(Wiring wiring) {
-        this(wiring.ingestService());
+    public IngestHandler(Services services) {
+        this(services.ingestService());
     }
 
     IngestHandler(IngestService ingest) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.editeval.app.aws.TaskMessages;
 import dev.editeval.app.runtime.SqsBatch;
 import dev.editeval.app.runtime.Wiring;
+import dev.editeval.domain.services.Services;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.preview.PreviewOutcome;
 import dev.editeval.domain.preview.PreviewService;
@@ -26,8 +27,8 @@ public final class PreviewHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this(Wiring.fromEnvironment());
     }
 
-    public PreviewHandler(Wiring wiring) {
-        this(wiring.previewService());
+    public PreviewHandler(Services services) {
+        this(services.previewService());
     }
 
     PreviewHandler(PreviewService previews) {

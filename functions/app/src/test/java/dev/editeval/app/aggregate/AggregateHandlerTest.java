@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AggregateHandlerTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final AggregateHandler handler = new AggregateHandler(ports.exportService(), ports.clock());
+    private final AggregateHandler handler = new AggregateHandler(ports.services().exportService(), ports.clock());
     private final InvocationContext context = new InvocationContext(Topology.AGGREGATE_FUNCTION);
 
     /** As the Lambda runtime hands a handler of {@code Map<String, Object>} its JSON input. */
@@ -36,8 +36,8 @@ class AggregateHandlerTest {
 
     private void rateOnce() {
         ports.ingestAndPreview(TestBatch.of("demo").ratersPerTask(1).task("t01", "Make it blue", "model-a"));
-        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext("eve");
-        ports.submitService().submit("eve", leased.lease().leaseId(),
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext("eve");
+        ports.services().submitService().submit("eve", leased.lease().leaseId(),
                 TestSubmissions.rating("sub-00000001", List.of("A"), 4));
     }
 

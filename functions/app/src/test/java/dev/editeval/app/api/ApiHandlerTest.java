@@ -39,12 +39,12 @@ class ApiHandlerTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
     private final InvocationContext context = new InvocationContext(Topology.API_FUNCTION);
-    private ApiHandler handler = handlerOver(ports.taskViews());
+    private ApiHandler handler = handlerOver(ports.services().taskViews());
 
     private ApiHandler handlerOver(TaskViews views) {
-        return new ApiHandler(new ApiRouter(ports.leaseService(), ports.submitService(), views,
-                RubricCatalog.builtIn(), ports.meService(),
-                new AdminRoutes(ports.adminService(), ports.exportViews(),
+        return new ApiHandler(new ApiRouter(ports.services().leaseService(), ports.services().submitService(), views,
+                RubricCatalog.builtIn(), ports.services().meService(),
+                new AdminRoutes(ports.services().adminService(), ports.services().exportViews(),
                         new StaticImageLinks("https://images.test/editeval-uploads"))));
     }
 
@@ -101,7 +101,7 @@ class ApiHandlerTest {
     @Test
     void lease_whenNothingIsWaiting_answers204WithoutABody() {
         handler.handleRequest(event("apigw-lease.json"), context);
-        ports.leaseService().leaseNext("someone-else");
+        ports.services().leaseService().leaseNext("someone-else");
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event("apigw-lease.json"), context);
 
@@ -344,8 +344,8 @@ class ApiHandlerTest {
 
     @Test
     void adminQueues_whenTheCallerIsAnAdmin_answersEachQueueAndTheLeases() throws IOException {
-        ports.meService().today(ADA, "ada");
-        ports.leaseService().leaseNext(ADA);
+        ports.services().meService().today(ADA, "ada");
+        ports.services().leaseService().leaseNext(ADA);
 
         JsonNode health = json(handler.handleRequest(call("GET", "/api/admin/queues", "[admins]"), context));
 
@@ -373,11 +373,11 @@ class ApiHandlerTest {
     @Test
     void adminExportTables_whenTheDayIsCommitted_answersItsLeaderboardAndEvaluatorRows_andWhoEachPseudonymIs()
             throws IOException {
-        ports.meService().today(ADA, "ada");
-        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext(ADA);
-        ports.submitService().submit(ADA, leased.lease().leaseId(),
+        ports.services().meService().today(ADA, "ada");
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext(ADA);
+        ports.services().submitService().submit(ADA, leased.lease().leaseId(),
                 TestSubmissions.rating("sub-00000001", List.of("A", "B"), 4));
-        ports.exportService().export(LocalDate.parse("2026-11-28"));
+        ports.services().exportService().export(LocalDate.parse("2026-11-28"));
 
         JsonNode tables = json(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28/tables",
                 "[admins]"), context));
@@ -393,7 +393,7 @@ class ApiHandlerTest {
 
     @Test
     void adminExport_whenTheDayIsCommitted_answersItsCountsAndALinkToEachFile() throws IOException {
-        ports.exportService().export(LocalDate.parse("2026-11-28"));
+        ports.services().exportService().export(LocalDate.parse("2026-11-28"));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(call("GET", "/api/admin/exports/2026-11-28",
                 "[admins]"), context);
@@ -409,7 +409,7 @@ class ApiHandlerTest {
                 .startsWith("https://images.test/editeval-uploads/" + export.path("folder").asText());
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27", "[admins]"), context)
                 .getStatusCode()).isEqualTo(404);
-        ports.exportService().export(LocalDate.parse("2026-11-26"));
+        ports.services().exportService().export(LocalDate.parse("2026-11-26"));
         JsonNode listed = json(handler.handleRequest(call("GET", "/api/admin/exports", "[admins]"), context));
         assertThat(listed.path("exports").findValuesAsText("date")).as("the latest first")
                 .containsExactly("2026-11-28", "2026-11-26");

@@ -3,8 +3,7 @@ package dev.editeval.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.editeval.domain.fakes.InMemoryPorts;
-import dev.editeval.domain.fakes.StaticImageLinks;
-import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.services.Services;
 import dev.editeval.domain.topology.ApiRoute;
 import dev.editeval.domain.topology.Topology;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,10 @@ class ApiRouterRoutesTest {
     private final InMemoryPorts ports = InMemoryPorts.create();
 
     private ApiRouter routerOver(List<ApiRoute> routes) {
-        return new ApiRouter(ports.leaseService(), ports.submitService(), ports.taskViews(), RubricCatalog.builtIn(),
-                ports.meService(), new AdminRoutes(ports.adminService(), ports.exportViews(),
-                        new StaticImageLinks("https://images.test/editeval-uploads")), routes);
+        Services services = ports.services();
+        return new ApiRouter(services.leaseService(), services.submitService(), services.taskViews(),
+                services.rubrics(), services.meService(), new AdminRoutes(services.adminService(),
+                services.exportViews(), ports.links()), routes);
     }
 
     private static ApiRequest adminCall(String method, String path) {

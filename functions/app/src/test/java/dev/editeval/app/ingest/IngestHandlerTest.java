@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class IngestHandlerTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final IngestHandler handler = new IngestHandler(ports.ingestService());
+    private final IngestHandler handler = new IngestHandler(ports.services().ingestService());
     private final InvocationContext context = new InvocationContext(Topology.INGEST_FUNCTION);
 
     private void uploadDemo() {

@@ -25,7 +25,7 @@ class PreviewHandlerTest {
     private static final TaskRef T02 = new TaskRef("demo", "t02");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final PreviewHandler handler = new PreviewHandler(ports.previewService());
+    private final PreviewHandler handler = new PreviewHandler(ports.services().previewService());
     private final InvocationContext context = new InvocationContext(Topology.PREVIEW_FUNCTION);
 
     @BeforeEach
@@ -34,7 +34,7 @@ class PreviewHandlerTest {
                 .task("t01", "Make the red square blue", "model-a", "model-b")
                 .task("t02", "Make the square a little bluer", "model-a")
                 .withImage("t02/model-a.png", "not an image".getBytes(StandardCharsets.UTF_8));
-        ports.ingestService().ingest(batch.uploadTo(ports.store()));
+        ports.services().ingestService().ingest(batch.uploadTo(ports.store()));
     }
 
     private TaskStatus status(TaskRef task) {

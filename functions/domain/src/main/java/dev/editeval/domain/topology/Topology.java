@@ -57,7 +57,10 @@ public final class Topology {
             new ApiRoute("POST", "/api/leases/{leaseId}/extend", ApiRoute.Audience.EVALUATORS),
             new ApiRoute(ApiRoute.ANY, "/api/admin/{proxy+}", ApiRoute.Audience.ADMINS));
 
-    /** gsi1 lists batches and the ratings of a batch in time order. */
+    /**
+     * gsi1, overloaded (docs/data-model.md): the batches; the ratings of a day ({@code RATED#{day}}) in time order;
+     * the open-work index ({@code OPEN#{class}#{shard}}), sparse, holding only tasks with rating slots open.
+     */
     public static final IndexSpec GSI1 = new IndexSpec("gsi1", "gsi1pk", "gsi1sk");
     public static final TableSpec TABLE = new TableSpec("editeval", "pk", "sk", List.of(GSI1));
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AdminServiceTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final AdminService admin = ports.adminService();
+    private final AdminService admin = ports.services().adminService();
 
     @Test
     void batches_whenATaskFailedItsPreviews_nameItWithTheReasonAndEveryImageOfIt() {
@@ -39,7 +39,7 @@ class AdminServiceTest {
 
     @Test
     void batches_whenTheManifestWasRejected_giveEveryProblemOfIt() {
-        ports.ingestService().ingest(TestBatch.of("demo").task("t01", "Make it blue", "model-a")
+        ports.services().ingestService().ingest(TestBatch.of("demo").task("t01", "Make it blue", "model-a")
                 .without("t01/model-a.png").uploadTo(ports.store()));
 
         BatchProgress batch = admin.batches().getFirst();
@@ -54,11 +54,11 @@ class AdminServiceTest {
                 .task("t01", "Make the red square blue", "model-a")
                 .task("t02", "Make the sky green", "model-a"));
         // as the page does on opening: the evaluator is seen, and listed
-        ports.meService().today("eve", "Eve");
-        ports.meService().today("ann", "Ann");
-        assertThat(ports.leaseService().leaseNext("eve")).isInstanceOf(LeaseOutcome.Leased.class);
+        ports.services().meService().today("eve", "Eve");
+        ports.services().meService().today("ann", "Ann");
+        assertThat(ports.services().leaseService().leaseNext("eve")).isInstanceOf(LeaseOutcome.Leased.class);
         ports.clock().advance(Duration.ofMinutes(20));
-        assertThat(ports.leaseService().leaseNext("ann")).isInstanceOf(LeaseOutcome.Leased.class);
+        assertThat(ports.services().leaseService().leaseNext("ann")).isInstanceOf(LeaseOutcome.Leased.class);
 
         QueueHealth health = admin.queueHealth();
 

@@ -28,7 +28,7 @@ class ExportCommitTest {
 
     private final ExportFixture fixture = new ExportFixture();
     private final InMemoryPorts ports = fixture.ports;
-    private final ExportService exports = ports.exportService();
+    private final ExportService exports = ports.services().exportService();
 
     private void nightAfter(LocalDate day) {
         ports.clock().set(day.plusDays(1).atTime(2, 15).toInstant(ZoneOffset.UTC));

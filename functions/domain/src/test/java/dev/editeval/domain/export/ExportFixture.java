@@ -60,18 +60,18 @@ final class ExportFixture {
             models.forEach((letter, model) -> byLetter.put(letter, byModel.get(model)));
             body = TestSubmissions.rating("sub-" + evaluatorId + "-" + taskId, byLetter);
         }
-        SubmitOutcome outcome = ports.submitService().submit(evaluatorId, leased.lease().leaseId(), body);
+        SubmitOutcome outcome = ports.services().submitService().submit(evaluatorId, leased.lease().leaseId(), body);
         assertThat(outcome).isInstanceOf(SubmitOutcome.Stored.class);
     }
 
     /** Leases the task to the evaluator, skipping the others the walk offers first (open work comes in any order). */
     private LeaseOutcome.Leased leaseOf(String evaluatorId, String taskId) {
         for (int skips = 0; skips < 20; skips++) {
-            LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext(evaluatorId);
+            LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext(evaluatorId);
             if (leased.task().ref().taskId().equals(taskId)) {
                 return leased;
             }
-            ports.leaseService().release(evaluatorId, leased.lease().leaseId());
+            ports.services().leaseService().release(evaluatorId, leased.lease().leaseId());
         }
         throw new AssertionError(evaluatorId + " was never offered " + taskId);
     }

@@ -27,7 +27,7 @@ class ExportServiceTest {
 
     private final ExportFixture fixture = new ExportFixture();
     private final InMemoryPorts ports = fixture.ports;
-    private final ExportService exports = ports.exportService();
+    private final ExportService exports = ports.services().exportService();
 
     private void rateDemo() {
         fixture.rateDemo();

@@ -1,25 +1,22 @@
 package dev.editeval.domain.fakes;
 
-import dev.editeval.domain.admin.AdminService;
-import dev.editeval.domain.export.ExportService;
-import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.ingest.IngestService;
+import dev.editeval.domain.ports.ImageLinks;
+import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.preview.PreviewService;
-import dev.editeval.domain.rating.LeaseService;
-import dev.editeval.domain.rating.MeService;
-import dev.editeval.domain.rating.RecentTasks;
-import dev.editeval.domain.rating.SubmitService;
-import dev.editeval.domain.rating.TaskViews;
-import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.services.Ports;
+import dev.editeval.domain.services.Services;
 import dev.editeval.domain.work.WorkPolicy;
+import java.time.Duration;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
- * One in-memory fake of every port on one clock, and the domain services built over them the way the app's wiring
- * builds them over AWS. Blind keys and lease ids come from seeded sources, so a run is repeatable.
+ * One in-memory fake of every port on one clock; {@link #services()} builds the domain services over them with the
+ * same composition root the app uses over AWS. Blind keys and lease ids come from seeded sources, so a run is
+ * repeatable.
  */
-public final class InMemoryPorts {
+public final class InMemoryPorts implements Ports {
 
     private final MutableClock clock;
     private final InMemoryObjectStore store = new InMemoryObjectStore();
@@ -29,7 +26,9 @@ public final class InMemoryPorts {
     private final InMemoryEvaluatorRepository evaluators = new InMemoryEvaluatorRepository();
     private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
     private final InMemoryExportRequests exportRequests = new InMemoryExportRequests();
-    private final RecentTasks recent = new RecentTasks();
+    private final InMemoryQueueDepths queueDepths = new InMemoryQueueDepths();
+    private final StaticImageLinks links = new StaticImageLinks("https://images.test/editeval-uploads");
+    private final Services services = new Services(this);
     private WorkPolicy policy = WorkPolicy.regular();
     private final RandomGenerator random = new Random(20_261_128L);
     private long blindKeys;
@@ -42,34 +41,37 @@ public final class InMemoryPorts {
         return new InMemoryPorts(MutableClock.at("2026-11-28T09:00:00Z"));
     }
 
-    public InMemoryExportRequests exportRequests() {
-        return exportRequests;
-    }
-
+    @Override
     public MutableClock clock() {
         return clock;
     }
 
+    @Override
     public InMemoryObjectStore store() {
         return store;
     }
 
+    @Override
     public InMemoryBatchRepository batches() {
         return batches;
     }
 
+    @Override
     public InMemoryTaskRepository tasks() {
         return tasks;
     }
 
+    @Override
     public InMemoryRatingRepository ratings() {
         return ratings;
     }
 
+    @Override
     public InMemoryEvaluatorRepository evaluators() {
         return evaluators;
     }
 
+    @Override
     public InMemoryPreviewQueue previewQueue() {
         return previewQueue;
     }
@@ -79,53 +81,53 @@ public final class InMemoryPorts {
         this.policy = policy;
     }
 
-    public IngestService ingestService() {
-        return new IngestService(store, batches, tasks, previewQueue, this::nextBlindKey, clock);
+    /** The services as the app builds them, over these fakes. */
+    public Services services() {
+        return services;
     }
 
-    public PreviewService previewService() {
-        return new PreviewService(store, batches, tasks, clock);
+    @Override
+    public InMemoryExportRequests exportRequests() {
+        return exportRequests;
     }
 
-    public LeaseService leaseService() {
-        return new LeaseService(tasks, ratings, evaluators, policy, recent, random, clock);
+    @Override
+    public QueueDepths queueDepths() {
+        return queueDepths;
     }
 
-    public SubmitService submitService() {
-        return new SubmitService(tasks, ratings, evaluators, recent, RubricCatalog.builtIn(), clock);
+    @Override
+    public ImageLinks links() {
+        return links;
     }
 
-    public MeService meService() {
-        return new MeService(evaluators, clock);
+    @Override
+    public RandomGenerator random() {
+        return random;
     }
 
-    public AdminService adminService() {
-        return new AdminService(batches, tasks, evaluators, leaseService(), exportRequests,
-                new InMemoryQueueDepths(), clock);
+    @Override
+    public WorkPolicy workPolicy() {
+        return policy;
     }
 
-    public ExportViews exportViews() {
-        return new ExportViews(store, new StaticImageLinks("https://images.test/editeval-uploads"));
-    }
-
-    public TaskViews taskViews() {
-        return new TaskViews(new StaticImageLinks("https://images.test/editeval-uploads"));
-    }
-
-    public ExportService exportService() {
-        return new ExportService(batches, ratings, store, clock);
+    /** Waiting for images moves the fake clock on instead of sleeping. */
+    @Override
+    public IngestService.Sleeper sleeper() {
+        return millis -> clock.advance(Duration.ofMillis(millis));
     }
 
     /** Uploads the batch, ingests its manifest and delivers every preview message once: its tasks end READY. */
     public void ingestAndPreview(TestBatch batch) {
         int delivered = previewQueue.sent().size();
-        ingestService().ingest(batch.uploadTo(store));
-        PreviewService previews = previewService();
+        services.ingestService().ingest(batch.uploadTo(store));
+        PreviewService previews = services.previewService();
         previewQueue.sent().stream().skip(delivered).forEach(previews::preview);
     }
 
     /** Sixteen hex digits, like the app's, and never a model's name. */
-    private synchronized String nextBlindKey() {
+    @Override
+    public synchronized String newBlindKey() {
         blindKeys++;
         return String.format("%016x", blindKeys * 0x9E3779B97F4A7C15L);
     }

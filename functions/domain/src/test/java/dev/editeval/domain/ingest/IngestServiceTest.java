@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IngestServiceTest {
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final IngestService ingest = ports.ingestService();
+    private final IngestService ingest = ports.services().ingestService();
 
     private static TestBatch demo() {
         return TestBatch.of("demo").ratersPerTask(3)

@@ -29,10 +29,10 @@ class PreviewServiceTest {
     private static final TaskRef T02 = new TaskRef("demo", "t02");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final PreviewService previews = ports.previewService();
+    private final PreviewService previews = ports.services().previewService();
 
     private void ingest(TestBatch batch) {
-        ports.ingestService().ingest(batch.uploadTo(ports.store()));
+        ports.services().ingestService().ingest(batch.uploadTo(ports.store()));
     }
 
     private static TestBatch demo() {

@@ -19,8 +19,8 @@ class LeaseLifecycleTest {
     private static final List<String> SHOWN = List.of("A", "B");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final LeaseService leases = ports.leaseService();
-    private final SubmitService submits = ports.submitService();
+    private final LeaseService leases = ports.services().leaseService();
+    private final SubmitService submits = ports.services().submitService();
 
     @BeforeEach
     void readyThreeTasks() {
@@ -127,7 +127,7 @@ class LeaseLifecycleTest {
         leased("eve");
         int takeableBefore = takeable();
 
-        int released = ports.adminService().releaseLeasesOf("eve");
+        int released = ports.services().adminService().releaseLeasesOf("eve");
 
         assertThat(released).isEqualTo(2);
         assertThat(takeable()).isEqualTo(takeableBefore + 2);
@@ -137,18 +137,18 @@ class LeaseLifecycleTest {
 
     @Test
     void today_afterRatings_countsThemWithTheMedianTimeOnTask() {
-        assertThat(ports.meService().today("eve", "Eve")).isEqualTo(Today.of(0, List.of()));
+        assertThat(ports.services().meService().today("eve", "Eve")).isEqualTo(Today.of(0, List.of()));
         for (String id : List.of("sub-00000001", "sub-00000002")) {
             Lease lease = leased("eve");
             submits.submit("eve", lease.leaseId(), TestSubmissions.rating(id, SHOWN, 4));
         }
 
-        Today today = ports.meService().today("eve", "Eve");
+        Today today = ports.services().meService().today("eve", "Eve");
 
         assertThat(today.rated()).isEqualTo(2);
         assertThat(today.medianTimeOnTaskMs()).isPresent();
         assertThat(Today.of(3, List.of(900L, 100L, 500L)).medianTimeOnTaskMs()).hasValue(500L);
-        assertThat(ports.adminService().evaluators()).singleElement()
+        assertThat(ports.services().adminService().evaluators()).singleElement()
                 .satisfies(p -> assertThat(p.ratings()).isEqualTo(2))
                 .satisfies(p -> assertThat(p.name()).isEqualTo("Eve"));
     }
@@ -158,7 +158,7 @@ class LeaseLifecycleTest {
         Lease lease = leased("eve");
         submits.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4));
 
-        assertThat(ports.adminService().batches()).containsExactly(
+        assertThat(ports.services().adminService().batches()).containsExactly(
                 new BatchProgress("demo", BatchStatus.ACCEPTED, 3, 3, 0, 1, 6, List.of(), List.of()));
     }
 }

@@ -31,7 +31,7 @@ class LeaseServiceTest {
     private static final TaskRef T01 = new TaskRef("demo", "t01");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final LeaseService leases = ports.leaseService();
+    private final LeaseService leases = ports.services().leaseService();
 
     private void ready(int raters, String... models) {
         ports.ingestAndPreview(TestBatch.of("demo").ratersPerTask(raters)
@@ -62,7 +62,7 @@ class LeaseServiceTest {
     }
 
     private void rate(String evaluatorId, Lease lease) {
-        assertThat(ports.submitService().submit(evaluatorId, lease.leaseId(),
+        assertThat(ports.services().submitService().submit(evaluatorId, lease.leaseId(),
                 TestSubmissions.rating("sub-" + lease.leaseId().hashCode() + evaluatorId, List.of("A"), 4)))
                 .isInstanceOf(SubmitOutcome.Stored.class);
     }
@@ -315,7 +315,7 @@ class LeaseServiceTest {
         ready(1, "model-a");
         ports.policy(desk -> desk.evaluatorId().equals("eve")
                 ? new WorkPlan.Refused("paused", "you are paused") : WorkPolicy.regular().plan(desk));
-        LeaseService paused = ports.leaseService();
+        LeaseService paused = ports.services().leaseService();
 
         LeaseOutcome outcome = paused.leaseNext("eve");
 
@@ -332,11 +332,11 @@ class LeaseServiceTest {
         moveTo(screening, WorkClass.SCREENING);
         ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.SCREENING,
                 WorkClass.REGULAR)));
-        LeaseService screeningFirst = ports.leaseService();
+        LeaseService screeningFirst = ports.services().leaseService();
 
         Lease first = ((LeaseOutcome.Leased) screeningFirst.leaseNext("new-rater")).lease();
         ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.SCREENING)));
-        LeaseOutcome onlyScreening = ports.leaseService().leaseNext("another-new-rater");
+        LeaseOutcome onlyScreening = ports.services().leaseService().leaseNext("another-new-rater");
 
         assertThat(first.task()).isEqualTo(screening);
         assertThat(onlyScreening).as("a walk of screening alone never reaches real work")
@@ -356,7 +356,7 @@ class LeaseServiceTest {
         assertThat(leases.leaseNext("bob")).as("the regular walk does not look at re-queued work")
                 .isInstanceOf(LeaseOutcome.NoneWaiting.class);
         ports.policy(desk -> new WorkPlan.Walk(List.of(WorkClass.REQUEUED, WorkClass.REGULAR)));
-        LeaseService requeuedFirst = ports.leaseService();
+        LeaseService requeuedFirst = ports.services().leaseService();
         Lease again = ((LeaseOutcome.Leased) requeuedFirst.leaseNext("bob")).lease();
         assertThat(again.task()).isEqualTo(T01);
         assertThat(again.slot()).isEqualTo(1);

@@ -37,14 +37,14 @@ class SubmitServiceTest {
     private static final List<String> SHOWN = List.of("A", "B");
 
     private final InMemoryPorts ports = InMemoryPorts.create();
-    private final SubmitService submits = ports.submitService();
+    private final SubmitService submits = ports.services().submitService();
     private Lease lease;
 
     @BeforeEach
     void leaseATask() {
         ports.ingestAndPreview(TestBatch.of("demo").ratersPerTask(2)
                 .task("t01", "Make the red square blue", "model-a", "model-b"));
-        lease = ((LeaseOutcome.Leased) ports.leaseService().leaseNext("eve")).lease();
+        lease = ((LeaseOutcome.Leased) ports.services().leaseService().leaseNext("eve")).lease();
     }
 
     private SubmitOutcome submit(String evaluatorId, String submissionId) {
@@ -157,7 +157,7 @@ class SubmitServiceTest {
         assertThat(((SubmitOutcome.Invalid) outcome).report().problems()).extracting(ValidationProblem::path)
                 .contains("outputs[0].scores.preservation", "outputs[0].scores.style_alignment");
         assertThat(ports.ratings().all()).isEmpty();
-        assertThat(ports.leaseService().find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
+        assertThat(ports.services().leaseService().find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
         assertThat(ports.evaluators().desk("eve").places()).hasSize(1);
     }
 
@@ -184,7 +184,7 @@ class SubmitServiceTest {
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.NotFound.class);
         assertThat(ports.ratings().all()).isEmpty();
-        assertThat(ports.leaseService().find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
+        assertThat(ports.services().leaseService().find("eve", lease.leaseId())).isInstanceOf(LeaseLookup.Found.class);
         assertThat(ports.evaluators().list()).extracting(EvaluatorRepository.Profile::ratings).containsOnly(0);
     }
 
@@ -210,8 +210,8 @@ class SubmitServiceTest {
     @Test
     void submit_whenTheLeaseRanOutAndItsSlotWasTakenOver_answersExpired() {
         ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
-        ports.leaseService().leaseNext("bob");
-        ports.leaseService().leaseNext("ann");
+        ports.services().leaseService().leaseNext("bob");
+        ports.services().leaseService().leaseNext("ann");
 
         assertThat(submit("eve", "sub-00000001")).isInstanceOf(SubmitOutcome.Expired.class);
         assertThat(ports.ratings().all()).isEmpty();
@@ -219,7 +219,7 @@ class SubmitServiceTest {
 
     @Test
     void submit_whenTheLeaseWasReleased_answersNotFound() {
-        ports.leaseService().release("eve", lease.leaseId());
+        ports.services().leaseService().release("eve", lease.leaseId());
 
         SubmitOutcome outcome = submit("eve", "sub-00000001");
 
@@ -232,10 +232,10 @@ class SubmitServiceTest {
         submit("eve", "sub-00000001");
         ports.clock().advance(Duration.ofHours(1));
 
-        LeaseOutcome next = ports.leaseService().leaseNext("eve");
+        LeaseOutcome next = ports.services().leaseService().leaseNext("eve");
 
         assertThat(next).isInstanceOf(LeaseOutcome.NoneWaiting.class);
-        assertThat(ports.leaseService().leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);
+        assertThat(ports.services().leaseService().leaseNext("bob")).isInstanceOf(LeaseOutcome.Leased.class);
     }
 
     @Test
@@ -289,8 +289,8 @@ class SubmitServiceTest {
                 .isInstanceOf(LostAnswers.LostAnswerException.class);
         ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
 
-        Lease bob = ((LeaseOutcome.Leased) ports.leaseService().leaseNext("bob")).lease();
-        LeaseOutcome ann = ports.leaseService().leaseNext("ann");
+        Lease bob = ((LeaseOutcome.Leased) ports.services().leaseService().leaseNext("bob")).lease();
+        LeaseOutcome ann = ports.services().leaseService().leaseNext("ann");
 
         assertThat(bob.slot()).isNotEqualTo(lease.slot());
         assertThat(ann).as("two slots: eve's rating and bob's lease").isInstanceOf(LeaseOutcome.NoneWaiting.class);

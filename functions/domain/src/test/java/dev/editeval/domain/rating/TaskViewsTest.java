@@ -22,8 +22,8 @@ class TaskViewsTest {
 
     private TaskView leasedView(TestBatch batch, JsonNode rubric) {
         ports.ingestAndPreview(batch);
-        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
-        return ports.taskViews().of(leased.lease(), leased.task(), rubric);
+        LeaseOutcome.Leased leased = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext("ada");
+        return ports.services().taskViews().of(leased.lease(), leased.task(), rubric);
     }
 
     /** Issue 9 item 5: the numbers would anchor the scores, so the page gets none unless the rubric asks. */
@@ -78,11 +78,11 @@ class TaskViewsTest {
     @Test
     void of_inEveryLeaseOfTheTask_keysEachOutputTheSameForItsEvaluatorWhateverItsLetter() {
         ports.ingestAndPreview(demo());
-        LeaseOutcome.Leased first = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
-        TaskView view = ports.taskViews().of(first.lease(), first.task(), Json.MAPPER.createObjectNode());
-        ports.leaseService().release("ada", first.lease().leaseId());
-        LeaseOutcome.Leased again = (LeaseOutcome.Leased) ports.leaseService().leaseNext("ada");
-        TaskView later = ports.taskViews().of(again.lease(), again.task(), Json.MAPPER.createObjectNode());
+        LeaseOutcome.Leased first = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext("ada");
+        TaskView view = ports.services().taskViews().of(first.lease(), first.task(), Json.MAPPER.createObjectNode());
+        ports.services().leaseService().release("ada", first.lease().leaseId());
+        LeaseOutcome.Leased again = (LeaseOutcome.Leased) ports.services().leaseService().leaseNext("ada");
+        TaskView later = ports.services().taskViews().of(again.lease(), again.task(), Json.MAPPER.createObjectNode());
 
         for (int i = 0; i < view.outputs().size(); i++) {
             String blindKey = first.lease().outputOrder().get(i);
