@@ -9,7 +9,8 @@ import { paneGrid } from "./layout.js";
 import { metricsText } from "./metrics.js";
 import { buildFrame, enlargeButton } from "./pane-frame.js";
 import { buildSwipe } from "./swipe.js";
-import { FIT, MAX_SCALE, oneToOneScale, resolutionWidth, toggleOneToOne, viewTransform, zoomAt } from "./zoom.js";
+import { FIT, MAX_SCALE, oneToOneScale, panBy, resolutionWidth, toggleOneToOne, viewTransform, zoomAt }
+  from "./zoom.js";
 
 const GAP = 8;
 // Wheel events closer together than this are one zoom gesture, counted once.
@@ -174,6 +175,14 @@ export function createViewer(container, task, hooks) {
     zoomBy(factor) {
       hooks.onInteraction("zooms");
       shared.setView(zoomAt(view, factor, 0.5, 0.5, shared.maxScale()));
+    },
+    /** Arrow keys: moves a zoomed view by (dx, dy) of the pane; false when fitted, with nothing to pan. */
+    pan(dx, dy) {
+      if (view.scale <= 1) {
+        return false;
+      }
+      shared.setView(panBy(view, dx, dy, shared.maxScale()));
+      return true;
     },
     toggleOneToOne() {
       hooks.onInteraction("zooms");
