@@ -7,6 +7,8 @@
 //
 // rules: the counter calls nothing complete that the server refuses, and submitting it names the field and sends
 //   nothing: a flag without a category, Other without the comment it asks for, Impossible without its reason.
+// arrows: a score chosen by key stays when arrows are pressed on its row; zoomed in, arrows pan every pane alike.
+// output-keys: ] and [ walk the outputs and stop at the last and the first, saying so in the live notice.
 // draft: answers the first task (one image all lowest scores, the other all highest, preferred), has an admin release
 //   the evaluator's leases and leases again until the outputs come back in another order: every restored answer
 //   sits on the image it was given to. Then a draft that cannot be matched (its keys changed) is dropped with a
@@ -22,7 +24,8 @@ await run("integrity.e2e", {
   "admin-token": { type: "string" },
   "evaluator-id": { type: "string" },
 }, async (page, options) => {
-  const checks = { draft: draftFollowsImages, rules: counterAgreesWithTheServer };
+  const checks = { draft: draftFollowsImages, rules: counterAgreesWithTheServer, arrows: arrowsPanNeverScore,
+    "output-keys": outputKeysStopAtTheEnds };
   assert(checks[options.check], `--check is one of ${Object.keys(checks).join(", ")}, not ${options.check}`);
   return checks[options.check](page, options);
 });
@@ -92,6 +95,100 @@ function progressText(page) {
 async function complete(page) {
   const [answered, required] = (await progressText(page)).split(" / ").map(Number);
   return required > 0 && answered === required;
+}
+
+// ---- arrows: they pan the zoomed panes and never change a score ----
+
+async function arrowsPanNeverScore(page, options) {
+  await signInAndStart(page, options);
+  await taskOnScreen(page);
+  check("a score of 5 chosen by key, its row focused");
+  await page.keyboard.press("1");
+  await page.keyboard.press("n");
+  await page.keyboard.press("5");
+  const row = "#rating-form fieldset.dim-row.is-current";
+  const chosen = () => page.$eval(row, (element) => {
+    const checked = element.querySelector("input:checked");
+    return { value: checked ? checked.value : null, focused: element.contains(document.activeElement) };
+  });
+  const before = await chosen();
+  assert(before.value === "5" && before.focused, `the row shows ${JSON.stringify(before)} after 5`);
+  const pressed = [];
+  for (const key of ["ArrowLeft", "ArrowLeft", "ArrowDown", "ArrowUp", "ArrowRight"]) {
+    check(`${key} on the score row, not zoomed`);
+    await page.keyboard.press(key);
+    const now = await chosen();
+    assert(now.value === "5", `${key} changed the score from 5 to ${now.value}`);
+    pressed.push(key);
+  }
+  check("zoomed in: arrows pan every pane");
+  await page.keyboard.press("+");
+  const fitted = await stageTransforms(page);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  const panned = await stageTransforms(page);
+  assert(panned.every((transform, index) => transform !== fitted[index]),
+    `the arrows did not pan every pane: ${JSON.stringify({ fitted, panned })}`);
+  assert(new Set(panned).size === 1, `the panes show different parts: ${JSON.stringify(panned)}`);
+  const after = await chosen();
+  assert(after.value === "5", `panning changed the score to ${after.value}`);
+  const draft = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("editeval.draft."))
+    .map((key) => JSON.parse(localStorage.getItem(key)).answers)[0]);
+  const stored = Object.values(draft.outputs).flatMap((output) => Object.values(output.scores));
+  assert(stored.length === 1 && stored[0] === 5, `the draft holds scores ${JSON.stringify(stored)}, not one 5`);
+  return { pressed, fitted: fitted[0], panned: panned[0] };
+}
+
+function stageTransforms(page) {
+  return page.$$eval("#viewer .stage", (stages) => stages.map((stage) => stage.style.transform));
+}
+
+// ---- output keys: ] and [ stop at the last and the first output, and say so ----
+
+async function outputKeysStopAtTheEnds(page, options) {
+  await signInAndStart(page, options);
+  const task = await taskOnScreen(page);
+  const last = task.letters[task.letters.length - 1];
+  const first = task.letters[0];
+  const seen = [];
+  for (let press = 0; press < task.letters.length - 1; press += 1) {
+    await page.keyboard.press("]");
+    seen.push(await currentOutput(page));
+  }
+  assert(seen[seen.length - 1] === last, `] ${seen.length} times reached ${seen.join(", ")}, not ${last}`);
+  check("] on the last output");
+  await page.keyboard.press("]");
+  const atLast = await currentOutput(page);
+  assert(atLast === last, `] on the last output ${last} moved to ${atLast}`);
+  const lastNotice = await noticeShown(page);
+  assert(new RegExp(`Output ${last} is the last`).test(lastNotice), `no message at the last output: "${lastNotice}"`);
+  check("[ back to the first, and [ on the first");
+  for (let press = 0; press < task.letters.length - 1; press += 1) {
+    await page.keyboard.press("[");
+  }
+  await page.keyboard.press("[");
+  const atFirst = await currentOutput(page);
+  assert(atFirst === first, `[ on the first output ${first} moved to ${atFirst}`);
+  const firstNotice = await noticeShown(page);
+  assert(new RegExp(`Output ${first} is the first`).test(firstNotice), `no message at the first: "${firstNotice}"`);
+  const live = await page.$eval("#notice", (notice) => notice.getAttribute("aria-live") || notice.getAttribute("role"));
+  assert(live, "the message is not in a live region");
+  return { seen, atLast, atFirst, lastNotice, firstNotice };
+}
+
+/** The output the keys act on: the marked pane, which must be the one the focus is in. */
+function currentOutput(page) {
+  return page.evaluate(() => {
+    const marked = [...document.querySelectorAll("#viewer .tile-output.is-current")].map((tile) => tile.dataset.outputId);
+    const block = document.activeElement && document.activeElement.closest("[data-output-id]");
+    return marked.length === 1 && block && block.dataset.outputId === marked[0] ? marked[0]
+      : `marked ${marked.join("+") || "none"}, focus in ${block ? block.dataset.outputId : "none"}`;
+  });
+}
+
+function noticeShown(page) {
+  return page.evaluate(() => (document.getElementById("notice").hidden ? ""
+    : document.getElementById("notice-text").textContent));
 }
 
 // ---- draft ----

@@ -538,7 +538,9 @@ function onKey(event) {
   if (!action || (!app.work && action.type !== "help" && action.type !== "close")) {
     return;
   }
-  if (runAction(action, app.work, event.repeat)) {
+  // An arrow on a score would move its radio choice: arrows pan the images, and never change an answer.
+  const onChoice = target instanceof HTMLInputElement && target.type === "radio";
+  if (runAction(action, app.work, event.repeat) || (action.type === "pan" && onChoice)) {
     event.preventDefault();
   }
 }
@@ -568,7 +570,7 @@ function runAction(action, work, repeat) {
       work.form.moveRow(action.type === "next-row" ? 1 : -1);
       return true;
     case "output":
-      markOutput(work.form.moveOutput(currentOutput(work), action.step));
+      moveToOutput(work, action.step);
       return true;
     case "flicker":
       if (!repeat && !work.flickering) {
@@ -580,6 +582,15 @@ function runAction(action, work, repeat) {
       return true;
     default:
       return runOutputAction(action, work);
+  }
+}
+
+/** `]` / `[`: the next or previous output; at the last or the first it stays, and says so. */
+function moveToOutput(work, step) {
+  const { target, atEnd } = work.form.moveOutput(currentOutput(work), step);
+  markOutput(target);
+  if (atEnd) {
+    notify(`Output ${target} is the ${step > 0 ? "last" : "first"} output: ${step > 0 ? "[" : "]"} goes back.`);
   }
 }
 
@@ -602,6 +613,8 @@ function runOutputAction(action, work) {
     case "zoom":
       work.viewer.zoomBy(action.factor);
       return true;
+    case "pan":
+      return work.viewer.pan(action.dx, action.dy);
     case "one-to-one":
       work.viewer.toggleOneToOne();
       return true;

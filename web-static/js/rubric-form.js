@@ -3,6 +3,7 @@
 // and tells main.js through hooks; it never talks to the API.
 
 import { clear, el, uniqueId } from "./dom.js";
+import { stepOutput } from "./keys.js";
 import { commentAskedFor, commentMaxLength, gateFails, pairwiseDimensions, reasonRequired, scaleLevels,
   splitQuestion } from "./rubric.js";
 import { REASON_MAX_LENGTH, TIE } from "./submission.js";
@@ -113,13 +114,12 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
       return row && row.notApplicable ? row.notApplicable() : false;
     },
     /**
-     * Moves to the output `step` away from outputId (or the first): its first visible row, else its safety flag.
-     * Returns the outputId moved to.
+     * Moves to the output `step` away from outputId (or the first), never round from the last to the first: its
+     * first visible row, else its safety flag. Returns { target, atEnd } (stepOutput in keys.js).
      */
     moveOutput(outputId, step) {
-      const ids = task.outputs.map((output) => output.outputId);
-      const from = ids.indexOf(outputId);
-      const target = ids[from < 0 ? 0 : (from + step + ids.length) % ids.length];
+      const moved = stepOutput(task.outputs.map((output) => output.outputId), outputId, step);
+      const target = moved.target;
       const row = visibleRows().find((candidate) => candidate.outputId === target);
       if (row) {
         row.focus();
@@ -127,7 +127,7 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
         safety.get(target).flag.focus();
         hooks.onOutputFocus(target);
       }
-      return target;
+      return moved;
     },
     /** The `x` key: flags or unflags the output, and leaves focus on its flag. */
     toggleFlag(outputId) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parseConfig } from "../js/config.js";
 import { formatCountdown, formatDecimal, formatDuration, formatPercent } from "../js/format.js";
-import { keyAction, SHORTCUTS } from "../js/keys.js";
+import { keyAction, SHORTCUTS, stepOutput } from "../js/keys.js";
 import { bestColumns, paneGrid } from "../js/layout.js";
 import { brokenConstraints, gateFails, gatePasses, pairwiseDimensions, scaleLevels, splitQuestion } from "../js/rubric.js";
 import { loadRubric } from "./helpers.mjs";
@@ -91,11 +91,23 @@ describe("keyAction", () => {
     ["s", {}, { type: "skip" }],
     ["s", { inTextField: true }, undefined],
     ["toString", {}, undefined],
+    ["ArrowRight", {}, { type: "pan", dx: -0.1, dy: 0 }],
+    ["ArrowUp", {}, { type: "pan", dx: 0, dy: 0.1 }],
+    ["ArrowLeft", { inTextField: true }, undefined],
   ]) {
     test(`keyAction_when${key}${JSON.stringify(extra)}_gives${expected ? expected.type : "Nothing"}`, () => {
       assert.deepEqual(press(key, extra), expected);
     });
   }
+});
+
+describe("stepOutput", () => {
+  test("stepOutput_pastTheLastOrTheFirst_staysAndSaysItIsAtTheEnd", () => {
+    assert.deepEqual(stepOutput(["A", "B", "C"], "B", 1), { target: "C", atEnd: false });
+    assert.deepEqual(stepOutput(["A", "B", "C"], "C", 1), { target: "C", atEnd: true });
+    assert.deepEqual(stepOutput(["A", "B", "C"], "A", -1), { target: "A", atEnd: true });
+    assert.deepEqual(stepOutput(["A", "B"], undefined, 1), { target: "A", atEnd: false });
+  });
 });
 
 describe("format", () => {

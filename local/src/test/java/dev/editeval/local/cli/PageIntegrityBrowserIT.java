@@ -98,6 +98,34 @@ class PageIntegrityBrowserIT {
         assertThat(body.path("comment").asText()).isNotBlank();
     }
 
+    @Test
+    @Order(5)
+    void arrowKeys_onAScoreRow_neverChangeTheScore_andPanTheZoomedPanes(@TempDir Path folder) throws Exception {
+        BrowserScript.Run run = runOnItsOwnTask(folder, "integrity-arrows", "arrows");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.summary().path("panned").asText()).isNotEqualTo(run.summary().path("fitted").asText());
+    }
+
+    @Test
+    @Order(6)
+    void outputKeys_stopAtTheLastAndTheFirstOutput_andSaySo(@TempDir Path folder) throws Exception {
+        BrowserScript.Run run = runOnItsOwnTask(folder, "integrity-output-keys", "output-keys");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.summary().path("lastNotice").asText()).contains("last");
+    }
+
+    /**
+     * A one-task batch of its own, leased by a new evaluator who leaves it held: the script's check needs any task,
+     * and the held lease keeps the task from the tests after it.
+     */
+    private BrowserScript.Run runOnItsOwnTask(Path folder, String batchId, String check) throws Exception {
+        SampleBatch.write(folder, batchId, "Make the red ball blue");
+        assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+        return SCRIPT.run(pipeline, BrowserScript.evaluator(pipeline, batchId + "-rater"), "--check", check);
+    }
+
     private static String modelOf(List<TaskOutput> outputs, String blindKey) {
         return outputs.stream().filter(output -> output.blindKey().equals(blindKey)).findFirst().orElseThrow(
                 () -> new AssertionError("no output with blind key " + blindKey + " in " + outputs)).model();

@@ -1,5 +1,7 @@
 package dev.editeval.domain.imaging;
 
+import java.util.List;
+
 /** What became of one output: its rendition and change map, or the reason it could not be used. */
 public sealed interface OutputResult permits OutputResult.Rendered, OutputResult.Failed {
 
@@ -11,9 +13,15 @@ public sealed interface OutputResult permits OutputResult.Rendered, OutputResult
      * @param changeMapPng the change overlay at the size of this output's viewing preview (it lies exactly over it)
      * @param fileWidth    the output's own upright width in its file, for leads
      * @param fileHeight   the output's own upright height in its file, for leads
+     * @param shownRegions the metrics' changed regions where the overlay draws them: fractions of the source's frame
+     *                     (the metrics' own are fractions of the output)
      */
     record Rendered(String name, Rendition rendition, byte[] changeMapPng, ChangeMetrics metrics, int fileWidth,
-                    int fileHeight) implements OutputResult {
+                    int fileHeight, List<Region> shownRegions) implements OutputResult {
+
+        public Rendered {
+            shownRegions = List.copyOf(shownRegions);
+        }
     }
 
     record Failed(String name, ImageProblem problem) implements OutputResult {

@@ -72,7 +72,8 @@ public final class PreviewRenderer {
                         preview.getWidth(), preview.getHeight(), full);
                 yield new OutputResult.Rendered(output.name(), rendition,
                         frame.overlayPng(changes, own.getWidth(), own.getHeight()), changes.metrics(),
-                        decoded.sourceWidth(), decoded.sourceHeight());
+                        decoded.sourceWidth(), decoded.sourceHeight(), changes.metrics().regions().stream()
+                                .map(region -> frame.shown(region, own.getWidth(), own.getHeight())).toList());
             }
         };
     }

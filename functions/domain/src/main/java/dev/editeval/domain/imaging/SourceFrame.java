@@ -31,8 +31,18 @@ final class SourceFrame {
         return new int[] {(width - w) / 2, (height - h) / 2, w, h};
     }
 
-    /** The image resized into the frame, as a new {@code TYPE_INT_RGB} image of the frame's size. */
+    /** A region of an output of this size (fractions of it) as fractions of the frame it is shown in. */
+    Region shown(Region region, int outputWidth, int outputHeight) {
+        int[] at = placement(outputWidth, outputHeight);
+        return new Region((at[0] + region.x() * at[2]) / width, (at[1] + region.y() * at[3]) / height,
+                region.w() * at[2] / width, region.h() * at[3] / height);
+    }
+
+    /** The image resized into the frame, as a {@code TYPE_INT_RGB} image of the frame's size (itself when it is). */
     BufferedImage fit(BufferedImage image) {
+        if (image.getWidth() == width && image.getHeight() == height) {
+            return image;
+        }
         int[] at = placement(image.getWidth(), image.getHeight());
         BufferedImage sized = Resampler.resize(image, at[2], at[3]);
         if (at[2] == width && at[3] == height) {

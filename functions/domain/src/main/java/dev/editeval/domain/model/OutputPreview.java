@@ -10,7 +10,7 @@ import java.util.List;
  * measure them ({@code unmeasuredReason} says how little).
  *
  * @param crop       the part of the source the output shows when it was cropped from it; null when it shows all of it
- * @param regions    the changed regions, merged
+ * @param regions    the changed regions, merged, as fractions of the source's frame the output is shown in
  * @param fileWidth  the output's own width in its file (its renditions are in the source's frame); null in previews
  *                   stored before it was kept
  * @param fileHeight the output's own height in its file, likewise

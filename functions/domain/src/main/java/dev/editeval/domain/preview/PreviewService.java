@@ -149,7 +149,7 @@ public final class PreviewService {
             outputs.add(new OutputPreview(name, storeRendition(ref, name, rendered.rendition()), changeKey,
                     m.changedFraction(), m.ssimGlobal(), m.ssimUnchanged(), m.psnrUnchanged(), m.unmeasuredReason(),
                     m.resolutionRatio(), m.crop() == null ? null : region(m.crop()), m.geometryChanged(),
-                    m.regions().stream().map(PreviewService::region).toList(), rendered.fileWidth(),
+                    rendered.shownRegions().stream().map(PreviewService::region).toList(), rendered.fileWidth(),
                     rendered.fileHeight()));
         }
         return new TaskPreviews(source, outputs);

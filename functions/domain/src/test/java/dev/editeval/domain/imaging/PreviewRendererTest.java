@@ -1,6 +1,7 @@
 package dev.editeval.domain.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -72,6 +73,23 @@ class PreviewRendererTest {
                 .previewJpeg());
         assertThat(square.getRGB(20, 540) & 0xFFFFFF).as("fitted, not stretched: grey beside it")
                 .isEqualTo(ImageDecoder.FLATTEN_BACKGROUND.getRGB() & 0xFFFFFF);
+    }
+
+    /** The overlay boxes are drawn over the output where it lies in the frame, not over the grey beside it. */
+    @Test
+    void render_whenOutputOfAnotherShape_placesItsRegionsWhereItIsShownInTheFrame() {
+        BufferedImage square = TestImages.pasted(TestImages.copy(FIG.getSubimage(100, 0, 433, 433)), CUPS,
+                new Rectangle(40, 40, 120, 100));
+
+        OutputResult.Rendered rendered = (OutputResult.Rendered) ((PreviewSet.Ready) renderer.render(FIG_JPEG,
+                List.of(new NamedImage("square", ImageEncoder.png(square))))).outputs().getFirst();
+
+        Region own = rendered.metrics().regions().getFirst();
+        Region shown = rendered.shownRegions().getFirst();
+        double left = (640 - 433) / 2.0 / 640;
+        assertThat(shown.x()).isCloseTo(left + own.x() * 433 / 640, within(0.01));
+        assertThat(shown.w()).isCloseTo(own.w() * 433 / 640, within(0.01));
+        assertThat(shown.y()).isCloseTo(own.y(), within(0.01));
     }
 
     @Test
