@@ -9,7 +9,8 @@ import { paneGrid } from "./layout.js";
 import { metricsText } from "./metrics.js";
 import { buildFrame, enlargeButton } from "./pane-frame.js";
 import { buildSwipe } from "./swipe.js";
-import { FIT, MAX_SCALE, oneToOneScale, resolutionWidth, toggleOneToOne, viewTransform, zoomAt } from "./zoom.js";
+import { FIT, MAX_SCALE, oneToOneScale, panBy, resolutionWidth, toggleOneToOne, viewTransform, zoomAt }
+  from "./zoom.js";
 
 const GAP = 8;
 // Wheel events closer together than this are one zoom gesture, counted once.

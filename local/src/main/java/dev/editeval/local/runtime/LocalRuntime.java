@@ -4,6 +4,7 @@ import dev.editeval.app.aggregate.AggregateHandler;
 import dev.editeval.app.api.ApiHandler;
 import dev.editeval.app.ingest.IngestHandler;
 import dev.editeval.app.preview.PreviewHandler;
+import dev.editeval.app.reconcile.ReconcileHandler;
 import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.app.runtime.Config;
 import dev.editeval.app.runtime.Wiring;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,6 +46,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LocalExportRequests exports = new LocalExportRequests();
     private final LocalNightly nightly;
+    private final LocalReconciler reconciler;
 
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
@@ -55,13 +58,14 @@ public final class LocalRuntime implements AutoCloseable {
         Services services = Wiring.of(config, clients, options.clock(), exports);
         exports.runWith(new AggregateHandler(services));
         this.nightly = LocalNightly.start(exports, options.clock());
+        this.reconciler = LocalReconciler.start(new ReconcileHandler(services));
         backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
         IngestHandler ingest = new IngestHandler(services);
         PreviewHandler preview = new PreviewHandler(services);
         poll(new QueuePoller(clients.sqs(), config.ingestQueueUrl(), Topology.INGEST_QUEUE,
-                Topology.INGEST_FUNCTION, ingest::handleRequest));
+                Topology.INGEST_FUNCTION, ingest::handleRequest, backend::available));
         poll(new QueuePoller(clients.sqs(), config.previewQueueUrl(), Topology.PREVIEW_QUEUE,
-                Topology.PREVIEW_FUNCTION, preview::handleRequest));
+                Topology.PREVIEW_FUNCTION, preview::handleRequest, backend::available));
         this.users = new UserStore(options.dataDir().resolve("users.json"));
         LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), options.clock());
         this.web = new LocalWebServer(options.webPort(), new ApiHandler(services), issuer, users,
@@ -115,6 +119,11 @@ public final class LocalRuntime implements AutoCloseable {
         return users;
     }
 
+    /** Completes, with why, when a server the pipeline runs on is down for good. */
+    public CompletableFuture<String> lost() {
+        return backend.lost();
+    }
+
     public URI webAddress() {
         return web.address();
     }
@@ -134,6 +143,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         web.close();
         nightly.close();
+        reconciler.close();
         exports.close();
         clients.close();
         backend.close();
