@@ -51,8 +51,8 @@ class NightRun {
     @Test
     void twoNights_readOnlyTheirOwnDayFromTheTable() throws Exception {
         try (LocalPipeline pipeline = new LocalPipeline()) {
-            pipeline.batches().save(new BatchRecord("night", BatchStatus.ACCEPTED, RubricCatalog.DEFAULT_RUBRIC_ID, RATERS,
-                    PER_DAY * 2 / RATERS, "etag", FIRST.atStartOfDay().toInstant(ZoneOffset.UTC), List.of()));
+            pipeline.batches().save(new BatchRecord("night", BatchStatus.ACCEPTED, RubricCatalog.DEFAULT_RUBRIC_ID,
+                    RATERS, PER_DAY * 2 / RATERS, "etag", FIRST.atStartOfDay().toInstant(ZoneOffset.UTC), List.of()));
             double firstWrite = write(pipeline, FIRST, 0);
             double secondWrite = write(pipeline, SECOND, PER_DAY / RATERS + 1);
             DayRecordingRatings counting = new DayRecordingRatings(pipeline.ratings());

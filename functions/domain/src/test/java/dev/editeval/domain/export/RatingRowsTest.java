@@ -40,7 +40,7 @@ class RatingRowsTest {
                 Instant.parse("2026-11-28T10:00:00Z"), SUBMISSION, Map.of("A", "m2", "B", "m1"),
                 Map.of("A", "{\"changedFraction\":0.12,\"fileWidth\":1024}"));
 
-        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.empty());
+        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.empty(), Optional.empty());
 
         assertThat(json.path("outputs").get(0).path("metrics").path("fileWidth").asInt()).isEqualTo(1024);
         assertThat(json.path("outputs").get(1).has("metrics")).isFalse();
