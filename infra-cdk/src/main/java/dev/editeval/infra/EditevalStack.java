@@ -6,7 +6,7 @@ import dev.editeval.infra.constructs.ExportsCatalog;
 import dev.editeval.domain.export.SetAside;
 import dev.editeval.infra.constructs.Alarms;
 import dev.editeval.infra.constructs.Functions;
-import dev.editeval.infra.constructs.NightlySchedule;
+import dev.editeval.infra.constructs.FunctionSchedule;
 import dev.editeval.infra.constructs.PipelineQueues;
 import dev.editeval.infra.constructs.RatingApi;
 import dev.editeval.infra.constructs.SingleTable;
@@ -38,10 +38,14 @@ public final class EditevalStack extends Stack {
         var table = new SingleTable(this, "Data", Topology.TABLE).table();
         var functions = new Functions(this, "Functions",
                 new Functions.Wiring(props.functionsCode(), props.jpegLayerCode(), uploads, table, queues));
-        new NightlySchedule(this, "Nightly", functions.aggregate());
+        new FunctionSchedule(this, "Nightly", functions.aggregate(), Topology.AGGREGATE_SCHEDULE_CRON,
+                "editeval nightly aggregation and export");
+        new FunctionSchedule(this, "Reconcile", functions.reconcile(), Topology.RECONCILE_SCHEDULE_RATE,
+                "editeval reconciler: what got stuck brought back, dead letters settled");
         new ExportsCatalog(this, "Exports", uploads);
         var alarms = new Alarms(this, "Alarms", queues.deadLetterQueues());
         alarms.alarmOnErrors(Topology.AGGREGATE_FUNCTION.name(), functions.aggregate());
+        alarms.alarmOnErrors(Topology.RECONCILE_FUNCTION.name(), functions.reconcile());
         alarms.alarmOnLogField(Topology.AGGREGATE_FUNCTION.name() + "-set-aside",
                 functions.logGroup(Topology.AGGREGATE_FUNCTION), SetAside.LOG_FIELD,
                 "The export left out a stored rating it could not read; its manifest names it. Fix the item in"

@@ -60,6 +60,7 @@ public final class Functions extends Construct {
     private final Function preview;
     private final Function api;
     private final Function aggregate;
+    private final Function reconcile;
     private final Alias apiAlias;
     private final Map<String, LogGroup> logGroups = new TreeMap<>();
 
@@ -81,6 +82,7 @@ public final class Functions extends Construct {
                 .build());
         api = function(Topology.API_FUNCTION, wiring.code(), environment, true);
         aggregate = function(Topology.AGGREGATE_FUNCTION, wiring.code(), environment, false);
+        reconcile = function(Topology.RECONCILE_FUNCTION, wiring.code(), environment, false);
         apiAlias = Alias.Builder.create(this, "ApiAlias")
                 .aliasName(API_ALIAS)
                 .version(api.getCurrentVersion())
@@ -107,6 +109,10 @@ public final class Functions extends Construct {
 
     public IFunction aggregate() {
         return aggregate;
+    }
+
+    public IFunction reconcile() {
+        return reconcile;
     }
 
     /** The log group of a function, for metric filters. */
@@ -210,7 +216,19 @@ public final class Functions extends Construct {
         uploads.grantRead(aggregate, ExportService.PSEUDONYM_KEY);
         uploads.grantPut(aggregate, ExportService.PSEUDONYM_KEY);
 
-        for (Function function : List.of(ingest, preview, api, aggregate)) {
+        // the reconciler does what ingest and preview would: reads uploads, writes tasks and batch reports, queues
+        // preview work; and it reads, and deletes what it settles from, the dead-letter queues
+        uploads.grantRead(reconcile);
+        uploads.grantPut(reconcile, Topology.BATCHES_PREFIX + "*/" + Topology.REPORT_NAME);
+        table.grantReadWriteData(reconcile);
+        queues.preview().grantSendMessages(reconcile);
+        for (QueueSpec spec : Topology.QUEUES) {
+            queues.queue(spec).grant(reconcile, "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+            queues.deadLetterQueues().get(spec.deadLetterName()).grantConsumeMessages(reconcile);
+            queues.deadLetterQueues().get(spec.deadLetterName()).grant(reconcile, "sqs:GetQueueUrl");
+        }
+
+        for (Function function : List.of(ingest, preview, api, aggregate, reconcile)) {
             suppressGrantWildcards(function, uploads, table);
         }
     }

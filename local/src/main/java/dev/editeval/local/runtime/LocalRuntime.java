@@ -4,6 +4,7 @@ import dev.editeval.app.aggregate.AggregateHandler;
 import dev.editeval.app.api.ApiHandler;
 import dev.editeval.app.ingest.IngestHandler;
 import dev.editeval.app.preview.PreviewHandler;
+import dev.editeval.app.reconcile.ReconcileHandler;
 import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.app.runtime.Config;
 import dev.editeval.app.runtime.Wiring;
@@ -44,6 +45,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LocalExportRequests exports = new LocalExportRequests();
     private final LocalNightly nightly;
+    private final LocalReconciler reconciler;
 
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
@@ -55,6 +57,7 @@ public final class LocalRuntime implements AutoCloseable {
         Services services = Wiring.of(config, clients, options.clock(), exports);
         exports.runWith(new AggregateHandler(services));
         this.nightly = LocalNightly.start(exports, options.clock());
+        this.reconciler = LocalReconciler.start(new ReconcileHandler(services));
         backend.notifyQueue(Topology.BUCKET, Topology.BATCHES_PREFIX, Topology.MANIFEST_NAME, config.ingestQueueUrl());
         IngestHandler ingest = new IngestHandler(services);
         PreviewHandler preview = new PreviewHandler(services);
@@ -134,6 +137,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         web.close();
         nightly.close();
+        reconciler.close();
         exports.close();
         clients.close();
         backend.close();

@@ -76,6 +76,8 @@ class PipelineIT {
 
         assertThat(leased.statusCode()).isEqualTo(201);
         assertThat(leased.body()).doesNotContain("lumen-edit", "pixelsmith", "baseline-sd");
+        assertThat(leased.body()).as("no metric numbers for evaluators under the default rubric (issue 9 item 5)")
+                .doesNotContain("changedFraction", "ssimUnchanged");
         assertThat(pipeline.get(URI.create(task.path("outputs").get(0).path("previewUrl").asText())).statusCode())
                 .isEqualTo(200);
         assertThat(first.statusCode()).isEqualTo(201);
@@ -84,6 +86,12 @@ class PipelineIT {
         String rows = exportedRows((String) export.get("folder"));
         assertThat(rows).contains(Json.MAPPER.readTree(body).path("submissionId").asText());
         assertThat(rows.lines()).hasSize(1);
+        assertThat(Json.MAPPER.readTree(rows.lines().findFirst().orElseThrow()).path("outputs"))
+                .as("leads keep each output's metrics and own file size in the export").isNotEmpty()
+                .allSatisfy(output -> {
+                    assertThat(output.path("metrics").path("changedFraction").isNumber()).isTrue();
+                    assertThat(output.path("metrics").path("fileWidth").asInt()).isPositive();
+                });
         assertThat(new String(pipeline.store().get(export.get("folder") + "summary.csv").orElseThrow(),
                 StandardCharsets.UTF_8)).contains("instruction_adherence");
     }

@@ -47,8 +47,8 @@ public final class DynamoDbRatingRepository implements RatingRepository {
         item.put("submissionId", Attr.s(rating.submissionId()));
         item.put("submittedAt", Attr.s(rating.submittedAt().toString()));
         item.put("submission", Attr.s(rating.submission()));
-        item.put("modelByOutput", AttributeValue.fromM(rating.modelByOutput().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Attr.s(e.getValue())))));
+        item.put("modelByOutput", stringMap(rating.modelByOutput()));
+        item.put("metricsByOutput", stringMap(rating.metricsByOutput()));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -73,10 +73,20 @@ public final class DynamoDbRatingRepository implements RatingRepository {
     }
 
     private static RatingRecord fromItem(Map<String, AttributeValue> item) {
-        Map<String, String> models = item.getOrDefault("modelByOutput", AttributeValue.fromM(Map.of())).m()
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
         return new RatingRecord(new TaskRef(Attr.string(item, "batchId"), Attr.string(item, "taskId")),
                 Attr.string(item, "evaluatorId"), Attr.string(item, "submissionId"),
-                Instant.parse(Attr.string(item, "submittedAt")), Attr.string(item, "submission"), models);
+                Instant.parse(Attr.string(item, "submittedAt")), Attr.string(item, "submission"),
+                stringMap(item, "modelByOutput"), stringMap(item, "metricsByOutput"));
+    }
+
+    private static AttributeValue stringMap(Map<String, String> values) {
+        return AttributeValue.fromM(values.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Attr.s(e.getValue()))));
+    }
+
+    /** A map of strings; empty when the item has none (ratings stored before it was kept). */
+    private static Map<String, String> stringMap(Map<String, AttributeValue> item, String name) {
+        return item.getOrDefault(name, AttributeValue.fromM(Map.of())).m().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
     }
 }

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Object keys from the S3 event notification JSON that S3 puts in an SQS message body. */
-final class S3EventMessages {
+public final class S3EventMessages {
 
     private S3EventMessages() {
     }
 
     /** Keys of the created objects; none for the test event S3 sends when a notification is configured. */
-    static List<String> createdKeys(String body) {
+    public static List<String> createdKeys(String body) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);

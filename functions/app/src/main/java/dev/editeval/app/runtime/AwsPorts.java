@@ -6,10 +6,12 @@ import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.aws.S3ImageLinks;
 import dev.editeval.app.aws.S3ObjectStore;
+import dev.editeval.app.aws.SqsDeadLetters;
 import dev.editeval.app.aws.SqsPreviewQueue;
 import dev.editeval.app.aws.SqsQueueDepths;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
+import dev.editeval.domain.ports.DeadLetters;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ExportRequests;
 import dev.editeval.domain.ports.ImageLinks;
@@ -83,6 +85,11 @@ final class AwsPorts implements Ports {
     @Override
     public QueueDepths queueDepths() {
         return new SqsQueueDepths(clients.sqs());
+    }
+
+    @Override
+    public DeadLetters deadLetters() {
+        return new SqsDeadLetters(clients.sqs());
     }
 
     @Override

@@ -40,6 +40,9 @@ public final class RatingRows {
             out.put("model", rating.modelByOutput().getOrDefault(letter, ""));
             out.set("safety", output.path("safety"));
             out.set("scores", output.path("scores"));
+            // what evaluators were not shown: the change metrics and the output's own size, for leads
+            Optional.ofNullable(rating.metricsByOutput().get(letter))
+                    .ifPresent(json -> out.set("metrics", parse(json)));
         }
         ObjectNode shown = row.putObject("orderShown");
         rating.modelByOutput().entrySet().stream().sorted(Map.Entry.comparingByKey())

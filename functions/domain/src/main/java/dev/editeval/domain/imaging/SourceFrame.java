@@ -38,8 +38,11 @@ final class SourceFrame {
                 region.w() * at[2] / width, region.h() * at[3] / height);
     }
 
-    /** The image resized into the frame, as a new {@code TYPE_INT_RGB} image of the frame's size. */
+    /** The image resized into the frame, as a {@code TYPE_INT_RGB} image of the frame's size (itself when it is). */
     BufferedImage fit(BufferedImage image) {
+        if (image.getWidth() == width && image.getHeight() == height) {
+            return image;
+        }
         int[] at = placement(image.getWidth(), image.getHeight());
         BufferedImage sized = Resampler.resize(image, at[2], at[3]);
         if (at[2] == width && at[3] == height) {

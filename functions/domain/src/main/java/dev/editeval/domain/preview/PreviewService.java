@@ -63,13 +63,29 @@ public final class PreviewService {
         // counted before the state changes, so that a crash in between counts the task twice, never zero times
         long previewed = batches.countPreviewed(ref.batchId());
         if (rendered.failure().isPresent()) {
-            tasks.markFailed(ref, rendered.failure().get());
-            reportWhenDone(ref.batchId(), previewed);
-            return new PreviewOutcome.Failed(ref, rendered.failure().get());
+            return fail(ref, rendered.failure().get(), previewed);
         }
         tasks.markReady(ref, rendered.previews().orElseThrow(), task.ratersPerTask(), WorkIndex.of(task));
         reportWhenDone(ref.batchId(), previewed);
         return new PreviewOutcome.Ready(ref, task.ratersPerTask());
+    }
+
+    /**
+     * Marks a task still PENDING as FAILED with the reason its preview work was given up on (dead-lettered after its
+     * tries), as a poison image would be: the batch report names it, and the batch is not left waiting for it.
+     */
+    public PreviewOutcome giveUp(TaskRef ref, String reason) {
+        Optional<TaskRecord> found = tasks.find(ref);
+        if (found.isEmpty() || found.get().status() != TaskStatus.PENDING) {
+            return new PreviewOutcome.Ignored(ref, found.map(t -> "already " + t.status()).orElse("no such task"));
+        }
+        return fail(ref, reason, batches.countPreviewed(ref.batchId()));
+    }
+
+    private PreviewOutcome fail(TaskRef ref, String reason, long previewed) {
+        tasks.markFailed(ref, reason);
+        reportWhenDone(ref.batchId(), previewed);
+        return new PreviewOutcome.Failed(ref, reason);
     }
 
     /**

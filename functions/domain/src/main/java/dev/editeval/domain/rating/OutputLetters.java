@@ -1,5 +1,6 @@
 package dev.editeval.domain.rating;
 
+import dev.editeval.domain.model.OutputMetrics;
 import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskRecord;
 import java.util.ArrayList;
@@ -35,5 +36,19 @@ public final class OutputLetters {
             models.put(letter(i), model);
         }
         return models;
+    }
+
+    /** Each letter's output's metrics as JSON ({@link OutputMetrics}); empty when the task has no previews. */
+    public static Map<String, String> metrics(List<String> outputOrder, TaskRecord task) {
+        Map<String, String> metrics = new LinkedHashMap<>();
+        task.previews().ifPresent(previews -> {
+            for (int i = 0; i < outputOrder.size(); i++) {
+                String blindKey = outputOrder.get(i);
+                String letter = letter(i);
+                previews.outputs().stream().filter(o -> o.blindKey().equals(blindKey)).findFirst()
+                        .ifPresent(preview -> metrics.put(letter, OutputMetrics.json(preview)));
+            }
+        });
+        return metrics;
     }
 }

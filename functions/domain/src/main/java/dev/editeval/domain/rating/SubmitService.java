@@ -76,7 +76,8 @@ public final class SubmitService {
         }
         Instant now = clock.instant();
         RatingRecord rating = new RatingRecord(lease.task(), evaluatorId, submission.submissionId(), now,
-                submission.json(), OutputLetters.models(order, task.get()));
+                submission.json(), OutputLetters.models(order, task.get()),
+                OutputLetters.metrics(order, task.get()));
         OpenWork place = task.get().slots().open().orElseGet(() -> WorkIndex.of(task.get()));
         boolean settled = evaluators.settle(evaluatorId, lease.place(), lease.nonce(), now,
                 place.partition().name(), place.position(),

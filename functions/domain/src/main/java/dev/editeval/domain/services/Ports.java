@@ -2,6 +2,7 @@ package dev.editeval.domain.services;
 
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.BatchRepository;
+import dev.editeval.domain.ports.DeadLetters;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ExportRequests;
 import dev.editeval.domain.ports.ImageLinks;
@@ -36,6 +37,8 @@ public interface Ports {
     ExportRequests exportRequests();
 
     QueueDepths queueDepths();
+
+    DeadLetters deadLetters();
 
     /** Links to stored images; {@link Services#LINK_LIFETIME} is how long a link made for a page should live. */
     ImageLinks links();

@@ -10,6 +10,7 @@ import dev.editeval.domain.rating.MeService;
 import dev.editeval.domain.rating.RecentTasks;
 import dev.editeval.domain.rating.SubmitService;
 import dev.editeval.domain.rating.TaskViews;
+import dev.editeval.domain.reconcile.Reconciler;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
 import java.time.Duration;
@@ -75,6 +76,11 @@ public final class Services {
 
     public ExportService exportService() {
         return new ExportService(ports.batches(), ports.ratings(), ports.store(), ports.clock());
+    }
+
+    public Reconciler reconciler() {
+        return new Reconciler(ports.batches(), ports.tasks(), ports.previewQueue(), ports.queueDepths(),
+                ports.deadLetters(), ingestService(), previewService(), ports.clock());
     }
 
     public RubricCatalog rubrics() {

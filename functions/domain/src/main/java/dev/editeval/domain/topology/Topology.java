@@ -1,5 +1,6 @@
 package dev.editeval.domain.topology;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -30,6 +31,9 @@ public final class Topology {
             new FunctionSpec("editeval-api", "dev.editeval.app.api.ApiHandler", 20, 1024);
     public static final FunctionSpec AGGREGATE_FUNCTION =
             new FunctionSpec("editeval-aggregate", "dev.editeval.app.aggregate.AggregateHandler", 900, 2048);
+    /** The pipeline's safety net: brings back what got stuck and settles dead letters (domain/reconcile). */
+    public static final FunctionSpec RECONCILE_FUNCTION =
+            new FunctionSpec("editeval-reconcile", "dev.editeval.app.reconcile.ReconcileHandler", 300, 1024);
 
     public static final QueueSpec INGEST_QUEUE =
             new QueueSpec("editeval-ingest", 6 * INGEST_FUNCTION.timeoutSeconds(), 5, 10,
@@ -41,7 +45,7 @@ public final class Topology {
     /** Queues join the pipeline's stages only: rating work is chosen from the table (docs/data-model.md). */
     public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, PREVIEW_QUEUE);
     public static final List<FunctionSpec> FUNCTIONS =
-            List.of(INGEST_FUNCTION, PREVIEW_FUNCTION, API_FUNCTION, AGGREGATE_FUNCTION);
+            List.of(INGEST_FUNCTION, PREVIEW_FUNCTION, API_FUNCTION, AGGREGATE_FUNCTION, RECONCILE_FUNCTION);
 
     /**
      * The API's routes (docs/api.md): the stack declares exactly these, the handler serves only these and the
@@ -69,6 +73,11 @@ public final class Topology {
     /** The same time as an EventBridge Scheduler expression. */
     public static final String AGGREGATE_SCHEDULE_CRON =
             "cron(" + AGGREGATE_AT_UTC.getMinute() + " " + AGGREGATE_AT_UTC.getHour() + " * * ? *)";
+
+    /** How often the reconciler runs: inside {@code Reconciler.STUCK_AFTER}, so nothing waits two grace periods. */
+    public static final Duration RECONCILE_EVERY = Duration.ofMinutes(10);
+    /** The same period as an EventBridge Scheduler expression. */
+    public static final String RECONCILE_SCHEDULE_RATE = "rate(" + RECONCILE_EVERY.toMinutes() + " minutes)";
 
     private Topology() {
     }

@@ -35,6 +35,19 @@ class RatingRowsTest {
              "interactions": {"flickers": 3}}""";
 
     @Test
+    void of_whenMetricsWereKept_givesEachOutputItsMetricsAndTheRowStillParses() throws IOException {
+        RatingRecord rating = new RatingRecord(new TaskRef("b1", "t1"), "eve@example.com", "sub-1",
+                Instant.parse("2026-11-28T10:00:00Z"), SUBMISSION, Map.of("A", "m2", "B", "m1"),
+                Map.of("A", "{\"changedFraction\":0.12,\"fileWidth\":1024}"));
+
+        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.empty());
+
+        assertThat(json.path("outputs").get(0).path("metrics").path("fileWidth").asInt()).isEqualTo(1024);
+        assertThat(json.path("outputs").get(1).has("metrics")).isFalse();
+        assertThat(RatingRow.parse(json.toString()).outputs()).hasSize(2);
+    }
+
+    @Test
     void of_whenTheTaskIsGold_carriesCategoryAndExpectationsThatParseBackForCalibration() throws IOException {
         RatingRecord rating = new RatingRecord(new TaskRef("b1", "t1"), "eve@example.com", "sub-1",
                 Instant.parse("2026-11-28T10:00:00Z"), SUBMISSION, Map.of("A", "m2", "B", "m1"));

@@ -2,7 +2,6 @@ package dev.editeval.domain.fakes;
 
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.ports.ImageLinks;
-import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.services.Ports;
 import dev.editeval.domain.services.Services;
@@ -27,6 +26,7 @@ public final class InMemoryPorts implements Ports {
     private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
     private final InMemoryExportRequests exportRequests = new InMemoryExportRequests();
     private final InMemoryQueueDepths queueDepths = new InMemoryQueueDepths();
+    private final InMemoryDeadLetters deadLetters = new InMemoryDeadLetters();
     private final StaticImageLinks links = new StaticImageLinks("https://images.test/editeval-uploads");
     private final Services services = new Services(this);
     private WorkPolicy policy = WorkPolicy.regular();
@@ -92,8 +92,13 @@ public final class InMemoryPorts implements Ports {
     }
 
     @Override
-    public QueueDepths queueDepths() {
+    public InMemoryQueueDepths queueDepths() {
         return queueDepths;
+    }
+
+    @Override
+    public InMemoryDeadLetters deadLetters() {
+        return deadLetters;
     }
 
     @Override

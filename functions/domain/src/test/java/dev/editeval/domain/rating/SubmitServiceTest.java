@@ -3,6 +3,7 @@ package dev.editeval.domain.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.LostAnswers;
 import dev.editeval.domain.json.Json;
@@ -114,6 +115,21 @@ class SubmitServiceTest {
         }
         assertThat(((SubmitOutcome.Stored) outcome).rating().modelByOutput())
                 .containsExactlyInAnyOrderEntriesOf(expected).containsOnlyKeys("A", "B");
+    }
+
+    /** Issue 9 item 5: what evaluators were not shown is kept with the rating, for leads in the export. */
+    @Test
+    void submit_whenValid_keepsEachLettersMetricsAndFileSizeForTheExport() throws Exception {
+        SubmitOutcome outcome = submit("eve", "sub-00000001");
+
+        Map<String, String> metrics = ((SubmitOutcome.Stored) outcome).rating().metricsByOutput();
+        assertThat(metrics).containsOnlyKeys("A", "B");
+        for (String json : metrics.values()) {
+            JsonNode node = Json.MAPPER.readTree(json);
+            assertThat(node.path("changedFraction").isNumber()).as(json).isTrue();
+            assertThat(node.path("fileWidth").asInt()).as(json).isPositive();
+            assertThat(node.has("resolutionRatio")).as(json).isTrue();
+        }
     }
 
     @Test

@@ -34,6 +34,20 @@ class RubricCatalogTest {
         assertThat(RubricCatalog.check(document).problems()).isEmpty();
     }
 
+    /** Issue 9 item 5: a rubric may show evaluators the metrics; the default one hides them. */
+    @Test
+    void showMetrics_whenSetOrAbsent_passesTheSchemaAndDefaultsToHidden() {
+        ObjectNode document = (ObjectNode) JsonEdits.resource(DEFAULT_DOCUMENT);
+        assertThat(MetricsDisplay.shown(document)).isFalse();
+
+        document.put(MetricsDisplay.FIELD, true);
+
+        assertThat(JsonSchemaCheck.fromClasspath("rubric.schema.json").validate(document).problems()).isEmpty();
+        assertThat(MetricsDisplay.shown(document)).isTrue();
+        document.put(MetricsDisplay.FIELD, "yes");
+        assertThat(JsonSchemaCheck.fromClasspath("rubric.schema.json").validate(document).problems()).isNotEmpty();
+    }
+
     @Test
     void builtIn_whenLoaded_holdsOnlyTheDefaultRubric() {
         assertThat(catalog.ids()).containsExactly("default-v1");

@@ -13,24 +13,25 @@ import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps
 import software.constructs.Construct;
 
 /**
- * Runs the aggregation at {@link Topology#AGGREGATE_SCHEDULE_CRON} UTC through EventBridge Scheduler, assuming a
- * role that may invoke only this function.
+ * Runs a function on a schedule (the nightly aggregation at {@link Topology#AGGREGATE_SCHEDULE_CRON} UTC, the
+ * reconciler every {@link Topology#RECONCILE_EVERY}) through EventBridge Scheduler, assuming a role that may invoke
+ * only that function.
  */
-public final class NightlySchedule extends Construct {
+public final class FunctionSchedule extends Construct {
 
     private static final int RETRY_ATTEMPTS = 3;
     private static final Duration MAX_EVENT_AGE = Duration.hours(2);
 
-    public NightlySchedule(Construct scope, String id, IFunction aggregate) {
+    public FunctionSchedule(Construct scope, String id, IFunction function, String expression, String description) {
         super(scope, id);
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
-                .description("EventBridge Scheduler: invoke the editeval aggregate function")
+                .description("EventBridge Scheduler: invoke " + description)
                 .build();
         Schedule.Builder.create(this, "Schedule")
-                .description("editeval nightly aggregation and export")
-                .schedule(ScheduleExpression.expression(Topology.AGGREGATE_SCHEDULE_CRON, TimeZone.ETC_UTC))
-                .target(new LambdaInvoke(aggregate, ScheduleTargetBaseProps.builder()
+                .description(description)
+                .schedule(ScheduleExpression.expression(expression, TimeZone.ETC_UTC))
+                .target(new LambdaInvoke(function, ScheduleTargetBaseProps.builder()
                         .role(role)
                         // Lambda is invoked asynchronously: these retries only cover a failed hand-over.
                         .retryAttempts(RETRY_ATTEMPTS)
