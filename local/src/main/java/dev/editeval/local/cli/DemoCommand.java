@@ -50,8 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         Runtimes.printAddresses(runtime);
         System.out.println("Ready: " + result.ready() + " demo tasks to rate at " + runtime.webAddress());
         System.out.println("Sign in as  " + DEMO_USER + "  with password  " + password);
-        Runtimes.waitForCtrlC(runtime);
-        return 0;
+        return Runtimes.waitForCtrlC(runtime).isPresent() ? 1 : 0;
     }
 
     static void report(ReadyWatcher.Result result, PrintWriter out) {

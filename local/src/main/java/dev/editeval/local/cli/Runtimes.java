@@ -7,6 +7,7 @@ import dev.editeval.local.runtime.RuntimeOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** What the commands share: starting the runtime, reaching a running one, and telling the user where things are. */
@@ -49,13 +50,25 @@ final class Runtimes {
         OUT.println();
     }
 
-    static void waitForCtrlC(LocalRuntime runtime) throws InterruptedException {
+    /**
+     * Until Ctrl-C, or until a stand-in is down for good: then it says why and stops, and {@code up} exits 1.
+     *
+     * @return why the pipeline stopped by itself, or empty after Ctrl-C
+     */
+    static Optional<String> waitForCtrlC(LocalRuntime runtime) throws InterruptedException {
         OUT.println("Running. Press Ctrl-C to stop; your data stays in " + DataFolder.shown(dataDir()) + ".");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             stopped.countDown();
         }, "editeval-stop"));
+        runtime.lost().thenRun(stopped::countDown);
         stopped.await();
+        Optional<String> lost = Optional.ofNullable(runtime.lost().getNow(null));
+        lost.ifPresent(why -> {
+            System.err.println("Stopping: " + why);
+            runtime.close();
+        });
+        return lost;
     }
 }

@@ -20,7 +20,6 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LocalRuntime runtime = Runtimes.start(port);
         Runtimes.printAddresses(runtime);
-        Runtimes.waitForCtrlC(runtime);
-        return 0;
+        return Runtimes.waitForCtrlC(runtime).isPresent() ? 1 : 0;
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -62,9 +63,9 @@ public final class LocalRuntime implements AutoCloseable {
         IngestHandler ingest = new IngestHandler(services);
         PreviewHandler preview = new PreviewHandler(services);
         poll(new QueuePoller(clients.sqs(), config.ingestQueueUrl(), Topology.INGEST_QUEUE,
-                Topology.INGEST_FUNCTION, ingest::handleRequest));
+                Topology.INGEST_FUNCTION, ingest::handleRequest, backend::available));
         poll(new QueuePoller(clients.sqs(), config.previewQueueUrl(), Topology.PREVIEW_QUEUE,
-                Topology.PREVIEW_FUNCTION, preview::handleRequest));
+                Topology.PREVIEW_FUNCTION, preview::handleRequest, backend::available));
         this.users = new UserStore(options.dataDir().resolve("users.json"));
         LocalIssuer issuer = LocalIssuer.fromKeyFile(options.dataDir().resolve("jwt-key.json"), options.clock());
         this.web = new LocalWebServer(options.webPort(), new ApiHandler(services), issuer, users,
@@ -116,6 +117,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    /** Completes, with why, when a server the pipeline runs on is down for good. */
+    public CompletableFuture<String> lost() {
+        return backend.lost();
     }
 
     public URI webAddress() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,10 +36,18 @@ public final class QueuePoller implements Runnable {
     private final QueueSpec queue;
     private final FunctionSpec function;
     private final BiFunction<SQSEvent, Context, SQSBatchResponse> handler;
+    private final BooleanSupplier available;
     private volatile boolean running = true;
 
     public QueuePoller(SqsClient sqs, String queueUrl, QueueSpec queue, FunctionSpec function,
                        BiFunction<SQSEvent, Context, SQSBatchResponse> handler) {
+        this(sqs, queueUrl, queue, function, handler, () -> true);
+    }
+
+    /** @param available false while a server the function needs is down: nothing is received until it is back */
+    public QueuePoller(SqsClient sqs, String queueUrl, QueueSpec queue, FunctionSpec function,
+                       BiFunction<SQSEvent, Context, SQSBatchResponse> handler, BooleanSupplier available) {
+        this.available = available;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = "arn:aws:sqs:" + LocalAccount.REGION.id() + ":" + LocalAccount.ACCOUNT_ID + ":" + queue.name();
@@ -51,6 +60,10 @@ public final class QueuePoller implements Runnable {
     public void run() {
         while (running) {
             try {
+                if (!available.getAsBoolean()) {
+                    sleepQuietly();
+                    continue;
+                }
                 pollOnce();
             } catch (RuntimeException e) {
                 if (running) {

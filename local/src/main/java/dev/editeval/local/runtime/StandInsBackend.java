@@ -8,6 +8,7 @@ import dev.editeval.local.standins.StandInsOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The default backend: S3Proxy, ElasticMQ and dynalite on this machine, with data under the data folder. */
 public final class StandInsBackend implements AwsBackend {
@@ -32,6 +33,16 @@ public final class StandInsBackend implements AwsBackend {
     @Override
     public URI s3Endpoint() {
         return standIns.s3Endpoint();
+    }
+
+    @Override
+    public boolean available() {
+        return standIns.dynamoDbUp();
+    }
+
+    @Override
+    public CompletableFuture<String> lost() {
+        return standIns.dynamoDbLost();
     }
 
     @Override

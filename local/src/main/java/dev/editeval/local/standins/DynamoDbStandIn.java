@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * dynalite in a child node process, on LevelDB under the storage folder (in memory without one). The child reads
  * nothing from its stdin but exits when it closes, which happens when this JVM ends in any way, even killed.
  */
-final class DynamoDbStandIn implements AutoCloseable {
+final class DynamoDbStandIn implements Supervisor.Child {
 
     static final String NAME = "DynamoDB stand-in (dynalite)";
 
@@ -79,8 +79,14 @@ final class DynamoDbStandIn implements AutoCloseable {
         }
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     StandInStartException failure(String what, Throwable cause) {
@@ -89,7 +95,8 @@ final class DynamoDbStandIn implements AutoCloseable {
         return new StandInStartException(NAME + " " + what + "; its stderr:\n" + stderr(), cause);
     }
 
-    String stderr() {
+    @Override
+    public String stderr() {
         synchronized (stderrTail) {
             return stderrTail.toString();
         }

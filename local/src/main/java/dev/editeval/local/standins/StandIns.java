@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -39,7 +41,7 @@ public final class StandIns implements AutoCloseable {
     private final boolean persistent;
     private final S3StandIn s3;
     private final SqsStandIn sqs;
-    private final DynamoDbStandIn dynamoDb;
+    private final Supervisor dynamoDb;
     private final StandInEndpoints endpoints;
     private final AwsClients clients;
     private final Thread shutdownHook = new Thread(this::close, "editeval-stand-ins-shutdown");
@@ -128,6 +130,16 @@ public final class StandIns implements AutoCloseable {
         return dynamoDb.pid();
     }
 
+    /** False while the dynalite child is down and being started again. */
+    public boolean dynamoDbUp() {
+        return dynamoDb.up();
+    }
+
+    /** Completes, with why, when the dynalite child is down and cannot be brought back. */
+    public CompletableFuture<String> dynamoDbLost() {
+        return dynamoDb.lost();
+    }
+
     /** Calls {@code listener} for each object stored from now on, until the registration is closed. */
     public ObjectCreatedListener.Registration onObjectCreated(ObjectCreatedListener listener) {
         return s3.addListener(listener);
@@ -165,7 +177,7 @@ public final class StandIns implements AutoCloseable {
         private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
         private S3StandIn s3;
         private SqsStandIn sqs;
-        private DynamoDbStandIn dynamoDb;
+        private Supervisor dynamoDb;
         private StandInEndpoints endpoints;
         private AwsClients clients;
 
@@ -181,11 +193,20 @@ public final class StandIns implements AutoCloseable {
             StandInPorts ports = options.ports();
             Duration timeout = options.readyTimeout();
             // node starts in the background while the two JVM servers come up
-            dynamoDb = remember(DynamoDbStandIn.launch(DynaliteHome.locate().installed(),
-                    stored("dynamodb"), ports.dynamoDb()));
+            DynaliteHome home = DynaliteHome.locate().installed();
+            DynamoDbStandIn first = remember(DynamoDbStandIn.launch(home, stored("dynamodb"), ports.dynamoDb()));
             s3 = remember(S3StandIn.start(s3Folder(dataDir), ports.s3()));
             sqs = remember(SqsStandIn.start(stored("sqs"), ports.sqs(), timeout));
-            URI dynamoDbEndpoint = dynamoDb.awaitListening(timeout);
+            URI dynamoDbEndpoint = first.awaitListening(timeout);
+            // started again on the port it took, so the endpoint every client holds stays right
+            dynamoDb = remember(new Supervisor(DynamoDbStandIn.NAME, first, () -> {
+                if (!persistent) {
+                    throw new IllegalStateException("its tables were in memory: there is nothing to start again from");
+                }
+                DynamoDbStandIn again = DynamoDbStandIn.launch(home, stored("dynamodb"), dynamoDbEndpoint.getPort());
+                again.awaitListening(timeout);
+                return again;
+            }, Clock.systemUTC()));
             endpoints = new StandInEndpoints(s3.endpoint(), sqs.endpoint(), dynamoDbEndpoint);
             clients = remember(AwsClients.fromEnv(endpoints.environment()));
             awaitAnswer(S3StandIn.NAME, "ListBuckets", timeout, () -> clients.s3().listBuckets(), () -> "");
