@@ -9,6 +9,9 @@
 //   nothing: a flag without a category, Other without the comment it asks for, Impossible without its reason.
 // arrows: a score chosen by key stays when arrows are pressed on its row; zoomed in, arrows pan every pane alike.
 // output-keys: ] and [ walk the outputs and stop at the last and the first, saying so in the live notice.
+// skip / skip-last: s on a fresh task gives another task when one is waiting, and says so when none is.
+// rubric-top: the rubric scrolled to its end, the next task shows it from the top (the feasibility gate).
+// help-focus: the help opened by mouse or ?, closed with Esc, gives the focus back where it was.
 // draft: answers the first task (one image all lowest scores, the other all highest, preferred), has an admin release
 //   the evaluator's leases and leases again until the outputs come back in another order: every restored answer
 //   sits on the image it was given to. Then a draft that cannot be matched (its keys changed) is dropped with a
@@ -25,7 +28,9 @@ await run("integrity.e2e", {
   "evaluator-id": { type: "string" },
 }, async (page, options) => {
   const checks = { draft: draftFollowsImages, rules: counterAgreesWithTheServer, arrows: arrowsPanNeverScore,
-    "output-keys": outputKeysStopAtTheEnds };
+    "output-keys": outputKeysStopAtTheEnds, skip: (page, options) => skipTask(page, options, "another"),
+    "skip-last": (page, options) => skipTask(page, options, "none"), "rubric-top": rubricStartsAtTheTop,
+    "help-focus": helpGivesFocusBack };
   assert(checks[options.check], `--check is one of ${Object.keys(checks).join(", ")}, not ${options.check}`);
   return checks[options.check](page, options);
 });
@@ -189,6 +194,108 @@ function currentOutput(page) {
 function noticeShown(page) {
   return page.evaluate(() => (document.getElementById("notice").hidden ? ""
     : document.getElementById("notice-text").textContent));
+}
+
+// ---- skip: another task when one is waiting, and a message when none is ----
+
+async function skipTask(page, options, expect) {
+  await signInAndStart(page, options);
+  const from = await taskOnScreen(page);
+  const outcome = await pressSkip(page);
+  if (expect === "another") {
+    assert(outcome.task, `skip with another task waiting showed "${outcome.idle}"`);
+    const to = await taskOnScreen(page);
+    assert(`${to.batchId}/${to.taskId}` !== `${from.batchId}/${from.taskId}`,
+      `skip gave the same task ${to.batchId}/${to.taskId} back`);
+    return { from, to };
+  }
+  assert(!outcome.task, `skip with no other task waiting showed ${outcome.task} as if new`);
+  assert(/^No (other )?tasks? waiting/.test(outcome.idle), `after skipping the only task the page says "${outcome.idle}"`);
+  const held = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("editeval.draft.")));
+  assert(held.length === 0, `the page still keeps ${held.join(", ")}`);
+  return { from, idle: outcome.idle };
+}
+
+/** Presses s on a task with no answer: { task: "batch / task" } once a new lease shows, or { idle: title }. */
+async function pressSkip(page) {
+  const lease = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("editeval.draft."))
+    .join(","));
+  const before = await lease();
+  await page.keyboard.press("s");
+  const handle = await page.waitForFunction((previous) => {
+    if (!document.getElementById("screen-idle").hidden) {
+      return { idle: document.getElementById("idle-title").textContent };
+    }
+    const now = Object.keys(localStorage).filter((key) => key.startsWith("editeval.draft.")).join(",");
+    return now !== previous && now !== "" && !document.getElementById("screen-task").hidden
+      ? { task: document.getElementById("task-meta").textContent } : null;
+  }, before);
+  return handle.jsonValue();
+}
+
+// ---- rubric-top: a new task shows the rubric from its top, the feasibility gate ----
+
+async function rubricStartsAtTheTop(page, options) {
+  await signInAndStart(page, options);
+  await taskOnScreen(page);
+  check("the rubric scrolled to its end");
+  const scrolled = await page.$eval("#rating-form", (form) => {
+    form.scrollTop = form.scrollHeight;
+    return form.scrollTop;
+  });
+  assert(scrolled > 0, "the rubric panel does not scroll at this size");
+  check("skip to the next task");
+  const outcome = await pressSkip(page);
+  assert(outcome.task, `no next task after the skip: "${outcome.idle}"`);
+  await taskOnScreen(page);
+  const shown = await page.$eval("#rating-form", (form) => {
+    const gate = form.querySelector("fieldset.gate").getBoundingClientRect();
+    const panel = form.getBoundingClientRect();
+    return { scrollTop: form.scrollTop, gateVisible: gate.top >= panel.top && gate.top < panel.bottom };
+  });
+  assert(shown.scrollTop === 0 && shown.gateVisible, `the new task's rubric is scrolled: ${JSON.stringify(shown)}`);
+  if (options.screenshot) {
+    await page.screenshot({ path: options.screenshot });
+  }
+  return { scrolled, shown };
+}
+
+// ---- help-focus: closing the help with Esc gives the focus back ----
+
+async function helpGivesFocusBack(page, options) {
+  check("sign in");
+  await page.goto(options.url, { waitUntil: "domcontentloaded" });
+  await page.locator("#login-username").waitFor({ state: "visible" });
+  await page.fill("#login-username", options.user);
+  await page.fill("#login-password", options.password);
+  await page.press("#login-password", "Enter");
+  await page.locator("#screen-idle").waitFor({ state: "visible" });
+  const focused = () => page.evaluate(() => {
+    const active = document.activeElement;
+    return active ? active.id || `${active.tagName.toLowerCase()}.${active.className}` : "none";
+  });
+  check("help opened with the mouse on the idle screen, closed with Esc");
+  assert(await focused() === "start-button", `the idle screen focuses ${await focused()}`);
+  await page.click("#help-button");
+  await page.locator("#help-panel").waitFor({ state: "visible" });
+  await page.keyboard.press("Escape");
+  await page.locator("#help-panel").waitFor({ state: "hidden" });
+  const afterIdle = await focused();
+  assert(afterIdle === "start-button", `after Esc the focus is on ${afterIdle}, not "Start rating"`);
+  check("Enter still starts rating");
+  await page.keyboard.press("Enter");
+  await taskOnScreen(page);
+  check("help opened with ? from the gate, closed with Esc");
+  await page.keyboard.press("1");
+  const onGate = await page.evaluate(() => document.activeElement.closest("fieldset.gate") !== null);
+  assert(onGate, "1 did not focus the gate's answer");
+  await page.keyboard.press("?");
+  await page.locator("#help-panel").waitFor({ state: "visible" });
+  await page.keyboard.press("Escape");
+  await page.locator("#help-panel").waitFor({ state: "hidden" });
+  const backOnGate = await page.evaluate(() => document.activeElement.closest("fieldset.gate") !== null);
+  assert(backOnGate, `after Esc the focus is on ${await focused()}, not the gate's answer`);
+  return { afterIdle, backOnGate };
 }
 
 // ---- draft ----

@@ -198,9 +198,19 @@ function showIdle(title, text, buttonLabel, action = nextTask) {
   $("start-button").focus();
 }
 
-async function nextTask() {
+/**
+ * Leases the next task and shows it. After a skip (`skipped`: the task given back), the same task coming back means
+ * no other is waiting: it is given back again and the page says so, rather than showing it again as if new.
+ */
+async function nextTask(skipped) {
   try {
     const task = await app.api.leaseNext();
+    if (task !== null && skipped && task.batchId === skipped.batchId && task.taskId === skipped.taskId) {
+      await app.api.releaseLease(task.leaseId).catch(() => {});
+      showIdle("No other task waiting", "You skipped the only task waiting for you; it stays in the queue."
+        + " Try again in a while, or take it back.", "Try again");
+      return;
+    }
     if (task === null) {
       showIdle("No tasks waiting right now", "New tasks arrive as batches are processed. Try again in a while.",
         "Try again");
@@ -296,6 +306,8 @@ function showTask(task) {
     onSubmit: submit,
     onSkip: skip,
   });
+  // A new task starts at the top of the rubric, the feasibility gate, whatever the last one was scrolled to.
+  $("rating-form").scrollTop = 0;
   for (const output of task.outputs) {
     work.viewer.setFlagged(output.outputId, answers.outputs[output.outputId].flagged);
   }
@@ -500,7 +512,7 @@ async function skip() {
   }
   forgetLease(work.task.leaseId);
   notify("");
-  await nextTask();
+  await nextTask({ batchId: work.task.batchId, taskId: work.task.taskId });
 }
 
 // ---- keys, help, chrome ----
@@ -512,11 +524,34 @@ function buildHelp() {
   }
 }
 
+// Where the focus was before the help opened (the help button and panel excepted), to go back to on closing it.
+let focusBeforeHelp;
+
 function toggleHelp(open) {
   const panel = $("help-panel");
   const next = open === undefined ? panel.hidden : open;
+  if (next === !panel.hidden) {
+    return;
+  }
   panel.hidden = !next;
   $("help-button").setAttribute("aria-expanded", String(next));
+  if (next) {
+    $("help-close").focus();
+  } else if (focusBeforeHelp && focusBeforeHelp.isConnected && focusBeforeHelp.offsetParent !== null) {
+    focusBeforeHelp.focus();
+  } else {
+    // The control it was on went with its screen: the screen's own first control.
+    const start = $("start-button");
+    (start.offsetParent !== null ? start : document.body).focus();
+  }
+}
+
+/** Remembers the last focus outside the help, so closing the help (Esc, ×, ?) returns it there. */
+function noteFocus(event) {
+  const target = event.target;
+  if (target instanceof HTMLElement && target !== $("help-button") && !$("help-panel").contains(target)) {
+    focusBeforeHelp = target;
+  }
 }
 
 /** Esc: the help panel first, then the enlarged image. */
@@ -695,6 +730,7 @@ function bindChrome() {
   $("help-close").addEventListener("click", () => toggleHelp(false));
   $("notice-close").addEventListener("click", () => notify(""));
   document.addEventListener("keydown", onKey);
+  document.addEventListener("focusin", noteFocus);
   document.addEventListener("keyup", onKeyUp);
   window.addEventListener("blur", () => stopFlicker(app.work));
   document.addEventListener("pointerdown", noteActivity, { capture: true });

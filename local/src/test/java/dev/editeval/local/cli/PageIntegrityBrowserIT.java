@@ -99,6 +99,40 @@ class PageIntegrityBrowserIT {
     }
 
     @Test
+    @Order(3)
+    void skip_ofTheOnlyTaskWaiting_saysNoOtherIsWaiting(@TempDir Path folder) throws Exception {
+        BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-skip-one", 1, "skip-last");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void skip_withAnotherTaskWaiting_givesADifferentTask(@TempDir Path folder) throws Exception {
+        BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-skip-two", 2, "skip");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.summary().path("to").path("taskId").asText())
+                .isNotEqualTo(run.summary().path("from").path("taskId").asText());
+    }
+
+    @Test
+    @Order(7)
+    void rubricPanel_onTheNextTask_startsAtTheFeasibilityGate(@TempDir Path folder) throws Exception {
+        BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-rubric-top", 2, "rubric-top");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void help_closedWithEsc_givesTheFocusBackSoEnterStillStartsRating(@TempDir Path folder) throws Exception {
+        BrowserScript.Run run = runOnItsOwnTask(folder, "integrity-help", "help-focus");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+    }
+
+    @Test
     @Order(5)
     void arrowKeys_onAScoreRow_neverChangeTheScore_andPanTheZoomedPanes(@TempDir Path folder) throws Exception {
         BrowserScript.Run run = runOnItsOwnTask(folder, "integrity-arrows", "arrows");
@@ -121,7 +155,12 @@ class PageIntegrityBrowserIT {
      * and the held lease keeps the task from the tests after it.
      */
     private BrowserScript.Run runOnItsOwnTask(Path folder, String batchId, String check) throws Exception {
-        SampleBatch.write(folder, batchId, "Make the red ball blue");
+        return runOnItsOwnBatch(folder, batchId, 1, check);
+    }
+
+    private BrowserScript.Run runOnItsOwnBatch(Path folder, String batchId, int tasks, String check)
+            throws Exception {
+        SampleBatch.write(folder, batchId, "Make the red ball blue", tasks);
         assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
         return SCRIPT.run(pipeline, BrowserScript.evaluator(pipeline, batchId + "-rater"), "--check", check);
     }

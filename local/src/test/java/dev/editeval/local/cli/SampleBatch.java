@@ -1,5 +1,6 @@
 package dev.editeval.local.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.topology.Topology;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * A one-task batch drawn with Java2D: a scene with a red ball, and two outputs that recolour it; drawn larger than
+ * A batch (one task, or t1..tN alike) drawn with Java2D: a scene with a red ball, and two outputs that recolour it; drawn larger than
  * the viewing preview so the page has full-resolution images to load when zoomed in.
  */
 final class SampleBatch {
@@ -28,18 +29,26 @@ final class SampleBatch {
     }
 
     static void write(Path folder, String batchId, String instruction) throws IOException {
-        Path task = Files.createDirectories(folder.resolve("t1"));
-        ImageIO.write(scene(new Color(0xD8_3A_2E), true), "png", task.resolve("source.png").toFile());
-        ImageIO.write(scene(new Color(0x2F_6F_DC), true), "png", task.resolve("out-a.png").toFile());
-        // The second model also drops the tree: a change nobody asked for, for the overlay to show.
-        ImageIO.write(scene(new Color(0x5A_4F_CF), false), "png", task.resolve("out-b.png").toFile());
+        write(folder, batchId, instruction, 1);
+    }
+
+    static void write(Path folder, String batchId, String instruction, int taskCount) throws IOException {
         ObjectNode manifest = Json.MAPPER.createObjectNode().put("batchId", batchId).put("rubric", "default-v1")
                 .put("ratersPerTask", 1);
-        ObjectNode spec = manifest.putArray("tasks").addObject().put("id", "t1").put("instruction", instruction)
-                .put("category", "recolour").put("source", "t1/source.png");
-        spec.putArray("outputs")
-                .add(Json.MAPPER.createObjectNode().put("model", "model-a").put("image", "t1/out-a.png"))
-                .add(Json.MAPPER.createObjectNode().put("model", "model-b").put("image", "t1/out-b.png"));
+        ArrayNode tasks = manifest.putArray("tasks");
+        for (int i = 1; i <= taskCount; i++) {
+            String id = "t" + i;
+            Path task = Files.createDirectories(folder.resolve(id));
+            ImageIO.write(scene(new Color(0xD8_3A_2E), true), "png", task.resolve("source.png").toFile());
+            ImageIO.write(scene(new Color(0x2F_6F_DC), true), "png", task.resolve("out-a.png").toFile());
+            // The second model also drops the tree: a change nobody asked for, for the overlay to show.
+            ImageIO.write(scene(new Color(0x5A_4F_CF), false), "png", task.resolve("out-b.png").toFile());
+            ObjectNode spec = tasks.addObject().put("id", id).put("instruction", instruction)
+                    .put("category", "recolour").put("source", id + "/source.png");
+            spec.putArray("outputs")
+                    .add(Json.MAPPER.createObjectNode().put("model", "model-a").put("image", id + "/out-a.png"))
+                    .add(Json.MAPPER.createObjectNode().put("model", "model-b").put("image", id + "/out-b.png"));
+        }
         Files.writeString(folder.resolve(Topology.MANIFEST_NAME), manifest.toPrettyString());
     }
 

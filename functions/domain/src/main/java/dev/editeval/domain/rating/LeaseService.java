@@ -263,7 +263,9 @@ public final class LeaseService {
 
     /**
      * Gives the task back now and moves the caller's cursor past it (a skip); true when the caller held that lease.
-     * An expired lease counts as given back already.
+     * An expired lease counts as given back already. The task's place in the index comes from the recent tasks, or
+     * from one read when this instance never saw it (another function instance leased it): without it the cursor
+     * stays and the skipped task is offered straight back.
      */
     public boolean release(String evaluatorId, String leaseId) {
         Optional<LeaseIds.Parts> parts = LeaseIds.parse(leaseId);
@@ -272,7 +274,8 @@ public final class LeaseService {
         }
         LeaseIds.Parts p = parts.get();
         boolean held = tasks.releaseHold(p.task(), p.slot(), p.nonce(), evaluatorId);
-        Optional<Map.Entry<String, String>> cursor = recent.find(p.task()).flatMap(t -> t.slots().open())
+        Optional<Map.Entry<String, String>> cursor = recent.find(p.task()).or(() -> tasks.find(p.task()))
+                .flatMap(t -> t.slots().open())
                 .map(open -> Map.entry(open.partition().name(), open.position()));
         return evaluators.freePlace(evaluatorId, p.place(), p.nonce(), cursor) || held;
     }

@@ -184,6 +184,21 @@ class LeaseServiceTest {
     }
 
     @Test
+    void release_onAnInstanceThatNeverSawTheTask_stillMovesTheCallerPastIt() {
+        readyTasks(3, 1);
+        Lease skipped = leased("eve");
+        // Another function instance: its cache of recent tasks never held the skipped one.
+        LeaseService another = new LeaseService(ports.tasks(), ports.ratings(), ports.evaluators(),
+                WorkPolicy.regular(), new RecentTasks(), new java.util.Random(7), ports.clock());
+
+        assertThat(another.release("eve", skipped.leaseId())).isTrue();
+
+        assertThat(ports.evaluators().desk("eve").cursors()).containsValue(
+                task(skipped.task()).slots().open().orElseThrow().position());
+        assertThat(leased("eve").task()).as("the cursor moved past the skipped task").isNotEqualTo(skipped.task());
+    }
+
+    @Test
     void release_whenTheLeaseIsAnotherEvaluators_changesNothing() {
         ready(1, "model-a");
         Lease lease = leased("eve");
