@@ -3,7 +3,11 @@ package dev.editeval.local.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
 import dev.editeval.domain.topology.ApiRoute;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +24,7 @@ final class HttpApiEvents {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String query = exchange.getRequestURI().getRawQuery();
+        boolean text = utf8(body);
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(exchange.getRequestMethod())
                 .withPath(exchange.getRequestURI().getPath())
@@ -45,8 +50,23 @@ final class HttpApiEvents {
                 .withRawQueryString(query == null ? "" : query)
                 .withHeaders(headers)
                 .withRequestContext(context)
-                .withBody(new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false)
+                .withBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(!text)
                 .build();
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8. A body that is not is handed over as its bytes (base64), as API Gateway
+     * hands over what is not text, so the API refuses it; decoding it here would replace the bad bytes with U+FFFD and
+     * let a malformed body through.
+     */
+    static boolean utf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -208,6 +209,15 @@ class ApiIT {
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> huge = submit(ada, leaseId, PipelineIT.submission(task)
                 .put("comment", "x".repeat(70_000)).toString());
+        // a comment with a byte that starts no UTF-8 character: the local server must not mend it into U+FFFD
+        byte[] valid = PipelineIT.submission(task).put("comment", "good\u00e9").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] malformed = new String(valid, StandardCharsets.ISO_8859_1).replace("good\u00c3\u00a9", "good\u00ff")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> notUtf8 = pipeline.http.send(HttpRequest.newBuilder(pipeline.runtime.webAddress()
+                        .resolve("/api/leases/" + leaseId + "/rating")).header("Authorization", "Bearer " + ada)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(malformed))
+                .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(range.path("error").asText()).isEqualTo("invalid_rating");
         assertThat(range.path("fields").fieldNames()).toIterable()
@@ -217,6 +227,9 @@ class ApiIT {
         assertThat(LocalPipeline.json(asBob).path("fields").has("evaluatorId")).isTrue();
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(malformed).as("the test's body").isNotEqualTo(valid);
+        assertThat(notUtf8.statusCode()).as(notUtf8.body()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("not UTF-8");
         assertThat(pipeline.ratingsOf(BATCH)).isEmpty();
         assertThat(call("DELETE", "/api/leases/" + leaseId, ada).statusCode()).isEqualTo(204);
     }
