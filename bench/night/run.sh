@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The night run: ratings of two days in the real table on the stand-ins, then two nightly exports, timed.
-# Option: NIGHT_RATINGS (ratings a day, 5000; each is 4 models x 7 dimensions = 28 scores).
+# Option: NIGHT_RATINGS (ratings a day, 5000; each is 4 models x 6 dimensions of default-v1 = 24 scores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/java25.sh

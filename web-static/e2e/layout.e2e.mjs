@@ -72,7 +72,9 @@ try {
 } catch (error) {
   process.exitCode = 1;
   process.stderr.write(`layout.e2e: FAILED at step "${step}": ${error.message}\n`);
-  await page.screenshot({ path: "layout-failure.png" }).catch(() => {});
+  if (options["screenshot-1366"]) {
+    await page.screenshot({ path: `${options["screenshot-1366"]}.failure.png` }).catch(() => {});
+  }
 } finally {
   await browser.close();
   clearTimeout(guard);

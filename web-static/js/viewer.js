@@ -86,6 +86,18 @@ export function createViewer(container, task, hooks) {
     return { vertical: Math.ceil(vertical), horizontal: Math.ceil(horizontal) };
   }
 
+  /** Every caption as tall as the tallest, so the images of a row line up for the eye to jump between them. */
+  function equalHeads(shown) {
+    const heads = shown.map((pane) => pane.element.querySelector(".tile-head"));
+    for (const head of heads) {
+      head.style.minHeight = "";
+    }
+    const tallest = Math.max(...heads.map((head) => head.offsetHeight));
+    for (const head of heads) {
+      head.style.minHeight = `${tallest}px`;
+    }
+  }
+
   /** Each tile spans two half-width tracks, so an incomplete last row can be centred by half a tile. */
   function place(grid, shown) {
     container.style.gridTemplateColumns = `repeat(${grid.columns * 2}, ${(grid.tileWidth - GAP) / 2}px)`;
@@ -103,9 +115,11 @@ export function createViewer(container, task, hooks) {
     const width = container.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
     const height = container.clientHeight - parseFloat(box.paddingTop) - parseFloat(box.paddingBottom);
     // The captions wrap with the tiles' width: measure, lay out, and measure again until they settle.
+    equalHeads(shown);
     let measured = chrome(shown);
     for (let pass = 0; pass < 3; pass += 1) {
       place(paneGrid(shown.length, width, height, aspect, measured, GAP), shown);
+      equalHeads(shown);
       const again = chrome(shown);
       if (again.vertical === measured.vertical && again.horizontal === measured.horizontal) {
         break;
@@ -263,7 +277,8 @@ function buildOutputTile(task, output, shared, enlargeThis) {
       el("span", { className: "tile-tools" }, ...overlay.tools, ...swipe.tools, enlarge)),
     el("div", { className: "tile-body" }, frame),
     // The numbers only when the rubric shows them (the server sends none otherwise): they would anchor the scores.
-    ...(output.metrics ? [el("p", { className: "tile-foot", text: metricsText(output.metrics) })] : []),
+    // The foot stays, empty, so the output panes' images line up with the source's.
+    el("p", { className: "tile-foot", text: output.metrics ? metricsText(output.metrics) : "" }),
   );
   swipe.attach(element);
   flag.attach(element);

@@ -3,22 +3,28 @@ package dev.editeval.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editeval.domain.json.Json;
+import dev.editeval.domain.rubric.RubricCatalog;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes raw export rows as an export's {@code ratings.jsonl.gz}: tasks x raters rows, each scoring every model on
  * every dimension. Seeded: the same arguments give the same file. Models differ in quality, raters in severity and
- * noise, so the statistics have something to find.
+ * noise, so the statistics have something to find. The dimensions are the first of the default rubric's, which
+ * every row names: the export checks each row against its rubric.
  *
- * <p>Usage: {@code GenerateRatings OUT [tasks=10000] [models=4] [dimensions=7] [raters=3]}
+ * <p>Usage: {@code GenerateRatings OUT [tasks=10000] [models=4] [dimensions=6] [raters=3]}
  */
 public final class GenerateRatings {
+
+    private static final List<String> DIMENSIONS = RubricCatalog.builtIn().find(RubricCatalog.DEFAULT_RUBRIC_ID)
+            .orElseThrow().dimensionIds();
 
     private GenerateRatings() {
     }
@@ -27,7 +33,11 @@ public final class GenerateRatings {
         Path out = Path.of(args[0]);
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int models = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        int dimensions = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        int dimensions = args.length > 3 ? Integer.parseInt(args[3]) : DIMENSIONS.size();
+        if (dimensions > DIMENSIONS.size()) {
+            throw new IllegalArgumentException("dimensions is " + dimensions + "; rubric "
+                    + RubricCatalog.DEFAULT_RUBRIC_ID + " has " + DIMENSIONS.size());
+        }
         int raters = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         long scores = write(out, tasks, models, dimensions, raters);
         System.out.printf("wrote %d rating rows, %d scores, %d bytes to %s%n", (long) tasks * raters, scores,
@@ -68,6 +78,7 @@ public final class GenerateRatings {
         row.put("batchId", "bench");
         row.put("taskId", String.format("t%05d", task));
         row.put("category", "cat" + task % 5);
+        row.put("rubricId", RubricCatalog.DEFAULT_RUBRIC_ID);
         row.put("evaluator", String.format("ev-%012x", evaluator));
         row.put("submissionId", "s-" + task + "-" + evaluator);
         row.put("submittedAt", "2026-11-28T12:00:00Z"); // one day: AggregateBench exports 2026-11-28
@@ -81,7 +92,7 @@ public final class GenerateRatings {
             ObjectNode scores = output.putObject("scores");
             for (int d = 0; d < dimensions; d++) {
                 double noisy = truth[m] + severity + random.nextDouble(-0.9, 0.9);
-                scores.put("dim" + d, (int) Math.clamp(Math.round(noisy), 1, 5));
+                scores.put(DIMENSIONS.get(d), (int) Math.clamp(Math.round(noisy), 1, 5));
             }
             best = truth[m] + random.nextDouble(-0.5, 0.5) > truth[best] ? m : best;
         }

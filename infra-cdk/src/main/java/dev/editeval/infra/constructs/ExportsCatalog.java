@@ -76,6 +76,7 @@ public final class ExportsCatalog extends Construct {
                 column("batchid", "string"),
                 column("taskid", "string"),
                 column("category", "string"),
+                column("rubricid", "string"),
                 column("evaluator", "string"),
                 column("submissionid", "string"),
                 column("submittedat", "string"),

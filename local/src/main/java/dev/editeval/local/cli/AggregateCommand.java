@@ -47,7 +47,8 @@ final class AggregateCommand implements Callable<Integer> {
     String date;
 
     @Option(names = "--ratings", paramLabel = "FILE", arity = "1..*",
-            description = "Recompute offline from these ratings.jsonl.gz files.")
+            description = "Recompute offline from these ratings.jsonl.gz files; every row is checked against its"
+                    + " rubric.")
     List<Path> ratings;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Offline: the folder to write the export to.")

@@ -43,8 +43,8 @@ final class Runtimes {
         OUT.println();
         OUT.println("  rating page   " + env.get(LocalRuntime.WEB_URL));
         OUT.println("  API           " + env.get(LocalRuntime.API_URL));
-        OUT.println("  S3 / SQS / DynamoDB   " + env.get("AWS_ENDPOINT_URL_S3") + "  "
-                + env.get("AWS_ENDPOINT_URL_SQS") + "  " + env.get("AWS_ENDPOINT_URL_DYNAMODB"));
+        OUT.println("  S3 / SQS / DynamoDB   " + env.get(AwsClients.S3_ENDPOINT) + "  "
+                + env.get(AwsClients.SQS_ENDPOINT) + "  " + env.get(AwsClients.DYNAMODB_ENDPOINT));
         OUT.println("  environment   . " + DataFolder.shown(dataDir().resolve("local.env"))
                 + "   (then aws s3 ls s3://$EDITEVAL_BUCKET/)");
         OUT.println();

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline on one machine, wired as AWS wires it: S3 puts notify the ingest queue, pollers feed the SQS
@@ -31,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * before is exported at the nightly schedule's time, one run at a time.
  */
 public final class LocalRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
 
     /** Where the running page and its API answer, in {@code local.env} for the CLI's commands. */
     public static final String WEB_URL = "EDITEVAL_WEB_URL";
@@ -50,7 +54,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(RuntimeOptions options, AwsBackend backend) throws IOException {
         this.backend = backend;
-        Map<String, String> aws = backend.environment();
+        Map<String, String> aws = withEndpointsFrom(options.environment(), backend.environment());
         this.clients = AwsClients.fromEnv(aws, options.dynamoDbInterceptors());
         LocalResources resources = LocalResources.create(clients);
         Config config = new Config(Topology.BUCKET, Topology.TABLE.name(),
@@ -93,6 +97,19 @@ public final class LocalRuntime implements AutoCloseable {
     private void poll(QueuePoller poller) {
         pollers.add(poller);
         threads.add(Thread.ofVirtual().name("poller-" + pollers.size()).start(poller));
+    }
+
+    /** The backend's endpoints, but where the environment names another for a service, that one. */
+    static Map<String, String> withEndpointsFrom(Map<String, String> environment, Map<String, String> backend) {
+        Map<String, String> aws = new LinkedHashMap<>(backend);
+        for (String variable : AwsClients.STAND_IN_ENDPOINTS) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                LOG.warn("{} is set: the functions use {} instead of {}", variable, value, backend.get(variable));
+                aws.put(variable, value);
+            }
+        }
+        return aws;
     }
 
     private static Map<String, String> environment(Map<String, String> aws, Config config, URI web) {

@@ -1,5 +1,6 @@
 package dev.editeval.local.standins;
 
+import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.app.runtime.LocalAccount;
 import java.net.URI;
 import java.util.Collections;
@@ -36,9 +37,9 @@ public record StandInEndpoints(URI s3, URI sqs, URI dynamoDb) {
      */
     public Map<String, String> environment() {
         var environment = new LinkedHashMap<String, String>();
-        environment.put("AWS_ENDPOINT_URL_S3", s3.toString());
-        environment.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
+        environment.put(AwsClients.S3_ENDPOINT, s3.toString());
+        environment.put(AwsClients.SQS_ENDPOINT, sqs.toString());
+        environment.put(AwsClients.DYNAMODB_ENDPOINT, dynamoDb.toString());
         environment.put("AWS_ACCESS_KEY_ID", LocalAccount.ACCESS_KEY_ID);
         environment.put("AWS_SECRET_ACCESS_KEY", LocalAccount.SECRET_ACCESS_KEY);
         environment.put("AWS_REGION", LocalAccount.REGION.id());

@@ -134,6 +134,30 @@ class AggregateCommandTest {
     }
 
     @Test
+    void call_whenAScoreIsOutsideItsRubricsScale_namesTheFileRowAndFieldAndWritesNothing(@TempDir Path folder)
+            throws Exception {
+        exported();
+        Path first = saved(folder, ExportManifest.partition(FIRST) + ExportFiles.RATINGS);
+        Path team = folder.resolve("team.jsonl.gz");
+        String row = "{\"batchId\":\"b\",\"taskId\":\"%s\",\"evaluator\":\"ann\",\"rubricId\":\"default-v1\","
+                + "\"outputs\":[{\"outputId\":\"A\",\"model\":\"m1\",\"scores\":{\"preservation\":%d}}]}\n";
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(team))) {
+            gz.write((row.formatted("t1", 5) + row.formatted("t2", 9)).getBytes(StandardCharsets.UTF_8));
+        }
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new AggregateCommand());
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("--ratings", first.toString(), team.toString(), "--date", "2025-01-11",
+                "--out", folder.resolve("out").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("aggregate: " + team + " row 2: outputs[0].scores.preservation is 9;"
+                + " rubric default-v1 scores preservation from 1 to 5");
+        assertThat(folder.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void call_whenTheRatingsFileIsNotGzippedJsonLines_failsNamingTheFile(@TempDir Path folder) throws Exception {
         Path input = Files.writeString(folder.resolve("ratings.jsonl.gz"), "not gzip");
 

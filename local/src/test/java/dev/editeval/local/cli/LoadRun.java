@@ -3,17 +3,10 @@ package dev.editeval.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.editeval.domain.model.BatchStatus;
-import dev.editeval.domain.model.RatingRecord;
-import dev.editeval.domain.model.TaskRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,38 +30,23 @@ class LoadRun {
 
             RaceResult run = Race.run(pipeline, new Tokens(pipeline.dataDir), EVALUATORS, TASKS * RATERS, LIMIT,
                     RATERS);
-            List<RatingRecord> stored = pipeline.ratingsOf("load");
-            Set<String> storedIds = stored.stream().map(RatingRecord::submissionId).collect(Collectors.toSet());
-            long lost = run.acceptedSubmissions().stream().filter(id -> !storedIds.contains(id)).count();
-            long duplicates = stored.size() - stored.stream().map(r -> r.task() + "/" + r.evaluatorId())
-                    .distinct().count() + (run.acceptedSubmissions().size() - new HashSet<>(run.acceptedSubmissions())
-                    .size());
-            Map<String, Long> perTask = stored.stream().collect(Collectors.groupingBy(r -> r.task().taskId(),
-                    Collectors.counting()));
-            List<TaskRecord> tasks = pipeline.tasks().listBatch("load");
-            long countsOff = tasks.stream().filter(t -> t.ratingCount() != perTask.getOrDefault(t.ref().taskId(), 0L))
-                    .count();
-            int unrated = tasks.stream().mapToInt(t -> RATERS - perTask.getOrDefault(t.ref().taskId(), 0L)
-                    .intValue()).sum();
-            int queued = tasks.stream().mapToInt(t -> t.slots().open().isPresent()
-                    ? t.slots().count() - t.ratingCount() : 0).sum();
-            String report = report(run, stored.size(), lost, duplicates, countsOff, unrated, queued);
+            Ledger ledger = Ledger.of(pipeline, "load", RATERS, run);
+            String report = report(run, ledger);
             Files.writeString(Path.of("target", "load-run.md"), report, StandardCharsets.UTF_8);
             System.out.println(report);
 
-            assertThat(lost).isZero();
-            assertThat(duplicates).isZero();
+            assertThat(ledger.lost()).isZero();
+            assertThat(ledger.duplicates()).isZero();
             assertThat(run.overbooked()).isZero();
             assertThat(run.leasedTwice()).isZero();
             assertThat(run.failedSubmits()).isZero();
-            assertThat(stored).hasSize(run.acceptedSubmissions().size());
-            assertThat(countsOff).isZero();
-            assertThat(queued).isEqualTo(unrated);
+            assertThat(ledger.stored()).isEqualTo(run.acceptedSubmissions().size());
+            assertThat(ledger.countsOff()).isZero();
+            assertThat(ledger.queued()).isEqualTo(ledger.unrated());
         }
     }
 
-    private static String report(RaceResult run, int stored, long lost, long duplicates, long countsOff,
-                                 int unrated, int queued) {
+    private static String report(RaceResult run, Ledger ledger) {
         return """
                 | measure | value |
                 | --- | --- |
@@ -88,9 +66,10 @@ class LoadRun {
                 | lease latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
                 | submit latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
                 """.formatted(EVALUATORS, TASKS, RATERS, run.elapsedMillis() / 1000.0, run.leaseMillis().size(),
-                run.noneWaiting(), run.acceptedSubmissions().size(), stored,
-                run.acceptedSubmissions().size() * 1000.0 / run.elapsedMillis(), lost, duplicates, run.overbooked(),
-                run.leasedTwice(), run.failedSubmits(), countsOff, queued, unrated,
+                run.noneWaiting(), run.acceptedSubmissions().size(), ledger.stored(),
+                run.acceptedSubmissions().size() * 1000.0 / run.elapsedMillis(), ledger.lost(), ledger.duplicates(),
+                run.overbooked(), run.leasedTwice(), run.failedSubmits(), ledger.countsOff(), ledger.queued(),
+                ledger.unrated(),
                 RaceResult.percentile(run.leaseMillis(), 50), RaceResult.percentile(run.leaseMillis(), 95),
                 RaceResult.percentile(run.leaseMillis(), 99), RaceResult.percentile(run.submitMillis(), 50),
                 RaceResult.percentile(run.submitMillis(), 95), RaceResult.percentile(run.submitMillis(), 99));

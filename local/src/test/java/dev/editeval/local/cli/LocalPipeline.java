@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
@@ -49,9 +51,19 @@ final class LocalPipeline implements AutoCloseable {
 
     /** With interceptors on the functions' DynamoDB client: a counter of round trips, injected faults. */
     LocalPipeline(Clock clock, List<ExecutionInterceptor> dynamoDbInterceptors) throws IOException {
+        this(clock, dynamoDbInterceptors, standIns -> Map.of());
+    }
+
+    /**
+     * @param environment the {@code AWS_ENDPOINT_URL_*} variables the runtime is started with, given the stand-ins'
+     *                    own (a proxy in front of one, say); the tests never read the process environment's
+     */
+    LocalPipeline(Clock clock, List<ExecutionInterceptor> dynamoDbInterceptors,
+                  UnaryOperator<Map<String, String>> environment) throws IOException {
         this.dataDir = Files.createTempDirectory("editeval-it");
+        AwsBackend backend = backend(dataDir);
         this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0, clock,
-                dynamoDbInterceptors), backend(dataDir));
+                dynamoDbInterceptors, environment.apply(backend.environment())), backend);
     }
 
     /** The stand-ins, or LocalStack under {@code -Plocalstack} (a class only that profile compiles). */

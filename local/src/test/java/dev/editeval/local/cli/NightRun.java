@@ -13,6 +13,7 @@ import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.rubric.RubricCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ class NightRun {
 
     private static final int PER_DAY = Integer.getInteger("night.ratings", 5_000);
     private static final int MODELS = 4;
-    private static final int DIMENSIONS = 7;
+    /** The default rubric's dimensions: the export checks every row against the rubric its batch names. */
+    private static final List<String> DIMENSIONS = RubricCatalog.builtIn().find(RubricCatalog.DEFAULT_RUBRIC_ID)
+            .orElseThrow().dimensionIds();
     private static final int RATERS = 3;
     private static final LocalDate FIRST = LocalDate.parse("2026-11-20");
     private static final LocalDate SECOND = FIRST.plusDays(1);
@@ -48,8 +51,8 @@ class NightRun {
     @Test
     void twoNights_readOnlyTheirOwnDayFromTheTable() throws Exception {
         try (LocalPipeline pipeline = new LocalPipeline()) {
-            pipeline.batches().save(new BatchRecord("night", BatchStatus.ACCEPTED, "default", RATERS,
-                    PER_DAY * 2 / RATERS, "etag", FIRST.atStartOfDay().toInstant(ZoneOffset.UTC), List.of()));
+            pipeline.batches().save(new BatchRecord("night", BatchStatus.ACCEPTED, RubricCatalog.DEFAULT_RUBRIC_ID,
+                    RATERS, PER_DAY * 2 / RATERS, "etag", FIRST.atStartOfDay().toInstant(ZoneOffset.UTC), List.of()));
             double firstWrite = write(pipeline, FIRST, 0);
             double secondWrite = write(pipeline, SECOND, PER_DAY / RATERS + 1);
             DayRecordingRatings counting = new DayRecordingRatings(pipeline.ratings());
@@ -121,8 +124,8 @@ class NightRun {
             ObjectNode output = outputs.addObject().put("outputId", letter);
             output.putObject("safety").put("flagged", false).putArray("categories");
             ObjectNode scores = output.putObject("scores");
-            for (int d = 0; d < DIMENSIONS; d++) {
-                scores.put("dim" + d, Math.clamp(2 + m / 2 + random.nextInt(-1, 2), 1, 5));
+            for (String dimension : DIMENSIONS) {
+                scores.put(dimension, Math.clamp(2 + m / 2 + random.nextInt(-1, 2), 1, 5));
             }
         }
         submission.putObject("preference").put("overall", "D");
@@ -137,7 +140,7 @@ class NightRun {
                                  DayRecordingRatings counting) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Night run: %d ratings a day (%d scores), two days, on the stand-ins"
-                + " (dynalite 4.0.0, S3Proxy 4.1.0), %d cores, %s%n%n", PER_DAY, PER_DAY * MODELS * DIMENSIONS,
+                + " (dynalite 4.0.0, S3Proxy 4.1.0), %d cores, %s%n%n", PER_DAY, PER_DAY * MODELS * DIMENSIONS.size(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version()));
         out.append(String.format(Locale.ROOT, "Writes (conditional put, 16 at a time): %.0f / s day 1, %.0f / s"
                 + " day 2%n%n", firstWrite, secondWrite));

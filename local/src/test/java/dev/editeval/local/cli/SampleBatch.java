@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * A batch (one task, or t1..tN alike) drawn with Java2D: a scene with a red ball, and two outputs that recolour it; drawn larger than
- * the viewing preview so the page has full-resolution images to load when zoomed in.
+ * A batch (one task, or t1..tN alike) drawn with Java2D: a scene with a red ball, and two outputs that recolour it;
+ * drawn larger than the viewing preview so the page has full-resolution images to load when zoomed in.
  */
 final class SampleBatch {
 

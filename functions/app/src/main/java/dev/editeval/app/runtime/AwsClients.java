@@ -32,6 +32,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients implements AutoCloseable {
 
+    /** The SDKs' standard variables for an endpoint per service, as the AWS CLI reads them too. */
+    public static final String S3_ENDPOINT = "AWS_ENDPOINT_URL_S3";
+    public static final String SQS_ENDPOINT = "AWS_ENDPOINT_URL_SQS";
+    public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
+    public static final String LAMBDA_ENDPOINT = "AWS_ENDPOINT_URL_LAMBDA";
+    /** The services the local runtime stands in for, whose endpoints the environment may point elsewhere. */
+    public static final List<String> STAND_IN_ENDPOINTS = List.of(S3_ENDPOINT, SQS_ENDPOINT, DYNAMODB_ENDPOINT);
+
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
 
@@ -70,7 +78,7 @@ public final class AwsClients implements AutoCloseable {
             S3ClientBuilder builder = S3Client.builder().serviceConfiguration(s3Configuration())
                     // S3-compatible servers reject the newer default checksums; AWS accepts either
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
-            s3 = configure(builder, "AWS_ENDPOINT_URL_S3").build();
+            s3 = configure(builder, S3_ENDPOINT).build();
         }
         return s3;
     }
@@ -78,7 +86,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized S3Presigner presigner() {
         if (presigner == null) {
             S3Presigner.Builder builder = S3Presigner.builder().serviceConfiguration(s3Configuration());
-            endpoint("AWS_ENDPOINT_URL_S3").ifPresent(builder::endpointOverride);
+            endpoint(S3_ENDPOINT).ifPresent(builder::endpointOverride);
             region().ifPresent(builder::region);
             credentials().ifPresent(builder::credentialsProvider);
             presigner = builder.build();
@@ -88,7 +96,7 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            sqs = configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS").build();
+            sqs = configure(SqsClient.builder(), SQS_ENDPOINT).build();
         }
         return sqs;
     }
@@ -96,14 +104,14 @@ public final class AwsClients implements AutoCloseable {
     /** For the one call the API makes to another function: an asynchronous invoke of the aggregation. */
     public synchronized LambdaClient lambda() {
         if (lambda == null) {
-            lambda = configure(LambdaClient.builder(), "AWS_ENDPOINT_URL_LAMBDA").build();
+            lambda = configure(LambdaClient.builder(), LAMBDA_ENDPOINT).build();
         }
         return lambda;
     }
 
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB")
+            dynamoDb = configure(DynamoDbClient.builder(), DYNAMODB_ENDPOINT)
                     .overrideConfiguration(timeouts().toBuilder().executionInterceptors(dynamoDbInterceptors).build())
                     .build();
         }
@@ -146,7 +154,7 @@ public final class AwsClients implements AutoCloseable {
 
     /** A custom endpoint is an S3-compatible server on an address, where bucket host names do not resolve. */
     private S3Configuration s3Configuration() {
-        return S3Configuration.builder().pathStyleAccessEnabled(endpoint("AWS_ENDPOINT_URL_S3").isPresent()).build();
+        return S3Configuration.builder().pathStyleAccessEnabled(endpoint(S3_ENDPOINT).isPresent()).build();
     }
 
     private static ClientOverrideConfiguration timeouts() {

@@ -31,15 +31,20 @@ public final class Aggregation {
     private Aggregation() {
     }
 
-    /** @param previousAgreement the previous export's agreement per evaluator pseudonym, empty when there is none */
-    public static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement) {
+    /**
+     * The report of rows no rubric was given for (tests and simulations): each dimension's scale is the lowest to
+     * the highest score seen. An export never aggregates this way: it checks rows against their rubric first.
+     */
+    static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement) {
         return of(rows, previousAgreement, scales(rows));
     }
 
     /**
-     * The report of rows checked against their rubric (RowRules).
+     * The report of rows checked against their rubric ({@link RowRules#check}).
      *
-     * @param scales per dimension, the lowest and highest score of the rubric's scale
+     * @param previousAgreement the previous export's agreement per evaluator pseudonym, empty when there is none
+     * @param scales            per dimension, the lowest and highest score of the rubric's scale
+     *                          ({@link RowRules#scales})
      */
     public static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement,
                                      Map<String, int[]> scales) {

@@ -1,6 +1,7 @@
 package dev.editeval.domain.aggregate;
 
 import dev.editeval.domain.aggregate.AggregateReport.Preference;
+import dev.editeval.domain.rubric.PairwiseSpec;
 import dev.editeval.domain.stats.ChoiceReplicates;
 import dev.editeval.domain.stats.LuceChoice;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class Preferences {
 
     /** The model preferred, {@link ChoiceReplicates#TIE}, or empty when the row gave no preference. */
     private static Optional<String> chosen(RatingRow row) {
-        if (row.preferred().equals("tie")) {
+        if (row.preferred().equals(PairwiseSpec.TIE)) {
             return Optional.of(ChoiceReplicates.TIE);
         }
         return row.outputs().stream().filter(o -> o.outputId().equals(row.preferred())).map(OutputRow::model)

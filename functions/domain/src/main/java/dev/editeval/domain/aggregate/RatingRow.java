@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param goldFeasibility the gold task's expected verdict, or empty
  * @param goldScores      for a gold task, per model and dimension, the scores that agree
  * @param submittedOn     the day (UTC) the rating was submitted, or empty when the row does not say
+ * @param rubricId        the rubric the rating was given under, or empty when the row does not say (rows exported
+ *                        before rows carried it); {@link RowRules} checks the row against it
  */
 public record RatingRow(String batchId, String taskId, String category, String evaluator, String verdict,
                         long timeOnTaskMs, List<OutputRow> outputs, String preferred,
                         Optional<String> goldFeasibility, Map<String, Map<String, ScoreRange>> goldScores,
-                        Optional<LocalDate> submittedOn) {
+                        Optional<LocalDate> submittedOn, String rubricId) {
 
     public RatingRow {
         outputs = List.copyOf(outputs);

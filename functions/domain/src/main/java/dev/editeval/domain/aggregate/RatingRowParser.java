@@ -33,6 +33,7 @@ final class RatingRowParser {
     private Optional<String> goldFeasibility = Optional.empty();
     private final Map<String, Map<String, ScoreRange>> goldScores = new LinkedHashMap<>();
     private Optional<LocalDate> submittedOn = Optional.empty();
+    private String rubricId = "";
 
     private RatingRowParser() {
     }
@@ -46,7 +47,7 @@ final class RatingRowParser {
             }
         }
         return new RatingRow(row.batchId, row.taskId, row.category, row.evaluator, row.verdict, row.timeOnTaskMs,
-                row.outputs, row.preferred, row.goldFeasibility, row.goldScores, row.submittedOn);
+                row.outputs, row.preferred, row.goldFeasibility, row.goldScores, row.submittedOn, row.rubricId);
     }
 
     private void field(String name, JsonParser parser) throws IOException {
@@ -55,6 +56,7 @@ final class RatingRowParser {
             case "batchId" -> batchId = parser.getValueAsString("");
             case "taskId" -> taskId = parser.getValueAsString("");
             case "category" -> category = parser.getValueAsString("");
+            case "rubricId" -> rubricId = parser.getValueAsString("");
             case "evaluator" -> evaluator = parser.getValueAsString("");
             case "timeOnTaskMs" -> timeOnTaskMs = parser.getValueAsLong(0);
             case "feasibility" -> verdict = member(parser, value, "verdict");

@@ -3,6 +3,9 @@ package dev.editeval.domain.export;
 import dev.editeval.domain.aggregate.AggregateReport;
 import dev.editeval.domain.aggregate.Aggregation;
 import dev.editeval.domain.aggregate.RatingRow;
+import dev.editeval.domain.aggregate.RowRules;
+import dev.editeval.domain.rubric.Rubric;
+import dev.editeval.domain.rubric.RubricCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +56,8 @@ public final class ExportFiles {
      * are left out, the rest are aggregated and written, sorted, to its {@code ratings.jsonl.gz}, so that file alone
      * gives the export again; the day's own rows (with those that do not say when they were submitted) make the
      * day file, Athena's partition. A rating given twice is counted once; two different rows for the same evaluator
-     * and task are an error naming both lines.
+     * and task are an error naming both lines, and so is a row its rubric does not allow ({@link RowRules}): each
+     * dimension's scale is its rubric's, never the scores seen.
      *
      * @param previousAgreement the previous export's agreement per evaluator; empty when there is none
      */
@@ -69,6 +73,7 @@ public final class ExportFiles {
     public static Made of(LocalDate day, List<String> lines, IntFunction<String> where,
                           Map<String, Double> previousAgreement) throws IOException {
         List<RatingRow> parsed = parse(lines, where);
+        Rubric[] rubrics = check(parsed, where);
         Integer[] order = IntStream.range(0, lines.size()).boxed()
                 .filter(i -> parsed.get(i).submittedOn().map(d -> !d.isAfter(day)).orElse(true))
                 .sorted(Comparator.comparing((Integer i) -> parsed.get(i).batchId())
@@ -77,6 +82,7 @@ public final class ExportFiles {
         List<RatingRow> rows = new ArrayList<>(order.length);
         List<String> kept = new ArrayList<>(order.length);
         List<String> dayLines = new ArrayList<>();
+        Map<String, Rubric> used = new LinkedHashMap<>();
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
             RatingRow row = parsed.get(i);
@@ -89,18 +95,37 @@ public final class ExportFiles {
                         + "/" + row.taskId() + " by " + row.evaluator());
             }
             rows.add(row);
+            used.putIfAbsent(rubrics[i].id(), rubrics[i]);
             kept.add(lines.get(i));
             if (row.submittedOn().map(day::equals).orElse(true)) {
                 dayLines.add(lines.get(i));
             }
         }
-        AggregateReport report = Aggregation.of(rows, previousAgreement);
+        AggregateReport report = Aggregation.of(rows, previousAgreement, RowRules.scales(used.values()));
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(RATINGS, gzipLines(kept));
         files.put(SUMMARY, CsvFiles.summary(report.cells()));
         files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
         files.put(REPORT, HtmlReport.of("editeval export " + day, report));
         return new Made(report, files, dayLines.size(), gzipLines(dayLines));
+    }
+
+    /**
+     * Checks every row against its rubric ({@link RowRules}), in the order of the lines, and gives each row's rubric;
+     * the first row that breaks a rule is an error naming it and the field. Rows after the day are checked too: a
+     * bad file is bad whatever the day asked for.
+     */
+    private static Rubric[] check(List<RatingRow> rows, IntFunction<String> where) throws IOException {
+        RowRules rules = RowRules.of(RubricCatalog.builtIn(), rows);
+        Rubric[] rubrics = new Rubric[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                rubrics[i] = rules.check(rows.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(where.apply(i) + ": " + e.getMessage(), e);
+            }
+        }
+        return rubrics;
     }
 
     /** The last day a row says it was submitted on, or empty when none says. */

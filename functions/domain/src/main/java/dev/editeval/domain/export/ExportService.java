@@ -2,6 +2,7 @@ package dev.editeval.domain.export;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.editeval.domain.aggregate.RatingRow;
+import dev.editeval.domain.aggregate.RowRules;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.manifest.Manifest;
 import dev.editeval.domain.manifest.ManifestParser;
@@ -11,6 +12,7 @@ import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.Validated;
 import java.io.ByteArrayInputStream;
@@ -71,7 +73,7 @@ public final class ExportService {
 
     public ExportSummary export(LocalDate date) {
         Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey());
-        Map<String, Map<String, TaskSpec>> tasks = new HashMap<>();
+        Map<String, KnownBatch> known = new HashMap<>();
         LocalDate first = firstDay(date);
         Optional<Kept> base = latestKeptBefore(first, date);
         List<String> lines = new ArrayList<>(base.map(Kept::lines).orElse(List.of()));
@@ -85,7 +87,7 @@ public final class ExportService {
         for (LocalDate day = base.map(k -> k.manifest().dt().plusDays(1)).orElse(first); !day.isAfter(date);
              day = day.plusDays(1)) {
             List<SetAside> daySetAside = new ArrayList<>();
-            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, tasks, daySetAside));
+            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, known, daySetAside));
             made = make(day, lines, previousAgreement.get());
             manifest = commit(day, made, daySetAside);
             setAside.addAll(daySetAside);
@@ -180,19 +182,30 @@ public final class ExportService {
                 .map(first -> LocalDate.ofInstant(first, ZoneOffset.UTC)).filter(date::isAfter).orElse(date);
     }
 
+    /** What the rows of a batch's ratings take from the batch: its rubric (empty when the batch is gone), its tasks. */
+    private record KnownBatch(Optional<String> rubricId, Map<String, TaskSpec> tasks) {
+    }
+
     /**
      * The export rows of a day's ratings. A rating that does not make a row the aggregation reads is set aside,
      * named, and left out: one unreadable item must not stop every night's export for good.
+     *
+     * <p>Each row is also checked against its rubric here ({@link RowRules}), although its rating was checked against
+     * the same rubric at submit: ExportFiles checks every row again and fails on one that breaks a rule, as the
+     * offline command must, so a row that would fail there (a rating stored by an older version, an item changed
+     * by hand) is set aside tonight, named, rather than stopping this and every later night.
      */
-    private List<String> linesOf(List<RatingRecord> day, Pseudonyms pseudonyms,
-                                 Map<String, Map<String, TaskSpec>> tasks, List<SetAside> setAside) {
+    private List<String> linesOf(List<RatingRecord> day, Pseudonyms pseudonyms, Map<String, KnownBatch> known,
+                                 List<SetAside> setAside) {
         List<String> lines = new ArrayList<>(day.size());
+        // every row names its batch's rubric, so no row needs another's to find its own
+        RowRules rules = RowRules.of(RubricCatalog.builtIn(), List.of());
         for (RatingRecord rating : day) {
-            Map<String, TaskSpec> batch = tasks.computeIfAbsent(rating.task().batchId(), this::tasksOf);
+            KnownBatch batch = known.computeIfAbsent(rating.task().batchId(), this::knownBatch);
             try {
-                String line = Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms,
-                        Optional.ofNullable(batch.get(rating.task().taskId()))));
-                RatingRow.parse(line);
+                String line = Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms, batch.rubricId(),
+                        Optional.ofNullable(batch.tasks().get(rating.task().taskId()))));
+                rules.check(RatingRow.parse(line));
                 lines.add(line);
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 setAside.add(new SetAside(rating.task().batchId(), rating.task().taskId(),
@@ -208,6 +221,10 @@ public final class ExportService {
         String message = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : cause.getMessage();
         String first = String.valueOf(message).lines().findFirst().orElse("");
         return (e instanceof UncheckedIOException ? e.getMessage() + ": " : "") + first;
+    }
+
+    private KnownBatch knownBatch(String batchId) {
+        return new KnownBatch(batches.find(batchId).map(BatchRecord::rubricId), tasksOf(batchId));
     }
 
     private Map<String, TaskSpec> tasksOf(String batchId) {

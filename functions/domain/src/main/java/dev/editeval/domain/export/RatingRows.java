@@ -14,20 +14,23 @@ import java.util.Optional;
 
 /**
  * A stored rating as one raw export row: every answer, un-blinded (the letter shown and the model behind it), the
- * evaluator as a pseudonym, and the task's category and gold expectations from the manifest, so the row alone is
- * enough to recompute the aggregation.
+ * evaluator as a pseudonym, the batch's rubric, and the task's category and gold expectations from the manifest, so
+ * the row alone is enough to recompute the aggregation and to check it against its rubric.
  */
 public final class RatingRows {
 
     private RatingRows() {
     }
 
-    public static ObjectNode of(RatingRecord rating, Pseudonyms pseudonyms, Optional<TaskSpec> task) {
+    /** @param rubricId the batch's rubric; empty leaves it out of the row */
+    public static ObjectNode of(RatingRecord rating, Pseudonyms pseudonyms, Optional<String> rubricId,
+                                Optional<TaskSpec> task) {
         JsonNode submission = parse(rating.submission());
         ObjectNode row = Json.MAPPER.createObjectNode();
         row.put("batchId", rating.task().batchId());
         row.put("taskId", rating.task().taskId());
         row.put("evaluator", pseudonyms.of(rating.evaluatorId()));
+        rubricId.ifPresent(id -> row.put("rubricId", id));
         task.flatMap(TaskSpec::category).ifPresent(category -> row.put("category", category));
         row.put("submissionId", rating.submissionId());
         row.put("submittedAt", rating.submittedAt().toString());

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 /** What the export files do with what users typed: formulas, markup, lines that are not rows. */
 class ExportEscapingTest {
 
-    /** A raw row with one dimension, "q", and one output. */
+    /** A raw row with one dimension of the default rubric, preservation, and one output. */
     private static ObjectNode row(String task, String evaluator, String model, int score) {
         ObjectNode row = Json.MAPPER.createObjectNode().put("batchId", "b").put("taskId", task)
                 .put("evaluator", evaluator).put("timeOnTaskMs", 1);
         row.putObject("feasibility").put("verdict", "valid");
         ObjectNode output = row.putArray("outputs").addObject().put("outputId", "A").put("model", model);
         output.putObject("safety").put("flagged", false);
-        output.putObject("scores").put("q", score);
+        output.putObject("scores").put("preservation", score);
         return row;
     }
 

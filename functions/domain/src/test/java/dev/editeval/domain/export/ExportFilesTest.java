@@ -65,4 +65,66 @@ class ExportFilesTest {
         assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("line 2: submittedAt \"yesterday\" is not a UTC time");
     }
+
+    /** Two outputs, A and B, one score each; the row names its rubric. */
+    private static String rated(String task, String dimension, int score, String preferred) {
+        return "{\"batchId\":\"b\",\"taskId\":\"" + task + "\",\"evaluator\":\"ann\",\"rubricId\":\"default-v1\","
+                + "\"submittedAt\":\"2026-11-28T10:00:00Z\",\"feasibility\":{\"verdict\":\"valid\"},\"outputs\":["
+                + "{\"outputId\":\"A\",\"model\":\"m1\",\"scores\":{\"preservation\":3}},"
+                + "{\"outputId\":\"B\",\"model\":\"m2\",\"scores\":{\"" + dimension + "\":" + score + "}}],"
+                + "\"preference\":{\"overall\":\"" + preferred + "\"}}";
+    }
+
+    @Test
+    void of_whenAScoreIsOutsideItsDimensionsScale_namesTheLineAndTheField() {
+        List<String> lines = List.of(rated("t1", "preservation", 4, "A"), rated("t2", "preservation", 9, "A"));
+
+        assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
+                .hasMessage("line 2: outputs[1].scores.preservation is 9; rubric default-v1 scores preservation"
+                        + " from 1 to 5");
+    }
+
+    @Test
+    void of_whenAScoreIsBelowItsDimensionsScale_failsRatherThanWideningTheScale() {
+        List<String> lines = List.of(rated("t1", "preservation", 0, "A"));
+
+        assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("line 1: outputs[1].scores.preservation is 0;");
+    }
+
+    @Test
+    void of_whenADimensionIsNotInTheRubric_namesTheLineAndTheField() {
+        List<String> lines = List.of(rated("t1", "sharpness", 4, "A"));
+
+        assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("line 1: outputs[1].scores.sharpness is not a dimension of rubric default-v1;"
+                        + " expected instruction_adherence, ");
+    }
+
+    @Test
+    void of_whenThePreferenceNamesAnOutputNotShown_namesTheLineAndTheField() {
+        List<String> lines = List.of(rated("t1", "preservation", 4, "tie"), rated("t2", "preservation", 4, "C"));
+
+        assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
+                .hasMessage("line 2: preference.overall 'C' is not an output shown in this rating; shown: A, B");
+    }
+
+    @Test
+    void of_whenTheRubricIsUnknown_namesTheLineAndTheField() {
+        List<String> lines = List.of(rated("t1", "preservation", 4, "A").replace("default-v1", "house-v9"));
+
+        assertThatThrownBy(() -> ExportFiles.of(DAY, lines, Map.of())).isInstanceOf(IOException.class)
+                .hasMessage("line 1: rubricId 'house-v9' is not a known rubric; known: default-v1");
+    }
+
+    @Test
+    void of_whenRowsAreValid_takesEachDimensionsScaleFromTheRubricNotFromTheScoresSeen() throws IOException {
+        ExportFiles.Made made = ExportFiles.of(DAY, List.of(rated("t1", "preservation", 4, "B")), Map.of());
+
+        assertThat(made.report().cells()).filteredOn(cell -> cell.dimension().equals("preservation")).isNotEmpty()
+                .allSatisfy(cell -> {
+                    assertThat(cell.scaleMin()).isEqualTo(1);
+                    assertThat(cell.distribution()).hasSize(5);
+                });
+    }
 }

@@ -96,6 +96,7 @@ class ExportServiceTest {
             assertThat(row.path("evaluator").asText()).matches("ev-[0-9a-f]{12}")
                     .isEqualTo(pseudonym(rating.evaluatorId()));
             assertThat(row.path("batchId").asText()).isEqualTo("demo");
+            assertThat(row.path("rubricId").asText()).isEqualTo("default-v1");
             assertThat(row.path("category").asText()).isEqualTo("recolour");
             assertThat(row.path("submittedAt").asText()).isEqualTo(rating.submittedAt().toString());
             for (JsonNode output : row.path("outputs")) {
@@ -198,6 +199,26 @@ class ExportServiceTest {
         assertThat(manifest.path("setAsideRatings").asInt()).isEqualTo(1);
         assertThat(manifest.path("setAside").get(0).path("submissionId").asText()).isEqualTo("sub-mallory-1");
         assertThat(exports.committed(DAY)).hasValueSatisfying(m -> assertThat(m.setAside()).hasSize(1));
+    }
+
+    @Test
+    void export_whenAStoredRatingBreaksItsRubric_setsItAsideNamingTheFieldAndCommitsTheRest() {
+        rateDemo();
+        RatingRecord good = ports.ratings().listDay(DAY).stream()
+                .filter(r -> r.submission().matches("(?s).*\"preservation\":\\s*\\d.*")).findFirst().orElseThrow();
+        ports.ratings().putIfAbsent(new RatingRecord(good.task(), "mallory", "sub-mallory-1",
+                good.submittedAt().plusSeconds(1),
+                good.submission().replaceFirst("\"preservation\":\\s*\\d", "\"preservation\":9"),
+                good.modelByOutput()));
+
+        ExportSummary summary = exports.export(DAY);
+
+        assertThat(summary.ratings()).isEqualTo(4);
+        assertThat(summary.setAside()).singleElement().satisfies(left -> {
+            assertThat(left.submissionId()).isEqualTo("sub-mallory-1");
+            assertThat(left.reason()).matches("outputs\\[\\d]\\.scores\\.preservation is 9; rubric default-v1"
+                    + " scores preservation from 1 to 5");
+        });
     }
 
     private List<JsonNode> rows() {

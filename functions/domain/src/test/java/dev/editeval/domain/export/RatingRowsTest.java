@@ -40,7 +40,7 @@ class RatingRowsTest {
                 Instant.parse("2026-11-28T10:00:00Z"), SUBMISSION, Map.of("A", "m2", "B", "m1"),
                 Map.of("A", "{\"changedFraction\":0.12,\"fileWidth\":1024}"));
 
-        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.empty());
+        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.empty(), Optional.empty());
 
         assertThat(json.path("outputs").get(0).path("metrics").path("fileWidth").asInt()).isEqualTo(1024);
         assertThat(json.path("outputs").get(1).has("metrics")).isFalse();
@@ -56,12 +56,13 @@ class RatingRowsTest {
                 Optional.of(new GoldSpec(Optional.of("valid"),
                         Map.of("m1", Map.of("instruction_adherence", new ScoreRange(4, 5))))));
 
-        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.of(task));
+        ObjectNode json = RatingRows.of(rating, PSEUDONYMS, Optional.of("default-v1"), Optional.of(task));
         RatingRow row = RatingRow.parse(json.toString());
 
         assertThat(json.toString()).doesNotContain("eve@example.com");
         assertThat(row.evaluator()).isEqualTo(PSEUDONYMS.of("eve@example.com")).startsWith("ev-");
         assertThat(row.category()).isEqualTo("recolour");
+        assertThat(row.rubricId()).isEqualTo("default-v1");
         assertThat(row.verdict()).isEqualTo("valid");
         assertThat(row.preferred()).isEqualTo("B");
         assertThat(row.timeOnTaskMs()).isEqualTo(48_210);
@@ -80,9 +81,11 @@ class RatingRowsTest {
         RatingRecord rating = new RatingRecord(new TaskRef("b1", "t1"), "eve", "sub-1",
                 Instant.parse("2026-11-28T10:00:00Z"), SUBMISSION, Map.of("A", "m2", "B", "m1"));
 
-        RatingRow row = RatingRow.parse(RatingRows.of(rating, PSEUDONYMS, Optional.empty()).toString());
+        RatingRow row = RatingRow.parse(RatingRows.of(rating, PSEUDONYMS, Optional.empty(), Optional.empty())
+                .toString());
 
         assertThat(row.category()).isEmpty();
+        assertThat(row.rubricId()).isEmpty();
         assertThat(row.isGold()).isFalse();
     }
 
