@@ -112,8 +112,10 @@ class PageIntegrityBrowserIT {
         BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-skip-two", 2, "skip");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.summary().path("to").path("taskId").asText())
-                .isNotEqualTo(run.summary().path("from").path("taskId").asText());
+        JsonNode from = run.summary().path("from");
+        JsonNode to = run.summary().path("to");
+        assertThat(to.path("batchId").asText() + "/" + to.path("taskId").asText())
+                .isNotEqualTo(from.path("batchId").asText() + "/" + from.path("taskId").asText());
     }
 
     @Test
