@@ -141,6 +141,38 @@ class ApiIT {
 
     @Test
     @Order(4)
+    void pause_byAnAdmin_refusesTheEvaluatorsLeasesWithTheReasonUntilResumed() throws Exception {
+        String admin = tokens.of("lead", List.of("admins"));
+        String cleo = evaluator("cleo");
+        String held = lease(cleo).path("leaseId").asText();
+
+        HttpResponse<String> paused = pipeline.send("POST", "/api/admin/evaluators/cleo/pause", admin,
+                "{\"reason\":\"all 5s in 3 s a task\"}");
+
+        assertThat(paused.statusCode()).isEqualTo(200);
+        assertThat(LocalPipeline.json(paused).path("status").asText()).isEqualTo("paused");
+        HttpResponse<String> refused = call("POST", "/api/leases", cleo);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(LocalPipeline.json(refused).path("error").asText()).isEqualTo("paused");
+        assertThat(LocalPipeline.json(refused).path("message").asText()).isEqualTo("all 5s in 3 s a task");
+        assertThat(call("GET", "/api/leases/" + held, cleo).statusCode()).as("her lease was given back")
+                .isIn(404, 410);
+        assertThat(pipeline.send("POST", "/api/admin/evaluators/cleo/pause", cleo, null).statusCode())
+                .as("evaluators cannot").isEqualTo(403);
+        JsonNode listed = LocalPipeline.json(call("GET", "/api/admin/evaluators", admin));
+        assertThat(listed.path("evaluators").findValues("evaluatorId").stream().map(JsonNode::asText).toList())
+                .contains("cleo");
+        assertThat(listed.path("evaluators")).filteredOn(e -> e.path("evaluatorId").asText().equals("cleo"))
+                .singleElement().satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("paused"));
+
+        assertThat(pipeline.send("POST", "/api/admin/evaluators/cleo/resume", admin, null).statusCode())
+                .isEqualTo(200);
+        String again = lease(cleo).path("leaseId").asText();
+        assertThat(call("DELETE", "/api/leases/" + again, cleo).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    @Order(4)
     void submit_whenTheLeaseIsAnotherEvaluators_answers404AndStoresNothing() throws Exception {
         String ada = evaluator("ada");
         JsonNode task = lease(ada);

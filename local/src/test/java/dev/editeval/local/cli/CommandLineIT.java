@@ -88,7 +88,7 @@ class CommandLineIT {
         Run run = editeval("user", "--help");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("add", "list");
+        assertThat(run.out()).contains("add", "list", "pause", "resume");
     }
 
     @Test
@@ -99,6 +99,23 @@ class CommandLineIT {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("cli-lister\\s+evaluators, admins");
+    }
+
+    @Test
+    void userPause_stopsTheirLeasesWithTheReason_andResumeLetsThemRateAgain() throws Exception {
+        String password = addUser("cli-paused");
+        String token = token("cli-paused", password);
+
+        Run paused = editeval("user", "pause", "cli-paused", "--reason", "straight-lining on gold");
+
+        assertThat(paused.code()).as(paused.err()).isZero();
+        assertThat(paused.out()).contains("cli-paused paused: straight-lining on gold");
+        HttpResponse<String> refused = pipeline.send("POST", "/api/leases", token, null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("straight-lining on gold");
+        assertThat(editeval("user", "resume", "cli-paused").code()).isZero();
+        assertThat(pipeline.send("POST", "/api/leases", token, null).statusCode()).isNotEqualTo(403);
+        assertThat(editeval("user", "pause", "nobody").err()).contains("no user nobody");
     }
 
     @Test

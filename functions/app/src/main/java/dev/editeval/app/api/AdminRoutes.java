@@ -25,6 +25,7 @@ final class AdminRoutes {
 
     static final String PREFIX = "/api/admin/";
     private static final Pattern RELEASE = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/release$");
+    private static final Pattern STOP = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/(pause|remove|resume)$");
     private static final Pattern EXPORT = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})$");
     private static final Pattern TABLES = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})/tables$");
 
@@ -45,6 +46,7 @@ final class AdminRoutes {
         }
         String route = request.method() + " " + request.path();
         Matcher release = RELEASE.matcher(request.path());
+        Matcher stop = STOP.matcher(request.path());
         Matcher export = EXPORT.matcher(request.path());
         Matcher tables = TABLES.matcher(request.path());
         if (route.equals("GET /api/admin/evaluators")) {
@@ -66,11 +68,38 @@ final class AdminRoutes {
             return exportTables(tables.group(1));
         } else if (request.method().equals("GET") && export.matches()) {
             return exportView(export.group(1));
+        } else if (request.method().equals("POST") && stop.matches()) {
+            return stop(stop.group(1), stop.group(2), request);
         } else if (request.method().equals("POST") && release.matches()) {
             return ApiResponse.of(200, Map.of("evaluatorId", release.group(1),
                     "released", admin.releaseLeasesOf(release.group(1))));
         }
         return ApiResponse.error(404, "not_found", "no route " + route);
+    }
+
+    /** Pause, remove ({@code {"reason"}}, optional) or resume an evaluator; 200 with where they stand now. */
+    private ApiResponse stop(String evaluatorId, String action, ApiRequest request) {
+        if (action.equals("resume")) {
+            admin.resume(evaluatorId);
+            return ApiResponse.of(200, Map.of("evaluatorId", evaluatorId, "status", "active", "reason", ""));
+        }
+        String reason;
+        try {
+            JsonNode body = request.body().length == 0 ? MissingNode.getInstance()
+                    : Json.MAPPER.readTree(request.body());
+            if (!body.isMissingNode() && !body.isObject() || !body.path("reason").isMissingNode()
+                    && !body.path("reason").isTextual()) {
+                return ApiResponse.error(400, "invalid_body", "send {\"reason\": \"...\"} or nothing",
+                        Map.of("reason", "must be text"));
+            }
+            reason = body.path("reason").asText("");
+        } catch (IOException e) {
+            return ApiResponse.error(400, "invalid_body", "the body is not JSON", Map.of("reason", "must be text"));
+        }
+        EvaluatorRepository.Stop stopped = admin.stop(evaluatorId, action.equals("pause")
+                ? EvaluatorRepository.Stop.PAUSED : EvaluatorRepository.Stop.REMOVED, reason);
+        return ApiResponse.of(200, Map.of("evaluatorId", evaluatorId, "status", stopped.code(),
+                "reason", stopped.reason(), "at", stopped.at().toString()));
     }
 
     /** Starts the export of a day now; 202, since it runs as the nightly run does, in the aggregate function. */
@@ -139,6 +168,8 @@ final class AdminRoutes {
         row.put("name", profile.name().isEmpty() ? null : profile.name());
         row.put("ratings", profile.ratings());
         row.put("lastSeen", profile.lastSeen().map(Object::toString).orElse(null));
+        row.put("status", profile.stopped().map(EvaluatorRepository.Stop::code).orElse("active"));
+        row.put("reason", profile.stopped().map(EvaluatorRepository.Stop::reason).orElse(""));
         return row;
     }
 

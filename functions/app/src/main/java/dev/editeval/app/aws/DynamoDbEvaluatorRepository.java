@@ -21,6 +21,8 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
 
     private static final String PROFILE = "PROFILE";
     private static final String EVALUATORS = "EVALUATORS";
+    /** On the desk item, so the write that takes a lease place also reads whether an admin stopped the evaluator. */
+    private static final String STOPPED = "stopped";
     /** Days before today whose times a settle drops, so the desk stays small; only today's are ever shown. */
     private static final int DAYS_KEPT_BEHIND = 7;
 
@@ -127,7 +129,29 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
         if (item.containsKey("cursors") && item.get("cursors").hasM()) {
             item.get("cursors").m().forEach((partition, position) -> cursors.put(partition, position.s()));
         }
-        return new Desk(evaluatorId, places, cursors);
+        return new Desk(evaluatorId, places, cursors, stopped(item));
+    }
+
+    private static Optional<Stop> stopped(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(STOPPED);
+        return value == null || !value.hasM() ? Optional.empty() : Optional.of(new Stop(Attr.string(value.m(), "code"),
+                Attr.string(value.m(), "reason"), Instant.parse(Attr.string(value.m(), "at"))));
+    }
+
+    @Override
+    public void stop(String evaluatorId, Stop stop) {
+        dynamoDb.updateItem(update(evaluatorId)
+                .updateExpression("SET #s = :s, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id")
+                .expressionAttributeNames(Map.of("#s", STOPPED))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(Map.of("code", Attr.s(stop.code()),
+                                "reason", Attr.s(stop.reason()), "at", Attr.s(stop.at().toString()))),
+                        ":id", Attr.s(evaluatorId), ":g", Attr.s(EVALUATORS))).build());
+    }
+
+    @Override
+    public void resume(String evaluatorId) {
+        dynamoDb.updateItem(update(evaluatorId).updateExpression("REMOVE #s")
+                .expressionAttributeNames(Map.of("#s", STOPPED)).build());
     }
 
     @Override
@@ -156,6 +180,6 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
                         .expressionAttributeValues(Map.of(":p", Attr.s(EVALUATORS))))
                 .items().stream().map(item -> new Profile(Attr.string(item, "evaluatorId"),
                         Attr.string(item, "name"), (int) Attr.number(item, "ratings"),
-                        Attr.optionalString(item, "lastSeen").map(Instant::parse))).toList();
+                        Attr.optionalString(item, "lastSeen").map(Instant::parse), stopped(item))).toList();
     }
 }

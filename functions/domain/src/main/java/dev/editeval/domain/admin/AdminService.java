@@ -66,6 +66,28 @@ public final class AdminService {
         return batches.list().stream().map(this::progress).toList();
     }
 
+    /**
+     * Stops leasing to the evaluator, and gives back the leases they hold so others rate those tasks; the lease
+     * answers 403 with the code and the reason until {@link #resume}.
+     *
+     * @param code {@link EvaluatorRepository.Stop#PAUSED} or {@link EvaluatorRepository.Stop#REMOVED}
+     */
+    public EvaluatorRepository.Stop stop(String evaluatorId, String code, String reason) {
+        if (!code.equals(EvaluatorRepository.Stop.PAUSED) && !code.equals(EvaluatorRepository.Stop.REMOVED)) {
+            throw new IllegalArgumentException("an evaluator is paused or removed, not " + code);
+        }
+        String why = reason.isBlank() ? "a lead " + code + " you; ask them why" : reason.strip();
+        EvaluatorRepository.Stop stop = new EvaluatorRepository.Stop(code, why, clock.instant());
+        evaluators.stop(evaluatorId, stop);
+        leases.releaseAll(evaluatorId);
+        return stop;
+    }
+
+    /** Leasing to the evaluator again. */
+    public void resume(String evaluatorId) {
+        evaluators.resume(evaluatorId);
+    }
+
     /** Gives back every live lease the evaluator holds, for one who left with tasks open; how many were live. */
     public int releaseLeasesOf(String evaluatorId) {
         return leases.releaseAll(evaluatorId);

@@ -20,11 +20,27 @@ public interface EvaluatorRepository {
     /**
      * @param cursors by partition name: the position of the last task the evaluator left there
      */
-    record Desk(String evaluatorId, Map<Integer, Place> places, Map<String, String> cursors) {
+    /**
+     * Why an evaluator gets no work: an admin paused or removed them.
+     *
+     * @param code {@code paused} or {@code removed}, as the lease answers it (docs/api.md)
+     */
+    record Stop(String code, String reason, Instant at) {
+
+        public static final String PAUSED = "paused";
+        public static final String REMOVED = "removed";
+    }
+
+    /** @param stopped set while an admin has paused or removed the evaluator; every lease reads it */
+    record Desk(String evaluatorId, Map<Integer, Place> places, Map<String, String> cursors, Optional<Stop> stopped) {
 
         public Desk {
             places = Map.copyOf(places);
             cursors = Map.copyOf(cursors);
+        }
+
+        public Desk(String evaluatorId, Map<Integer, Place> places, Map<String, String> cursors) {
+            this(evaluatorId, places, cursors, Optional.empty());
         }
 
         public long live(Instant now) {
@@ -44,7 +60,11 @@ public interface EvaluatorRepository {
         }
     }
 
-    record Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen) {
+    record Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen, Optional<Stop> stopped) {
+
+        public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen) {
+            this(evaluatorId, name, ratings, lastSeen, Optional.empty());
+        }
     }
 
     /**
@@ -69,6 +89,12 @@ public interface EvaluatorRepository {
 
     /** Strongly consistent; an evaluator never seen has an empty desk. */
     Desk desk(String evaluatorId);
+
+    /** Stops leasing to the evaluator (a plain write: the latest stop wins, and a retry writes the same). */
+    void stop(String evaluatorId, Stop stop);
+
+    /** Leasing again; nothing happens for an evaluator not stopped. */
+    void resume(String evaluatorId);
 
     void seen(String evaluatorId, String name, Instant at);
 

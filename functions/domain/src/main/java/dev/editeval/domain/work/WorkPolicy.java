@@ -17,11 +17,12 @@ public interface WorkPolicy {
     WorkPlan plan(EvaluatorRepository.Desk desk);
 
     /**
-     * Until quality control decides otherwise: regular work for everybody. Each class walked costs at least one query
-     * even when it is empty, so a policy walks a class when it has a reason to (a new evaluator's screening, the gold
-     * rate, a lead's re-queue), not on every lease.
+     * Until quality control decides otherwise: regular work for everybody an admin has not paused or removed. Each
+     * class walked costs at least one query even when it is empty, so a policy walks a class when it has a reason to
+     * (a new evaluator's screening, the gold rate, a lead's re-queue), not on every lease.
      */
     static WorkPolicy regular() {
-        return desk -> new WorkPlan.Walk(List.of(WorkClass.REGULAR));
+        return desk -> desk.stopped().<WorkPlan>map(stop -> new WorkPlan.Refused(stop.code(), stop.reason()))
+                .orElse(new WorkPlan.Walk(List.of(WorkClass.REGULAR)));
     }
 }

@@ -20,6 +20,7 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
         private int ratings;
         private Optional<Instant> lastSeen = Optional.empty();
         private boolean listed;
+        private Optional<Stop> stopped = Optional.empty();
     }
 
     private final Map<String, Item> desks = new HashMap<>();
@@ -84,7 +85,7 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     @Override
     public synchronized Desk desk(String evaluatorId) {
         Item item = item(evaluatorId);
-        return new Desk(evaluatorId, item.places, item.cursors);
+        return new Desk(evaluatorId, item.places, item.cursors, item.stopped);
     }
 
     @Override
@@ -104,7 +105,20 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     @Override
     public synchronized List<Profile> list() {
         return desks.entrySet().stream().filter(e -> e.getValue().listed)
-                .map(e -> new Profile(e.getKey(), e.getValue().name, e.getValue().ratings, e.getValue().lastSeen))
+                .map(e -> new Profile(e.getKey(), e.getValue().name, e.getValue().ratings, e.getValue().lastSeen,
+                        e.getValue().stopped))
                 .toList();
+    }
+
+    @Override
+    public synchronized void stop(String evaluatorId, Stop stop) {
+        Item item = item(evaluatorId);
+        item.stopped = Optional.of(stop);
+        item.listed = true;
+    }
+
+    @Override
+    public synchronized void resume(String evaluatorId) {
+        item(evaluatorId).stopped = Optional.empty();
     }
 }
