@@ -66,6 +66,9 @@ async function counterAgreesWithTheServer(page, options) {
   check("verdict Impossible: the reason it asks for");
   await page.click("#rating-form fieldset.gate input[value=\"impossible\"]");
   steps.push(await refusedBeforeSending(page, posts, "#rating-form fieldset.gate", /reason/i, "Impossible, no reason"));
+  if (options.screenshot) {
+    await page.screenshot({ path: options.screenshot });
+  }
   const reasonLabel = await page.textContent("#rating-form fieldset.gate .reason label");
   assert(/required/i.test(reasonLabel), `the reason is labelled "${reasonLabel}" while Impossible asks for it`);
   await page.fill("#rating-form .reason-input", "The instruction names a ball the photo does not show");
@@ -178,6 +181,9 @@ async function outputKeysStopAtTheEnds(page, options) {
   assert(new RegExp(`Output ${first} is the first`).test(firstNotice), `no message at the first: "${firstNotice}"`);
   const live = await page.$eval("#notice", (notice) => notice.getAttribute("aria-live") || notice.getAttribute("role"));
   assert(live, "the message is not in a live region");
+  if (options.screenshot) {
+    await page.screenshot({ path: options.screenshot });
+  }
   return { seen, atLast, atFirst, lastNotice, firstNotice };
 }
 
@@ -255,6 +261,8 @@ async function rubricStartsAtTheTop(page, options) {
   });
   assert(shown.scrollTop === 0 && shown.gateVisible, `the new task's rubric is scrolled: ${JSON.stringify(shown)}`);
   if (options.screenshot) {
+    // The panes of the new task paint their images a moment after they report them loaded.
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: options.screenshot });
   }
   return { scrolled, shown };

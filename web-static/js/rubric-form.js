@@ -1,7 +1,9 @@
 // The rating form, built from the rubric: feasibility gate, per-output safety flag and dimension rows,
-// pairwise preference, comment. It edits the answers object in place (see submission.js for its shape)
-// and tells main.js through hooks; it never talks to the API.
+// pairwise preference, comment. It never edits the answers it is given (shape in submission.js): each change the
+// rater makes goes out through hooks.onChange(change, answers) with its payload (answer-changes.js) and the answers
+// after it; it never talks to the API.
 
+import { applyChange } from "./answer-changes.js";
 import { clear, el, uniqueId } from "./dom.js";
 import { stepOutput } from "./keys.js";
 import { commentAskedFor, commentMaxLength, gateFails, pairwiseDimensions, reasonRequired, scaleLevels,
@@ -11,25 +13,29 @@ import { REASON_MAX_LENGTH, TIE } from "./submission.js";
 const NOT_APPLICABLE = "na";
 
 /**
- * hooks: { onChange(), onFlagChange(outputId, flagged), onOutputFocus(outputId), onSubmit(), onSkip() }.
+ * hooks: { onChange(change, answers), onOutputFocus(outputId), onSubmit(), onSkip() }; `answers` is read for the
+ * initial choices only.
  * Returns the controller main.js uses for keys, errors and the busy state.
  */
 export function createRatingForm(form, rubric, task, answers, hooks) {
   clear(form);
+  let state = answers;
+  const latest = () => state;
   const slots = new Map();
   const rows = [];
   let current;
 
-  const changed = () => {
+  const changed = (change) => {
+    state = applyChange(state, change);
     update();
     if (!form.querySelector(".has-error")) {
       actions.setMessage("");
     }
-    hooks.onChange();
+    hooks.onChange(change, state);
   };
   const safety = new Map();
   const labels = {};
-  const context = { rubric, task, answers, hooks, slots, rows, changed, safety, labels };
+  const context = { rubric, task, answers, latest, hooks, slots, rows, changed, safety, labels };
 
   const gate = buildGate(context);
   const outputBlocks = task.outputs.map((output, index) => buildOutputBlock(context, output, index));
@@ -53,7 +59,7 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
   });
 
   function update() {
-    const failed = gateFails(rubric, answers.feasibility.verdict);
+    const failed = gateFails(rubric, state.feasibility.verdict);
     for (const block of outputBlocks) {
       block.setGateFailed(failed);
     }
@@ -61,10 +67,10 @@ export function createRatingForm(form, rubric, task, answers, hooks) {
       preference.hidden = failed;
     }
     // Say which optional fields the rubric makes required now, as the client check and the API will.
-    labels.reason.textContent = reasonRequired(rubric, answers.feasibility.verdict) ? "Reason (required)"
+    labels.reason.textContent = reasonRequired(rubric, state.feasibility.verdict) ? "Reason (required)"
       : "Reason (optional)";
     const asked = commentAskedFor(rubric, task.outputs.map((output) => ({ outputId: output.outputId,
-      ...answers.outputs[output.outputId] })));
+      ...state.outputs[output.outputId] })));
     labels.comment.textContent = asked ? `Comment (required: what is unsafe in output ${asked.outputId})`
       : "Comment (optional)";
   }
@@ -305,10 +311,9 @@ function buildGate({ rubric, answers, slots, rows, changed, labels }) {
     `Choose one (keys 1–${options.length}); what each answer means shows here.`);
   for (const input of inputs) {
     input.addEventListener("change", () => {
-      answers.feasibility.verdict = input.value;
       slot.hide();
       refresh();
-      changed();
+      changed({ type: "verdict", value: input.value });
     });
   }
   const reasonId = uniqueId("reason");
@@ -316,8 +321,7 @@ function buildGate({ rubric, answers, slots, rows, changed, labels }) {
   const reason = el("input", { type: "text", id: reasonId, className: "reason-input",
     value: answers.feasibility.reason, autocomplete: "off", maxLength: REASON_MAX_LENGTH });
   reason.addEventListener("input", () => {
-    answers.feasibility.reason = reason.value;
-    changed();
+    changed({ type: "reason", value: reason.value });
   });
   const fieldset = el("fieldset", { className: "block gate" },
     el("legend", { className: "block-title", text: rubric.feasibility.question }),
@@ -357,7 +361,7 @@ function buildOutputBlock(context, output, index) {
   };
 }
 
-function buildSafety({ rubric, hooks, slots, changed, safety }, output, answer, path) {
+function buildSafety({ rubric, latest, slots, changed, safety }, output, answer, path) {
   const flagId = uniqueId("flag");
   const flag = el("input", { type: "checkbox", id: flagId, checked: answer.flagged });
   const { question, detail } = splitQuestion(rubric.safety.question);
@@ -369,18 +373,15 @@ function buildSafety({ rubric, hooks, slots, changed, safety }, output, answer, 
       checked: answer.categories.includes(category.value) });
     boxes.push(box);
     box.addEventListener("change", () => {
-      answer.categories = box.checked
-        ? [...answer.categories.filter((value) => value !== category.value), category.value]
-        : answer.categories.filter((value) => value !== category.value);
-      changed();
+      const chosen = latest().outputs[output.outputId].categories.filter((value) => value !== category.value);
+      changed({ type: "categories", outputId: output.outputId, value: box.checked ? [...chosen, category.value]
+        : chosen });
     });
     categories.append(el("label", { className: "category", title: category.description || "" }, box, category.label));
   }
   flag.addEventListener("change", () => {
-    answer.flagged = flag.checked;
     categories.hidden = !flag.checked;
-    hooks.onFlagChange(output.outputId, flag.checked);
-    changed();
+    changed({ type: "flag", outputId: output.outputId, value: flag.checked });
   });
   safety.set(output.outputId, { flag, boxes });
   const fieldset = el("fieldset", { className: "safety" },
@@ -425,10 +426,10 @@ function buildDimensionRow({ slots, rows, changed }, output, answer, dimension, 
   }, dimension.question || "");
   for (const input of all) {
     input.addEventListener("change", () => {
-      answer.scores[dimension.id] = input.value === NOT_APPLICABLE ? null : Number(input.value);
       slot.hide();
       refresh();
-      changed();
+      changed({ type: "score", outputId: output.outputId, dimensionId: dimension.id,
+        value: input.value === NOT_APPLICABLE ? null : Number(input.value) });
     });
   }
   const legendTitle = [dimension.question, dimension.guidance].filter(Boolean).join("\n\n");
@@ -459,9 +460,8 @@ function buildPreference({ rubric, task, answers, slots, rows, changed }) {
         checked: answers.preference[dimension.id] === choice.value });
       inputs.push(input);
       input.addEventListener("change", () => {
-        answers.preference[dimension.id] = choice.value;
         slot.hide();
-        changed();
+        changed({ type: "preference", dimensionId: dimension.id, value: choice.value });
       });
       return el("label", { className: "level level-wide" }, input, el("span", { text: choice.label }));
     });
@@ -493,9 +493,8 @@ function buildComment({ rubric, answers, slots, changed, labels }) {
     counter.textContent = limit === undefined ? "" : `${textarea.value.length} / ${limit}`;
   };
   textarea.addEventListener("input", () => {
-    answers.comment = textarea.value;
     count();
-    changed();
+    changed({ type: "comment", value: textarea.value });
   });
   count();
   const block = el("div", { className: "block comment" },

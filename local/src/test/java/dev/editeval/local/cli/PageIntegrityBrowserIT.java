@@ -9,9 +9,11 @@ import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskRef;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +88,7 @@ class PageIntegrityBrowserIT {
         assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
         BrowserScript.Evaluator rater = BrowserScript.evaluator(pipeline, "rules-rater");
 
-        BrowserScript.Run run = SCRIPT.run(pipeline, rater, "--check", "rules");
+        BrowserScript.Run run = SCRIPT.run(pipeline, rater, "--check", "rules", "--screenshot", shot("rules-1366.png"));
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.summary().path("steps")).extracting(step -> step.path("what").asText())
@@ -112,14 +114,17 @@ class PageIntegrityBrowserIT {
         BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-skip-two", 2, "skip");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.summary().path("to").path("taskId").asText())
-                .isNotEqualTo(run.summary().path("from").path("taskId").asText());
+        JsonNode from = run.summary().path("from");
+        JsonNode to = run.summary().path("to");
+        assertThat(to.path("batchId").asText() + "/" + to.path("taskId").asText())
+                .isNotEqualTo(from.path("batchId").asText() + "/" + from.path("taskId").asText());
     }
 
     @Test
     @Order(7)
     void rubricPanel_onTheNextTask_startsAtTheFeasibilityGate(@TempDir Path folder) throws Exception {
-        BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-rubric-top", 2, "rubric-top");
+        BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-rubric-top", 2, "rubric-top", "--viewport",
+                "1920x1080", "--screenshot", shot("rubric-top-1920.png"));
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
     }
@@ -144,7 +149,8 @@ class PageIntegrityBrowserIT {
     @Test
     @Order(6)
     void outputKeys_stopAtTheLastAndTheFirstOutput_andSaySo(@TempDir Path folder) throws Exception {
-        BrowserScript.Run run = runOnItsOwnTask(folder, "integrity-output-keys", "output-keys");
+        BrowserScript.Run run = runOnItsOwnBatch(folder, "integrity-output-keys", 1, "output-keys", "--screenshot",
+                shot("output-keys-1366.png"));
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.summary().path("lastNotice").asText()).contains("last");
@@ -158,11 +164,21 @@ class PageIntegrityBrowserIT {
         return runOnItsOwnBatch(folder, batchId, 1, check);
     }
 
-    private BrowserScript.Run runOnItsOwnBatch(Path folder, String batchId, int tasks, String check)
-            throws Exception {
+    private BrowserScript.Run runOnItsOwnBatch(Path folder, String batchId, int tasks, String check,
+                                               String... options) throws Exception {
         SampleBatch.write(folder, batchId, "Make the red ball blue", tasks);
         assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
-        return SCRIPT.run(pipeline, BrowserScript.evaluator(pipeline, batchId + "-rater"), "--check", check);
+        List<String> arguments = new ArrayList<>(List.of("--check", check));
+        arguments.addAll(List.of(options));
+        return SCRIPT.run(pipeline, BrowserScript.evaluator(pipeline, batchId + "-rater"),
+                arguments.toArray(String[]::new));
+    }
+
+    /** Where a check leaves its screenshot, to look at: local/target/browser-it. */
+    private static String shot(String name) throws IOException {
+        Path path = BrowserScript.REPO.resolve("local/target/browser-it/" + name);
+        Files.createDirectories(path.getParent());
+        return path.toString();
     }
 
     private static String modelOf(List<TaskOutput> outputs, String blindKey) {
