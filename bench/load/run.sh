@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The load run: simulated evaluators against the local API (all on 127.0.0.1), then the checks and the latency table.
-# Options as system properties: LOAD_EVALUATORS (50), LOAD_TASKS (40, rated by 20 evaluators each), LOAD_SECONDS (120).
+# Options: LOAD_EVALUATORS (50; 200 for the large mode), LOAD_TASKS (40, rated by 20 evaluators each), LOAD_SECONDS
+# (120), LOAD_THINK (seconds an evaluator looks at a task before submitting, e.g. 5-20; none by default).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/java25.sh
 ./mvnw -B -q verify -pl local -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadRun \
     -Dcheckstyle.skip -Dload.evaluators="${LOAD_EVALUATORS:-50}" -Dload.tasks="${LOAD_TASKS:-40}" \
-    -Dload.seconds="${LOAD_SECONDS:-120}"
+    -Dload.seconds="${LOAD_SECONDS:-120}" -Dload.think="${LOAD_THINK:-}"
 cat local/target/load-run.md

@@ -76,8 +76,8 @@ export async function run(name, extraOptions, body, wholeRunMs = 80_000) {
   }
 }
 
-/** Signs in with the form and presses Enter on "Start rating". */
-export async function signInAndStart(page, options) {
+/** Signs in with the form and waits for the screen with "Start rating". */
+export async function signIn(page, options) {
   check("sign in");
   await page.goto(options.url, { waitUntil: "domcontentloaded" });
   await page.locator("#login-username").waitFor({ state: "visible" });
@@ -85,6 +85,11 @@ export async function signInAndStart(page, options) {
   await page.fill("#login-password", options.password);
   await page.press("#login-password", "Enter");
   await page.locator("#screen-idle").waitFor({ state: "visible" });
+}
+
+/** Signs in with the form and presses Enter on "Start rating". */
+export async function signInAndStart(page, options) {
+  await signIn(page, options);
   check("start rating");
   await page.press("#start-button", "Enter");
 }

@@ -17,7 +17,7 @@
 //   sits on the image it was given to. Then a draft that cannot be matched (its keys changed) is dropped with a
 //   message, the task is answered afresh and submitted. Prints which image got the lowest scores, by its blind name.
 
-import { assert, check, failOnProblems, pageToken, run, signInAndStart, takeProblems, taskOnScreen }
+import { assert, check, failOnProblems, pageToken, run, signIn, signInAndStart, takeProblems, taskOnScreen }
   from "./harness.mjs";
 
 const RELEASES = 12;
@@ -271,13 +271,7 @@ async function rubricStartsAtTheTop(page, options) {
 // ---- help-focus: closing the help with Esc gives the focus back ----
 
 async function helpGivesFocusBack(page, options) {
-  check("sign in");
-  await page.goto(options.url, { waitUntil: "domcontentloaded" });
-  await page.locator("#login-username").waitFor({ state: "visible" });
-  await page.fill("#login-username", options.user);
-  await page.fill("#login-password", options.password);
-  await page.press("#login-password", "Enter");
-  await page.locator("#screen-idle").waitFor({ state: "visible" });
+  await signIn(page, options);
   const focused = () => page.evaluate(() => {
     const active = document.activeElement;
     return active ? active.id || `${active.tagName.toLowerCase()}.${active.className}` : "none";

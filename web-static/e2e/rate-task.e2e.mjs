@@ -15,14 +15,9 @@
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { assert, check, failOnProblems, run } from "./harness.mjs";
 
-const VIEWPORT = { width: 1366, height: 768 };
-const STEP_TIMEOUT_MS = 15_000;
 const WHOLE_RUN_MS = 90_000;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
 // Scores typed for the rows that need a number, per output in display order; rows that allow N/A get "0".
 const SCORE_KEYS = [["4", "5", "3", "4"], ["2", "4", "4", "3"]];
 const COMMENT = "Keyboard only: 1 2 0 n j o";
@@ -33,49 +28,30 @@ const ROWS = "#rating-form fieldset.gate, #rating-form fieldset.dim-row, #rating
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-const options = parseOptions();
-const problems = [];
 // Every full-resolution image the page asked for, in order: only zooming past the preview may ask for one.
 const fullRequests = [];
-let step = "start";
+let page;
+let options;
 
-const guard = setTimeout(() => {
-  process.stderr.write(`rate-task.e2e: FAILED: no end after ${WHOLE_RUN_MS} ms (last step: ${step})\n`);
-  process.exit(2);
+await run("rate-task.e2e", {
+  mode: { type: "string", default: "rate" },
+  "expect-instruction": { type: "string" },
+  press: { type: "string", default: "" },
+  reload: { type: "boolean", default: false },
+}, async (opened, given) => {
+  if (!["rate", "view"].includes(given.mode)) {
+    throw new Error(`--mode is rate or view, not ${given.mode}`);
+  }
+  page = opened;
+  options = { ...given, expectInstruction: given["expect-instruction"],
+    press: given.press.split(",").filter((key) => key !== "") };
+  page.on("request", (request) => {
+    if (/-full\.jpg$/.test(new URL(request.url()).pathname)) {
+      fullRequests.push(request.url());
+    }
+  });
+  return options.mode === "view" ? viewTask() : rateTask();
 }, WHOLE_RUN_MS);
-
-const browser = await chromium.launch({
-  executablePath: options.chromium, headless: true, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS,
-}).catch((error) => {
-  process.stderr.write(`rate-task.e2e: FAILED: cannot start Chromium at ${options.chromium} (apt-get install chromium,`
-    + ` or --chromium PATH / CHROMIUM=PATH): ${error.message.split("\n")[0]}\n`);
-  process.exit(1);
-});
-const page = await browser.newPage({ viewport: VIEWPORT });
-page.setDefaultTimeout(STEP_TIMEOUT_MS);
-page.on("request", (request) => {
-  if (/-full\.jpg$/.test(new URL(request.url()).pathname)) {
-    fullRequests.push(request.url());
-  }
-});
-await watchForProblems(page);
-
-try {
-  const summary = options.mode === "view" ? await viewTask() : await rateTask();
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
-} catch (error) {
-  process.exitCode = 1;
-  process.stderr.write(`rate-task.e2e: FAILED at step "${step}": ${error.message}\n`);
-  if (problems.length > 0) {
-    process.stderr.write(`page problems:\n  ${problems.join("\n  ")}\n`);
-  }
-  if (options.screenshot) {
-    await page.screenshot({ path: `${options.screenshot}.failure.png` }).catch(() => {});
-  }
-} finally {
-  await browser.close();
-  clearTimeout(guard);
-}
 
 // ---- the two runs ----
 
@@ -540,70 +516,4 @@ async function accessibility(screen) {
     + v.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", "));
   assert(found.length === 0, `the ${screen} breaks ${found.length} accessibility rule(s): ${found.join("; ")}`);
   return { screen, rulesPassed: result.passes.length, violations: 0 };
-}
-
-function check(name) {
-  step = name;
-  failOnProblems();
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-function failOnProblems() {
-  if (problems.length > 0) {
-    throw new Error(`the page reported: ${problems.join(" | ")}`);
-  }
-}
-
-/** Console errors, uncaught errors, CSP violations and dialogs all fail the run. */
-async function watchForProblems(target) {
-  target.on("console", (message) => {
-    if (message.type() === "error") {
-      problems.push(`console error: ${message.text()}`);
-    }
-  });
-  target.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  target.on("dialog", (dialog) => {
-    problems.push(`${dialog.type()} dialog: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-  await target.exposeFunction("editevalCspViolation", (text) => problems.push(`CSP violation: ${text}`));
-  await target.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      window.editevalCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-    });
-  });
-}
-
-function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      url: { type: "string" },
-      user: { type: "string" },
-      password: { type: "string" },
-      screenshot: { type: "string" },
-      mode: { type: "string", default: "rate" },
-      "expect-instruction": { type: "string" },
-      press: { type: "string", default: "" },
-      reload: { type: "boolean", default: false },
-      chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
-    },
-  });
-  for (const name of ["url", "user", "password"]) {
-    if (!values[name]) {
-      process.stderr.write(`rate-task.e2e: --${name} is required\n`);
-      process.exit(64);
-    }
-  }
-  if (!["rate", "view"].includes(values.mode)) {
-    process.stderr.write(`rate-task.e2e: --mode is rate or view, not ${values.mode}\n`);
-    process.exit(64);
-  }
-  return { url: values.url, user: values.user, password: values.password, screenshot: values.screenshot,
-    mode: values.mode, expectInstruction: values["expect-instruction"], chromium: values.chromium,
-    press: values.press.split(",").filter((key) => key !== ""), reload: values.reload };
 }

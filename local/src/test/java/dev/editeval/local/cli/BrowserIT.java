@@ -28,12 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,28 +41,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Each test uploads its own batch right before its browser leases; the demo batch, whose many tasks would be leased
  * by the others, comes last. It takes the README's picture: docs/rating-page.png with -Ddocs.screenshot=true.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserIT {
+class BrowserIT extends PipelinePerClass {
 
     private static final Path REPO = BrowserScript.REPO;
     private static final BrowserScript SCRIPT = new BrowserScript("web-static/e2e/rate-task.e2e.mjs",
             Duration.ofSeconds(100));
     private static final String HOSTILE_INSTRUCTION = "<img src=x onerror=alert(1)>";
 
-    private LocalPipeline pipeline;
 
-    @BeforeAll
-    void requireBrowserAndStart() throws IOException {
+    @Override
+    void requirements() {
         BrowserScript.requireBrowser();
-        pipeline = new LocalPipeline();
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (pipeline != null) {
-            pipeline.close();
-        }
     }
 
     @Test

@@ -21,10 +21,7 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -32,28 +29,15 @@ import picocli.CommandLine;
  * {@code ./editeval upload} and {@code ./editeval user add} run in-process as the script runs them, with
  * {@code --data-dir} on a running pipeline on the stand-ins; their effects checked in DynamoDB and on the page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandLineIT {
+class CommandLineIT extends PipelinePerClass {
 
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
 
-    private LocalPipeline pipeline;
 
     /** What a command returned and printed. */
     record Run(int code, String out, String err) {
     }
 
-    @BeforeAll
-    void start() throws IOException {
-        pipeline = new LocalPipeline();
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
 
     @Test
     void upload_whenTheFolderIsAValidBatch_printsTheReadyCountAndThePage_andTheTasksAreReady(@TempDir Path folder)

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,8 @@ class LoadRun {
     private static final int TASKS = Integer.getInteger("load.tasks", 40);
     private static final int RATERS = 20;
     private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("load.seconds", 120));
+    /** Seconds an evaluator looks at a task before submitting, {@code "5-20"}; none by default. */
+    private static final Race.Think THINK = Race.Think.parse(System.getProperty("load.think", ""));
 
     @Test
     void evaluators_leasingAndSubmittingConcurrently_loseAndDuplicateNothing() throws Exception {
@@ -29,7 +32,7 @@ class LoadRun {
             assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
 
             RaceResult run = Race.run(pipeline, new Tokens(pipeline.dataDir), EVALUATORS, TASKS * RATERS, LIMIT,
-                    RATERS);
+                    RATERS, THINK);
             Ledger ledger = Ledger.of(pipeline, "load", RATERS, run);
             String report = report(run, ledger);
             Files.writeString(Path.of("target", "load-run.md"), report, StandardCharsets.UTF_8);
@@ -47,10 +50,12 @@ class LoadRun {
     }
 
     private static String report(RaceResult run, Ledger ledger) {
+        List<Double> warm = run.leaseMillis().subList(Math.min(EVALUATORS, run.leaseMillis().size()),
+                run.leaseMillis().size());
         return """
                 | measure | value |
                 | --- | --- |
-                | simulated evaluators | %d |
+                | simulated evaluators (think time) | %d (%s) |
                 | tasks x raters | %d x %d |
                 | wall time | %.1f s |
                 | leases granted | %d |
@@ -64,14 +69,19 @@ class LoadRun {
                 | tasks whose ratingCount differs from their ratings | %d |
                 | slots still open / ratings still needed | %d / %d |
                 | lease latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
+                | lease latency past the first round (first leases, cold server) | %.1f / %.1f / %.1f ms |
                 | submit latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
-                """.formatted(EVALUATORS, TASKS, RATERS, run.elapsedMillis() / 1000.0, run.leaseMillis().size(),
+                """.formatted(EVALUATORS, THINK.equals(Race.Think.NONE) ? "none"
+                        : THINK.least().toSeconds() + "-" + THINK.most().toSeconds() + " s", TASKS, RATERS,
+                run.elapsedMillis() / 1000.0, run.leaseMillis().size(),
                 run.noneWaiting(), run.acceptedSubmissions().size(), ledger.stored(),
                 run.acceptedSubmissions().size() * 1000.0 / run.elapsedMillis(), ledger.lost(), ledger.duplicates(),
                 run.overbooked(), run.leasedTwice(), run.failedSubmits(), ledger.countsOff(), ledger.queued(),
                 ledger.unrated(),
                 RaceResult.percentile(run.leaseMillis(), 50), RaceResult.percentile(run.leaseMillis(), 95),
-                RaceResult.percentile(run.leaseMillis(), 99), RaceResult.percentile(run.submitMillis(), 50),
+                RaceResult.percentile(run.leaseMillis(), 99), RaceResult.percentile(warm, 50),
+                RaceResult.percentile(warm, 95), RaceResult.percentile(warm, 99),
+                RaceResult.percentile(run.submitMillis(), 50),
                 RaceResult.percentile(run.submitMillis(), 95), RaceResult.percentile(run.submitMillis(), 99));
     }
 }

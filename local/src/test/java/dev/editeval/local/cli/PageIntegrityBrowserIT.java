@@ -15,12 +15,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,28 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
  * the local pipeline: what an evaluator enters never lands on an output they did not mean. Each test's batch is used
  * up or given back before the next one leases, so the tests that need a particular task run first.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PageIntegrityBrowserIT {
+class PageIntegrityBrowserIT extends PipelinePerClass {
 
     private static final BrowserScript SCRIPT = new BrowserScript("web-static/e2e/integrity.e2e.mjs",
             Duration.ofSeconds(90));
 
-    private LocalPipeline pipeline;
     private String adminToken;
 
-    @BeforeAll
-    void start() throws IOException, ParseException {
+    @Override
+    void requirements() {
         BrowserScript.requireBrowser();
-        pipeline = new LocalPipeline();
-        adminToken = new Tokens(pipeline.dataDir).of("lead", List.of("admins"));
     }
 
-    @AfterAll
-    void stop() throws IOException {
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    @BeforeAll
+    void signInTheLead() throws IOException, ParseException {
+        adminToken = new Tokens(pipeline.dataDir).of("lead", List.of("admins"));
     }
 
     @Test

@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,25 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Each test has its own batch and evaluator, so each leases its own task. With -Ddocs.screenshot=true the portrait
  * task's pictures go to docs/portrait-1366.png and docs/portrait-1920.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageLayoutBrowserIT {
+class PageLayoutBrowserIT extends PipelinePerClass {
 
     private static final BrowserScript SCRIPT = new BrowserScript("web-static/e2e/layout.e2e.mjs",
             Duration.ofSeconds(70));
 
-    private LocalPipeline pipeline;
 
-    @BeforeAll
-    void requireBrowserAndStart() throws IOException {
+    @Override
+    void requirements() {
         BrowserScript.requireBrowser();
-        pipeline = new LocalPipeline();
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (pipeline != null) {
-            pipeline.close();
-        }
     }
 
     /** The case: a portrait task with three outputs, one at half and one at twice the source's size. */

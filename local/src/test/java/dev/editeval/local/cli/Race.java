@@ -11,14 +11,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Simulated evaluators on their own threads, each leasing and submitting through the local server as fast as it
- * answers, until the target number of ratings is accepted or the time is up. A shared book of who holds what finds
- * a slot leased twice or a task leased to the same evaluator again.
+ * answers (or after looking at the task for a while, {@link Think}), until the target number of ratings is accepted
+ * or the time is up. A shared book of who holds what finds a slot leased twice or a task leased to the same evaluator
+ * again.
  */
 final class Race {
 
@@ -41,6 +43,29 @@ final class Race {
     private int failedSubmits;
     private int noneWaiting;
 
+    /** How long a simulated evaluator looks at a task before submitting: uniform between the two, seeded. */
+    record Think(Duration least, Duration most) {
+
+        static final Think NONE = new Think(Duration.ZERO, Duration.ZERO);
+
+        /** {@code "5-20"}: seconds; empty or {@code "0"}: none. */
+        static Think parse(String seconds) {
+            if (seconds == null || seconds.isBlank() || seconds.equals("0")) {
+                return NONE;
+            }
+            String[] bounds = seconds.split("-", 2);
+            return new Think(Duration.ofSeconds(Long.parseLong(bounds[0].strip())),
+                    Duration.ofSeconds(Long.parseLong(bounds[bounds.length - 1].strip())));
+        }
+
+        Duration draw(SplittableRandom random) {
+            long spread = most.toMillis() - least.toMillis();
+            return least.plusMillis(spread <= 0 ? 0 : random.nextLong(spread + 1));
+        }
+    }
+
+    private Think think = Think.NONE;
+
     private Race(LocalPipeline pipeline, int target, int ratersPerTask, Duration limit) {
         this.pipeline = pipeline;
         this.target = target;
@@ -50,14 +75,21 @@ final class Race {
 
     static RaceResult run(LocalPipeline pipeline, Tokens tokens, int evaluators, int target, Duration limit,
                           int ratersPerTask) throws Exception {
+        return run(pipeline, tokens, evaluators, target, limit, ratersPerTask, Think.NONE);
+    }
+
+    static RaceResult run(LocalPipeline pipeline, Tokens tokens, int evaluators, int target, Duration limit,
+                          int ratersPerTask, Think think) throws Exception {
         Race race = new Race(pipeline, target, ratersPerTask, limit);
+        race.think = think;
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < evaluators; i++) {
                 String token = tokens.of("racer-%02d".formatted(i), List.of("evaluators"));
+                SplittableRandom random = new SplittableRandom(20_261_202L + i);
                 running.add(threads.submit(() -> {
-                    race.evaluate(token);
+                    race.evaluate(token, random);
                     return null;
                 }));
             }
@@ -75,7 +107,7 @@ final class Race {
         return accepted.size() < target && System.nanoTime() < deadline;
     }
 
-    private void evaluate(String token) throws Exception {
+    private void evaluate(String token, SplittableRandom random) throws Exception {
         Set<String> mine = new HashSet<>();
         while (running()) {
             long t0 = System.nanoTime();
@@ -92,6 +124,7 @@ final class Race {
             String ref = task.path("batchId").asText() + "/" + task.path("taskId").asText();
             book(ref, mine, leaseMs);
             String body = PipelineIT.submission(task).toString();
+            Thread.sleep(think.draw(random));
             long t1 = System.nanoTime();
             HttpResponse<String> submitted = submit(task.path("leaseId").asText(), token, body);
             boolean kept = submitted.statusCode() == 201 || submitted.statusCode() == 200;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ChangeDetectorTest {
@@ -17,13 +15,8 @@ class ChangeDetectorTest {
 
     private final ChangeDetector detector = ChangeDetector.create();
 
-    static Stream<Arguments> photos() {
-        return Stream.of(Arguments.of(ImagingFixtures.FIG), Arguments.of(ImagingFixtures.PATH),
-                Arguments.of(ImagingFixtures.CHELSEA));
-    }
-
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenIdentical_findsNoChange(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
 
@@ -38,7 +31,7 @@ class ChangeDetectorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenOnlyReencodedAtQuality90_findsUnderOnePercentAndHighSsim(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
 
@@ -49,7 +42,7 @@ class ChangeDetectorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenPatchPasted_findsItsBoxAndArea(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
         Rectangle patch = new Rectangle(source.getWidth() * 3 / 10, source.getHeight() / 4, source.getWidth() / 5,

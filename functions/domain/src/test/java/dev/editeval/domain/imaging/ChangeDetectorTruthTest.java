@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -17,13 +15,8 @@ class ChangeDetectorTruthTest {
 
     private final ChangeDetector detector = ChangeDetector.create();
 
-    static Stream<Arguments> photos() {
-        return Stream.of(Arguments.of(ImagingFixtures.FIG), Arguments.of(ImagingFixtures.PATH),
-                Arguments.of(ImagingFixtures.CHELSEA));
-    }
-
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenOnlyReencoded_keepsFullResolutionAndNoCrop(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
 
@@ -37,7 +30,7 @@ class ChangeDetectorTruthTest {
 
     /** The case: a 4224 px source, the output delivered at 1024 px, otherwise untouched. */
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenOutputDownscaledFrom4224To1024_reportsTheResolutionLost(String photo) {
         BufferedImage small = ImagingFixtures.image(photo);
         int height = (int) Math.round(4224.0 * small.getHeight() / small.getWidth());
@@ -52,7 +45,7 @@ class ChangeDetectorTruthTest {
 
     /** Shrunk to half and enlarged back: the pixel count is the source's, the detail is half of it. */
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenOutputIsHalfResolutionEnlarged_reportsHalfTheResolution(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
         BufferedImage half = Resampler.resize(source, source.getWidth() / 2, source.getHeight() / 2);
@@ -65,7 +58,7 @@ class ChangeDetectorTruthTest {
     }
 
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenWholeImageRecoloured_givesNoPreservationScoreAndSaysWhy(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
         ChangeMetrics reencoded = detector.compare(source, TestImages.reencoded(source, 0.9f)).metrics();
@@ -80,7 +73,7 @@ class ChangeDetectorTruthTest {
     }
 
     @ParameterizedTest
-    @MethodSource("photos")
+    @MethodSource("dev.editeval.domain.imaging.ImagingFixtures#comparedPhotos")
     void compare_whenOutputIsA90PercentCrop_marksGeometryAndFindsTheCrop(String photo) {
         BufferedImage source = ImagingFixtures.image(photo);
         int width = source.getWidth() * 9 / 10;

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The small photos the imaging tests run on, committed under {@code src/test/resources/imaging/} so the tests do
@@ -39,6 +41,11 @@ final class ImagingFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The photos the change detector is checked on: a still life, a landscape, a small animal portrait. */
+    static Stream<Arguments> comparedPhotos() {
+        return Stream.of(Arguments.of(FIG), Arguments.of(PATH), Arguments.of(CHELSEA));
     }
 
     static BufferedImage image(String name) {
