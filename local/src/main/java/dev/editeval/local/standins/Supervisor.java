@@ -110,8 +110,9 @@ final class Supervisor implements AutoCloseable {
         lost.complete(why);
     }
 
+    /** Stops the child for good; a restart under way finishes first, so the child it starts is the one stopped. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closing = true;
         current.close();
     }

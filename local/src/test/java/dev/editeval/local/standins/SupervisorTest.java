@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -93,6 +94,35 @@ class SupervisorTest {
         assertThat(launches.get()).isEqualTo(Supervisor.MAX_RESTARTS);
         assertThat(supervisor.up()).isFalse();
         assertThat(supervisor.lost().getNow("")).contains("exited 4 times within 5 minutes", "segfault at 4");
+    }
+
+    @Test
+    void whenStoppedWhileAChildIsBeingStartedAgain_theNewChildIsStoppedToo() throws Exception {
+        CountDownLatch relaunching = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        FakeChild second = new FakeChild(2);
+        Supervisor supervisor = new Supervisor("dynalite", children.getFirst(), () -> {
+            relaunching.countDown();
+            await(mayFinish);
+            return second;
+        }, Clock.systemUTC());
+        children.getFirst().die(137);
+        assertThat(relaunching.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = Thread.ofVirtual().start(supervisor::close);
+        Thread.sleep(100);
+        mayFinish.countDown();
+        closer.join(5000);
+
+        assertThat(second.exited()).as("the child started during close is not left running").isDone();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
