@@ -9,6 +9,7 @@ import { outputKeys, placeAnswers } from "./draft-match.js";
 import { formatCountdown } from "./format.js";
 import { storeRubricForGuide } from "./guide-model.js";
 import { createHeartbeat } from "./heartbeat.js";
+import { leaseRefusal } from "./lease-refusal.js";
 import { createRatingForm } from "./rubric-form.js";
 import { handleApiError, notify, refreshToday, show, showIdle } from "./screens.js";
 import { buildSubmission, emptyInteractions, fitAnswers, progress, validateSubmission } from "./submission.js";
@@ -39,9 +40,9 @@ export async function nextTask(skipped) {
     }
     showTask(task);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) {
-      showIdle("Too many tasks open", `${error.message} Tasks you left open go back to the queue when their`
-        + " lease runs out.", "Try again");
+    const refused = error instanceof ApiError ? leaseRefusal(error.status, error.code, error.message) : null;
+    if (refused) {
+      showIdle(refused.title, refused.text, refused.button);
       return;
     }
     handleApiError(error, "Could not get a task.");
