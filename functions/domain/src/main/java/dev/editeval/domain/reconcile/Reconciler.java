@@ -28,8 +28,9 @@ import java.util.List;
  * bug left stuck, and explains every dead letter. Every action is one the pipeline would have taken itself, so a run
  * repeated, or run beside the pipeline, changes nothing twice.
  *
- * <p>Cost per run: one query for the batches, and one query of a batch's tasks only for a batch that is not through
- * its previews, or younger than {@link #WATCHED_FOR} (where ratings are still coming in); never a table scan.
+ * <p>Cost per run: one query for the batches, and one query of a batch's tasks for each accepted batch younger than
+ * {@link #WATCHED_FOR} (where ratings are still coming in); never a table scan. Dead letters are settled whatever the
+ * age of their batch.
  *
  * <ul>
  *   <li>A dead-lettered preview message: the task is FAILED with the reason, as a poison image would be, and its
@@ -149,7 +150,7 @@ public final class Reconciler {
         return count + (int) Math.max(0, missing - (count - rated));
     }
 
-    /** Through its previews and younger than the watch: its tasks may still lose a slot. */
+    /** Younger than the watch: its tasks may still be waiting for previews or ratings. */
     private static boolean watched(BatchRecord batch, Instant now) {
         return batch.createdAt().plus(WATCHED_FOR).isAfter(now);
     }
