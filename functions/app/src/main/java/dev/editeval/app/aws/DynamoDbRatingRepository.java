@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbRatingRepository implements RatingRepository {
 
+    private static final String RATING = "RATING#";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -32,7 +34,7 @@ public final class DynamoDbRatingRepository implements RatingRepository {
     }
 
     private static Map<String, AttributeValue> key(TaskRef task, String evaluatorId) {
-        return Keys.of(Keys.task(task), "RATING#" + evaluatorId);
+        return Keys.of(Keys.task(task), RATING + evaluatorId);
     }
 
     @Override
@@ -62,6 +64,14 @@ public final class DynamoDbRatingRepository implements RatingRepository {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(task, evaluatorId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public List<RatingRecord> ofTask(TaskRef task) {
+        return dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :p AND begins_with(sk, :r)")
+                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.task(task)), ":r", Attr.s(RATING))))
+                .items().stream().map(DynamoDbRatingRepository::fromItem).toList();
     }
 
     @Override

@@ -15,6 +15,12 @@ public interface RatingRepository {
     Optional<RatingRecord> find(TaskRef task, String evaluatorId);
 
     /**
+     * Every rating of one task, strongly consistent, by evaluator id: what the overlap rule and adjudication read,
+     * one query on the task's own partition.
+     */
+    List<RatingRecord> ofTask(TaskRef task);
+
+    /**
      * The ratings submitted on the day (UTC), in time of submission: what the nightly export reads, an index query
      * per day and never a scan of the table.
      */

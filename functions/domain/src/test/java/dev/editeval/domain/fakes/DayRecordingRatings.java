@@ -30,6 +30,11 @@ public final class DayRecordingRatings implements RatingRepository {
     }
 
     @Override
+    public List<RatingRecord> ofTask(TaskRef task) {
+        return ratings.ofTask(task);
+    }
+
+    @Override
     public synchronized List<RatingRecord> listDay(LocalDate day) {
         days.add(day);
         List<RatingRecord> found = ratings.listDay(day);

@@ -29,6 +29,12 @@ public final class InMemoryRatingRepository implements RatingRepository {
         return Optional.ofNullable(ratings.get(new Key(task, evaluatorId)));
     }
 
+    @Override
+    public synchronized List<RatingRecord> ofTask(TaskRef task) {
+        return ratings.values().stream().filter(r -> r.task().equals(task))
+                .sorted(Comparator.comparing(RatingRecord::evaluatorId)).toList();
+    }
+
     /** In the index's order: by time of submission, then task, then evaluator. */
     @Override
     public synchronized List<RatingRecord> listDay(LocalDate day) {
