@@ -9,6 +9,8 @@ import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ImageLinks;
+import dev.editeval.domain.quality.Standing;
+import dev.editeval.domain.quality.StandingViews;
 import dev.editeval.domain.topology.ApiRoute;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -26,6 +28,8 @@ final class AdminRoutes {
     static final String PREFIX = "/api/admin/";
     private static final Pattern RELEASE = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/release$");
     private static final Pattern STOP = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/(pause|remove|resume)$");
+    private static final Pattern RESET = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})/reset-screening$");
+    private static final Pattern EVALUATOR = Pattern.compile("^/api/admin/evaluators/([^/]{1,128})$");
     private static final Pattern EXPORT = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})$");
     private static final Pattern TABLES = Pattern.compile("^/api/admin/exports/(\\d{4}-\\d{2}-\\d{2})/tables$");
 
@@ -49,6 +53,8 @@ final class AdminRoutes {
         Matcher stop = STOP.matcher(request.path());
         Matcher export = EXPORT.matcher(request.path());
         Matcher tables = TABLES.matcher(request.path());
+        Matcher reset = RESET.matcher(request.path());
+        Matcher evaluator = EVALUATOR.matcher(request.path());
         if (route.equals("GET /api/admin/evaluators")) {
             List<EvaluatorRepository.Profile> profiles = admin.evaluators();
             Map<String, String> pseudonyms = exports.pseudonymsOf(profiles.stream()
@@ -70,6 +76,10 @@ final class AdminRoutes {
             return exportView(export.group(1));
         } else if (request.method().equals("POST") && stop.matches()) {
             return stop(stop.group(1), stop.group(2), request);
+        } else if (request.method().equals("POST") && reset.matches()) {
+            return ApiResponse.of(200, standing(reset.group(1), admin.resetScreening(reset.group(1))));
+        } else if (request.method().equals("GET") && evaluator.matches()) {
+            return ApiResponse.of(200, standing(evaluator.group(1), admin.standing(evaluator.group(1))));
         } else if (request.method().equals("POST") && release.matches()) {
             return ApiResponse.of(200, Map.of("evaluatorId", release.group(1),
                     "released", admin.releaseLeasesOf(release.group(1))));
@@ -80,8 +90,7 @@ final class AdminRoutes {
     /** Pause, remove ({@code {"reason"}}, optional) or resume an evaluator; 200 with where they stand now. */
     private ApiResponse stop(String evaluatorId, String action, ApiRequest request) {
         if (action.equals("resume")) {
-            admin.resume(evaluatorId);
-            return ApiResponse.of(200, Map.of("evaluatorId", evaluatorId, "status", "active", "reason", ""));
+            return ApiResponse.of(200, standing(evaluatorId, admin.resume(evaluatorId)));
         }
         String reason;
         try {
@@ -161,6 +170,14 @@ final class AdminRoutes {
         }
     }
 
+    /** An evaluator's standing as the API answers it, named. */
+    private static Map<String, Object> standing(String evaluatorId, Standing standing) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("evaluatorId", evaluatorId);
+        body.putAll(StandingViews.standing(standing));
+        return body;
+    }
+
     private static Map<String, Object> row(EvaluatorRepository.Profile profile, String pseudonym) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("evaluatorId", profile.evaluatorId());
@@ -168,8 +185,10 @@ final class AdminRoutes {
         row.put("name", profile.name().isEmpty() ? null : profile.name());
         row.put("ratings", profile.ratings());
         row.put("lastSeen", profile.lastSeen().map(Object::toString).orElse(null));
-        row.put("status", profile.stopped().map(EvaluatorRepository.Stop::code).orElse("active"));
-        row.put("reason", profile.stopped().map(EvaluatorRepository.Stop::reason).orElse(""));
+        Map<String, Object> standing = StandingViews.standing(profile.standing());
+        row.put("status", standing.get("status"));
+        row.put("reason", standing.get("reason"));
+        row.put("warning", standing.get("warning"));
         return row;
     }
 

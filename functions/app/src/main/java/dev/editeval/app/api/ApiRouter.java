@@ -3,6 +3,8 @@ package dev.editeval.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRecord;
+import dev.editeval.domain.quality.Judged;
+import dev.editeval.domain.quality.StandingViews;
 import dev.editeval.domain.rating.LeaseLookup;
 import dev.editeval.domain.rating.LeaseOutcome;
 import dev.editeval.domain.rating.LeaseService;
@@ -100,12 +102,17 @@ final class ApiRouter {
 
     private ApiResponse me(ApiRequest request) {
         Today today = me.today(request.evaluatorId(), request.name());
+        Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> day = new LinkedHashMap<>();
         day.put("rated", today.rated());
         day.put("medianTimeOnTaskMs", today.medianTimeOnTaskMs().isPresent()
                 ? today.medianTimeOnTaskMs().getAsLong() : null);
-        return ApiResponse.of(200, Map.of("evaluatorId", request.evaluatorId(), "name", request.name(),
-                "groups", request.groups(), "today", day));
+        body.put("evaluatorId", request.evaluatorId());
+        body.put("name", request.name());
+        body.put("groups", request.groups());
+        body.put("today", day);
+        body.put("standing", StandingViews.standing(me.standing(request.evaluatorId())));
+        return ApiResponse.of(200, body);
     }
 
     private ApiResponse extend(ApiRequest request, String leaseId) {
@@ -133,8 +140,8 @@ final class ApiRouter {
             return ApiResponse.error(415, "unsupported_media_type", "send the rating as application/json");
         }
         return switch (submits.submit(request.evaluatorId(), leaseId, request.body())) {
-            case SubmitOutcome.Stored s -> ApiResponse.of(201, stored(s.rating()));
-            case SubmitOutcome.AlreadyStored s -> ApiResponse.of(200, stored(s.rating()));
+            case SubmitOutcome.Stored s -> ApiResponse.of(201, stored(s.rating(), s.judged()));
+            case SubmitOutcome.AlreadyStored s -> ApiResponse.of(200, stored(s.rating(), s.judged()));
             case SubmitOutcome.Conflict c -> ApiResponse.error(409, "already_rated", c.message());
             case SubmitOutcome.Invalid i -> ApiResponse.error(400, "invalid_rating", "the rating has problems",
                     fields(i.report().problems()));
@@ -147,9 +154,17 @@ final class ApiRouter {
         return rubrics.document(task.rubricId());
     }
 
-    /** The submission id names the rating: unique, and what the page already holds for a retry. */
-    private static Map<String, String> stored(RatingRecord rating) {
-        return Map.of("ratingId", rating.submissionId(), "taskId", rating.task().taskId());
+    /**
+     * The submission id names the rating: unique, and what the page already holds for a retry. The standing and any
+     * gold feedback follow it.
+     */
+    private static Map<String, Object> stored(RatingRecord rating, Judged judged) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ratingId", rating.submissionId());
+        body.put("taskId", rating.task().taskId());
+        body.put("standing", StandingViews.standing(judged.standing()));
+        judged.feedback().ifPresent(feedback -> body.put("feedback", StandingViews.feedback(feedback)));
+        return body;
     }
 
     private static Map<String, String> fields(List<ValidationProblem> problems) {

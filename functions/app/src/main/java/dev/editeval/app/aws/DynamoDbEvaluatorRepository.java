@@ -1,8 +1,12 @@
 package dev.editeval.app.aws;
 
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.quality.RecentRating;
+import dev.editeval.domain.quality.Standing;
+import dev.editeval.domain.quality.StandingCodec;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,12 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
     private static final String EVALUATORS = "EVALUATORS";
     /** On the desk item, so the write that takes a lease place also reads whether an admin stopped the evaluator. */
     private static final String STOPPED = "stopped";
+    /** The standing's core ({@link StandingCodec}) and its version, replaced on condition of the version. */
+    private static final String STANDING = "standing";
+    private static final String STANDING_VERSION = "standingVersion";
+    /** The window of latest ratings, by submission id, each written by its settle. */
+    private static final String RECENT = "recent";
+    private static final String GOLD_SEEN = "goldSeen";
     /** Days before today whose times a settle drops, so the desk stays small; only today's are ever shown. */
     private static final int DAYS_KEPT_BEHIND = 7;
 
@@ -47,7 +57,8 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
         // the last alternative answers a retry of this very write (its first answer lost) as the success it was
         return Conditional.update(dynamoDb, update(evaluatorId)
                         .updateExpression("SET #p = :place, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id, "
-                                + "cursors = if_not_exists(cursors, :none), days = if_not_exists(days, :none)")
+                                + "cursors = if_not_exists(cursors, :none), days = if_not_exists(days, :none), "
+                                + "recent = if_not_exists(recent, :none)")
                         .conditionExpression("attribute_not_exists(#p) OR #p.#until <= :now OR #p.nonce = :n")
                         .expressionAttributeNames(Map.of("#p", place(place), "#until", "until"))
                         .expressionAttributeValues(Map.of(":place", placeValue(nonce, expiresAt),
@@ -62,24 +73,81 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
     }
 
     @Override
-    public boolean settle(String evaluatorId, int place, String nonce, Instant now, String partition,
-                          String position, Counted counted) {
+    public Optional<Desk> settle(String evaluatorId, int place, String nonce, Instant now, String partition,
+                                 String position, Counted counted, Optional<RecentRating> rating) {
         Map<String, String> names = new HashMap<>(Map.of("#p", place(place), "#until", "until", "#c", partition,
                 "#d", counted.day().toString()));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", Attr.s(position),
+                ":t", Attr.s(now.toString()), ":empty", AttributeValue.fromL(List.of()),
+                ":time", AttributeValue.fromL(List.of(Attr.n(counted.timeOnTaskMs()))), ":one", Attr.n(1),
+                ":n", Attr.s(nonce), ":now", Attr.n(now.toEpochMilli()),
+                ":g", Attr.n(rating.filter(r -> r.goldChecks() > 0).isPresent() ? 1 : 0)));
+        rating.ifPresent(r -> {
+            names.put("#sid", r.submissionId());
+            values.put(":r", entry(r, now));
+        });
         StringBuilder dropped = new StringBuilder();
         for (int behind = 1; behind <= DAYS_KEPT_BEHIND; behind++) {
             names.put("#o" + behind, counted.day().minusDays(behind).toString());
             dropped.append(", days.#o").append(behind);
         }
-        return Conditional.applied(dynamoDb, update(evaluatorId)
+        return Conditional.update(dynamoDb, update(evaluatorId)
                 .updateExpression("REMOVE #p" + dropped + " SET cursors.#c = :at, lastSeen = :t, "
-                        + "days.#d = list_append(if_not_exists(days.#d, :empty), :time) ADD ratings :one")
+                        + "days.#d = list_append(if_not_exists(days.#d, :empty), :time)"
+                        + (rating.isPresent() ? ", recent.#sid = :r" : "") + " ADD ratings :one, goldSeen :g")
                 .conditionExpression("#p.nonce = :n AND #p.#until > :now")
                 .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":at", Attr.s(position), ":t", Attr.s(now.toString()),
-                        ":empty", AttributeValue.fromL(List.of()),
-                        ":time", AttributeValue.fromL(List.of(Attr.n(counted.timeOnTaskMs()))),
-                        ":one", Attr.n(1), ":n", Attr.s(nonce), ":now", Attr.n(now.toEpochMilli()))));
+                .expressionAttributeValues(values))
+                .map(item -> desk(evaluatorId, item));
+    }
+
+    private static AttributeValue entry(RecentRating rating, Instant at) {
+        return AttributeValue.fromM(Map.of("at", Attr.n(at.toEpochMilli()), "gc", Attr.n(rating.goldChecks()),
+                "gh", Attr.n(rating.goldHits()), "fast", Attr.bool(rating.tooFast()),
+                "flat", Attr.bool(rating.straightLine())));
+    }
+
+    /** The window oldest first: by the time each rating was settled, then by its id. */
+    private static List<RecentRating> window(Map<String, AttributeValue> item) {
+        AttributeValue recent = item.get(RECENT);
+        if (recent == null || !recent.hasM()) {
+            return List.of();
+        }
+        return recent.m().entrySet().stream().filter(e -> e.getValue().hasM())
+                .sorted(Comparator.<Map.Entry<String, AttributeValue>>comparingLong(e -> Attr.number(e.getValue().m(),
+                        "at")).thenComparing(Map.Entry::getKey))
+                .map(e -> new RecentRating(e.getKey(), (int) Attr.number(e.getValue().m(), "gc"),
+                        (int) Attr.number(e.getValue().m(), "gh"), Attr.bool(e.getValue().m(), "fast"),
+                        Attr.bool(e.getValue().m(), "flat"))).toList();
+    }
+
+    @Override
+    public boolean saveStanding(String evaluatorId, Standing standing) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", Attr.s(StandingCodec.coreJson(standing)),
+                ":next", Attr.n(standing.version() + 1), ":id", Attr.s(evaluatorId), ":g", Attr.s(EVALUATORS)));
+        if (standing.version() > 0) {
+            values.put(":v", Attr.n(standing.version()));
+        }
+        return Conditional.applied(dynamoDb, update(evaluatorId)
+                .updateExpression("SET #s = :s, #v = :next, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id")
+                .conditionExpression(standing.version() > 0 ? "#v = :v" : "attribute_not_exists(#v)")
+                .expressionAttributeNames(Map.of("#s", STANDING, "#v", STANDING_VERSION))
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public void forget(String evaluatorId, List<String> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        StringBuilder remove = new StringBuilder("REMOVE ");
+        for (int i = 0; i < submissionIds.size(); i++) {
+            names.put("#f" + i, submissionIds.get(i));
+            remove.append(i == 0 ? "" : ", ").append("recent.#f").append(i);
+        }
+        Conditional.applied(dynamoDb, update(evaluatorId).updateExpression(remove.toString())
+                .conditionExpression("attribute_exists(recent)").expressionAttributeNames(names));
     }
 
     @Override
@@ -129,7 +197,10 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
         if (item.containsKey("cursors") && item.get("cursors").hasM()) {
             item.get("cursors").m().forEach((partition, position) -> cursors.put(partition, position.s()));
         }
-        return new Desk(evaluatorId, places, cursors, stopped(item));
+        Standing stored = StandingCodec.of(Attr.optionalString(item, STANDING).orElse(""),
+                item.containsKey(STANDING_VERSION) ? Attr.number(item, STANDING_VERSION) : 0, window(item),
+                item.containsKey(GOLD_SEEN) ? (int) Attr.number(item, GOLD_SEEN) : 0);
+        return new Desk(evaluatorId, places, cursors, stopped(item), stored);
     }
 
     private static Optional<Stop> stopped(Map<String, AttributeValue> item) {
@@ -150,8 +221,9 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
 
     @Override
     public void resume(String evaluatorId) {
-        dynamoDb.updateItem(update(evaluatorId).updateExpression("REMOVE #s")
-                .expressionAttributeNames(Map.of("#s", STOPPED)).build());
+        dynamoDb.updateItem(update(evaluatorId).updateExpression("REMOVE #s SET recent = :none")
+                .expressionAttributeNames(Map.of("#s", STOPPED))
+                .expressionAttributeValues(Map.of(":none", AttributeValue.fromM(Map.of()))).build());
     }
 
     @Override
@@ -180,6 +252,7 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
                         .expressionAttributeValues(Map.of(":p", Attr.s(EVALUATORS))))
                 .items().stream().map(item -> new Profile(Attr.string(item, "evaluatorId"),
                         Attr.string(item, "name"), (int) Attr.number(item, "ratings"),
-                        Attr.optionalString(item, "lastSeen").map(Instant::parse), stopped(item))).toList();
+                        Attr.optionalString(item, "lastSeen").map(Instant::parse), stopped(item),
+                        desk(Attr.string(item, "evaluatorId"), item).standing())).toList();
     }
 }

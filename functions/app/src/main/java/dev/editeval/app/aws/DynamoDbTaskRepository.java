@@ -13,6 +13,8 @@ import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.model.WorkClass;
 import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.Extension;
+import dev.editeval.domain.quality.TaskQuality;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * place in the open-work index: gsi1 {@code OPEN#class#shard} / position (docs/data-model.md).
  */
 public final class DynamoDbTaskRepository implements TaskRepository {
+
+    /** The task's class of work, gold and rules ({@link TaskQuality}), as JSON. */
+    private static final String QUALITY = "quality";
 
     private static final JavaType OUTPUTS = Json.MAPPER.getTypeFactory()
             .constructCollectionType(List.class, TaskOutput.class);
@@ -229,6 +234,21 @@ public final class DynamoDbTaskRepository implements TaskRepository {
     }
 
     @Override
+    public boolean extend(TaskRef ref, Extension extension, Instant at) {
+        AttributeValue recorded = AttributeValue.fromM(Map.of("from", Attr.n(extension.fromRaters()),
+                "to", Attr.n(extension.toRaters()), "reasons", Attr.strings(extension.reasons()),
+                "at", Attr.s(at.toString())));
+        return Conditional.applied(dynamoDb, update(ref)
+                .updateExpression("SET ratersPerTask = :to, extensions = list_append(if_not_exists(extensions, "
+                        + ":empty), :e)")
+                .conditionExpression("#s = :ready AND ratersPerTask = :from")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":to", Attr.n(extension.toRaters()),
+                        ":from", Attr.n(extension.fromRaters()), ":e", AttributeValue.fromL(List.of(recorded)),
+                        ":empty", AttributeValue.fromL(List.of()), ":ready", Attr.s(TaskStatus.READY.name()))));
+    }
+
+    @Override
     public boolean reopen(TaskRef ref, int slots, OpenWork open) {
         return Conditional.applied(dynamoDb, update(ref)
                 .updateExpression("SET slotCount = :n, gsi1pk = :open, gsi1sk = :at, "
@@ -297,6 +317,7 @@ public final class DynamoDbTaskRepository implements TaskRepository {
         item.put("status", Attr.s(task.status().name()));
         task.failure().ifPresent(f -> item.put("failure", Attr.s(f)));
         task.previews().ifPresent(p -> item.put("previews", Attr.json(p)));
+        item.put(QUALITY, Attr.s(task.quality().toJson()));
         return item;
     }
 
@@ -306,6 +327,7 @@ public final class DynamoDbTaskRepository implements TaskRepository {
                 Attr.string(item, "sourceKey"), Attr.json(item, "outputs", OUTPUTS),
                 (int) Attr.number(item, "ratersPerTask"), Attr.string(item, "rubricId"),
                 TaskStatus.valueOf(Attr.string(item, "status")), Attr.optionalString(item, "failure"),
-                Attr.optionalJson(item, "previews", TaskPreviews.class), slots(item));
+                Attr.optionalJson(item, "previews", TaskPreviews.class), slots(item),
+                Attr.optionalString(item, QUALITY).map(TaskQuality::fromJson).orElseGet(TaskQuality::regular));
     }
 }

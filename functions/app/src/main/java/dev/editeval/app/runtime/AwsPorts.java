@@ -20,6 +20,7 @@ import dev.editeval.domain.ports.PreviewQueue;
 import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.QualityRules;
 import dev.editeval.domain.services.Ports;
 import dev.editeval.domain.services.Services;
 import dev.editeval.domain.work.WorkPolicy;
@@ -111,7 +112,7 @@ final class AwsPorts implements Ports {
 
     @Override
     public WorkPolicy workPolicy() {
-        return WorkPolicy.regular();
+        return WorkPolicy.quality(QualityRules.DEFAULT_GOLD_RATE, random::nextDouble);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ExportRequests;
 import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.Standing;
 import dev.editeval.domain.rating.LeaseService;
 import dev.editeval.domain.topology.Topology;
 import java.time.Clock;
@@ -19,12 +20,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the admin routes answer: evaluators with their counts, batch progress, releasing stuck leases, and an export
  * run now.
  */
 public final class AdminService {
+
+    /** Conditional writes of a standing tried before answering that it kept changing. */
+    private static final int STANDING_WRITES = 3;
 
     private final BatchRepository batches;
     private final TaskRepository tasks;
@@ -83,9 +88,35 @@ public final class AdminService {
         return stop;
     }
 
-    /** Leasing to the evaluator again. */
-    public void resume(String evaluatorId) {
+    /**
+     * Leasing to the evaluator again, with a clean window of latest ratings and no warning (back to screening when
+     * they never passed it); the standing as it is now.
+     */
+    public Standing resume(String evaluatorId) {
         evaluators.resume(evaluatorId);
+        return changeStanding(evaluatorId, Standing::resumed);
+    }
+
+    /** Screening attempts back to none used: a new attempt starts on the next lease. */
+    public Standing resetScreening(String evaluatorId) {
+        return changeStanding(evaluatorId, Standing::attemptsReset);
+    }
+
+    /** Where the evaluator stands now. */
+    public Standing standing(String evaluatorId) {
+        return evaluators.desk(evaluatorId).standing();
+    }
+
+    /** One conditional replacement of the standing's core, read again and retried when a submit came between. */
+    private Standing changeStanding(String evaluatorId, UnaryOperator<Standing> change) {
+        for (int attempt = 0; attempt < STANDING_WRITES; attempt++) {
+            EvaluatorRepository.Desk desk = evaluators.desk(evaluatorId);
+            Standing next = change.apply(desk.stored());
+            if (next.sameCore(desk.stored()) || evaluators.saveStanding(evaluatorId, next)) {
+                return evaluators.desk(evaluatorId).standing();
+            }
+        }
+        throw new IllegalStateException("the standing of " + evaluatorId + " kept changing; try again");
     }
 
     /** Gives back every live lease the evaluator holds, for one who left with tasks open; how many were live. */

@@ -14,6 +14,7 @@ import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.PreviewQueue;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.TaskQuality;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.ValidationReport;
 import java.time.Clock;
@@ -144,9 +145,10 @@ public final class IngestService {
             outputs.add(new TaskOutput(output.model(), Manifest.objectKey(ref.batchId(), output.image()),
                     blindKeys.get()));
         }
+        TaskQuality quality = TaskQuality.of(manifest, spec);
         return TaskRecord.pending(ref, spec.instruction(), spec.category(),
-                Manifest.objectKey(ref.batchId(), spec.source()), outputs, manifest.ratersPerTask(),
-                manifest.rubricId());
+                Manifest.objectKey(ref.batchId(), spec.source()), outputs, quality.raters(manifest.ratersPerTask()),
+                manifest.rubricId(), quality);
     }
 
     private ValidationReport awaitImages(String batchId, Function<Set<String>, ValidationReport> check) {

@@ -1,5 +1,7 @@
 package dev.editeval.domain.ports;
 
+import dev.editeval.domain.quality.RecentRating;
+import dev.editeval.domain.quality.Standing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,9 +20,6 @@ public interface EvaluatorRepository {
     }
 
     /**
-     * @param cursors by partition name: the position of the last task the evaluator left there
-     */
-    /**
      * Why an evaluator gets no work: an admin paused or removed them.
      *
      * @param code {@code paused} or {@code removed}, as the lease answers it (docs/api.md)
@@ -31,8 +30,14 @@ public interface EvaluatorRepository {
         public static final String REMOVED = "removed";
     }
 
-    /** @param stopped set while an admin has paused or removed the evaluator; every lease reads it */
-    record Desk(String evaluatorId, Map<Integer, Place> places, Map<String, String> cursors, Optional<Stop> stopped) {
+    /**
+     * @param cursors by partition name: the position of the last task the evaluator left there
+     * @param stopped set while an admin or the quality rules have paused or removed the evaluator; every lease reads it
+     * @param stored  the quality standing as stored ({@link dev.editeval.domain.quality.StandingCodec}): never paused
+     *                itself, see {@link #standing}
+     */
+    record Desk(String evaluatorId, Map<Integer, Place> places, Map<String, String> cursors, Optional<Stop> stopped,
+                Standing stored) {
 
         public Desk {
             places = Map.copyOf(places);
@@ -40,7 +45,13 @@ public interface EvaluatorRepository {
         }
 
         public Desk(String evaluatorId, Map<Integer, Place> places, Map<String, String> cursors) {
-            this(evaluatorId, places, cursors, Optional.empty());
+            this(evaluatorId, places, cursors, Optional.empty(), Standing.fresh());
+        }
+
+        /** Where the evaluator stands now: the stored standing, paused or removed while a stop stands. */
+        public Standing standing() {
+            return stopped.map(stop -> stop.code().equals(Stop.REMOVED) ? stored.removed(stop.reason())
+                    : stored.paused(stop.reason())).orElse(stored);
         }
 
         public long live(Instant now) {
@@ -60,7 +71,14 @@ public interface EvaluatorRepository {
         }
     }
 
-    record Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen, Optional<Stop> stopped) {
+    /** @param standing where the evaluator stands, stop applied ({@link Desk#standing}) */
+    record Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen, Optional<Stop> stopped,
+                   Standing standing) {
+
+        public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen,
+                       Optional<Stop> stopped) {
+            this(evaluatorId, name, ratings, lastSeen, stopped, Standing.fresh());
+        }
 
         public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen) {
             this(evaluatorId, name, ratings, lastSeen, Optional.empty());
@@ -75,11 +93,22 @@ public interface EvaluatorRepository {
 
     /**
      * The submit's gate: if the lease holds its place and is live at {@code now}, frees the place, moves the cursor of
-     * {@code partition} to {@code position} and counts the rating on the profile and the day, in one write. False when
-     * the lease does not hold the place live (expired, released, or this very write applied before).
+     * {@code partition} to {@code position}, counts the rating on the profile and the day, and adds it to the window
+     * of latest ratings (a gold answer to the gold count too; a screening answer is not real work and is
+     * not added), in one write; the desk as it is after. Empty when the
+     * lease does not hold the place live (expired, released, or this very write applied before).
      */
-    boolean settle(String evaluatorId, int place, String nonce, Instant now, String partition, String position,
-                   Counted counted);
+    Optional<Desk> settle(String evaluatorId, int place, String nonce, Instant now, String partition,
+                          String position, Counted counted, Optional<RecentRating> rating);
+
+    /**
+     * Replaces the standing's core on condition that it is still at {@link Standing#version}; false when another
+     * write came first (read the desk again and decide again).
+     */
+    boolean saveStanding(String evaluatorId, Standing standing);
+
+    /** Drops ratings from the window: the oldest, once it holds twice what the rules read. */
+    void forget(String evaluatorId, List<String> submissionIds);
 
     /** Frees the place if this lease holds it, moving the partition's cursor when given; false when it did not. */
     boolean freePlace(String evaluatorId, int place, String nonce, Optional<Map.Entry<String, String>> cursor);
@@ -93,7 +122,7 @@ public interface EvaluatorRepository {
     /** Stops leasing to the evaluator (a plain write: the latest stop wins, and a retry writes the same). */
     void stop(String evaluatorId, Stop stop);
 
-    /** Leasing again; nothing happens for an evaluator not stopped. */
+    /** Leasing again, with an empty window of latest ratings; nothing else changes for an evaluator not stopped. */
     void resume(String evaluatorId);
 
     void seen(String evaluatorId, String name, Instant at);

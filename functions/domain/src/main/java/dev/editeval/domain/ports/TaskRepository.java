@@ -7,6 +7,7 @@ import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.model.WorkPartition;
+import dev.editeval.domain.quality.Extension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,13 @@ public interface TaskRepository {
      * saw it: a hint of whether this is the last slot, so the first write is usually the right one.
      */
     boolean closeSlot(TaskRef ref, int slot, String nonce, String evaluatorId, String submissionId, TaskSlots seen);
+
+    /**
+     * Raises the raters a READY task asks for from {@code extension.fromRaters()} to {@code toRaters()} and records
+     * why, on condition that it still asks for {@code fromRaters()}: a duplicate decision extends it once. The new
+     * slots open with {@link #reopen}.
+     */
+    boolean extend(TaskRef ref, Extension extension, Instant at);
 
     /**
      * Puts a READY task that is short of ratings and has no open slot back into the open-work index, at

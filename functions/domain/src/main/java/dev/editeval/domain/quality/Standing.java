@@ -62,6 +62,11 @@ public record Standing(EvaluatorStatus status, String reason, String warning, St
         return attemptSeq == 0 ? 1 : attemptSeq;
     }
 
+    /** Never given a screening task: when no screening set exists, they join without one. */
+    public boolean neverScreened() {
+        return status == EvaluatorStatus.SCREENING && answered.isEmpty() && attemptSeq == 0 && attemptsUsed == 0;
+    }
+
     /** Joined when no screening set existed: every category is open. */
     public Standing qualifiedWithoutScreening() {
         return with(EvaluatorStatus.QUALIFIED, "", "", List.of(ALL));
@@ -157,6 +162,23 @@ public record Standing(EvaluatorStatus status, String reason, String warning, St
         return new RatingStep(new Standing(status, "", judgement.warningText(), screeningSet, attemptsAllowed,
                 attemptsUsed, attemptSeq, answered, unlocked, window, seen, since, version), showFeedback, false,
                 false);
+    }
+
+    /**
+     * The standing as it was before {@code rating} was settled: the settle's own write already put it in the window
+     * and counted it as gold, so the rules, which add it, see it once.
+     */
+    public Standing before(RecentRating rating) {
+        List<RecentRating> without = recent.stream().filter(r -> !r.submissionId().equals(rating.submissionId()))
+                .toList();
+        int gold = without.size() < recent.size() && rating.goldChecks() > 0 ? 1 : 0;
+        return new Standing(status, reason, warning, screeningSet, attemptsAllowed, attemptsUsed, attemptSeq,
+                answered, unlocked, without, Math.max(0, goldSeen - gold), sinceWarning, version);
+    }
+
+    /** Whether the stored core ({@link StandingCodec#coreJson}) of the two is the same: then no write is due. */
+    public boolean sameCore(Standing other) {
+        return StandingCodec.coreJson(this).equals(StandingCodec.coreJson(other));
     }
 
     public Standing paused(String why) {

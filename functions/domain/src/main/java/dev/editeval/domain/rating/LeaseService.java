@@ -12,6 +12,7 @@ import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.EvaluatorRepository.Desk;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.Admission;
 import dev.editeval.domain.work.WorkIndex;
 import dev.editeval.domain.work.WorkPlan;
 import dev.editeval.domain.work.WorkPolicy;
@@ -104,12 +105,25 @@ public final class LeaseService {
     }
 
     private LeaseOutcome walk(Walk walk) {
-        WorkPlan plan = policy.plan(walk.desk);
-        if (plan instanceof WorkPlan.Refused(String code, String reason)) {
-            return new LeaseOutcome.Refused(code, reason);
-        }
+        return switch (policy.plan(walk.desk)) {
+            case WorkPlan.Refused(String code, String reason) -> new LeaseOutcome.Refused(code, reason);
+            case WorkPlan.Walk classes -> walk(walk, classes);
+            case WorkPlan.Screen screen -> {
+                LeaseOutcome screening = walk(walk, new WorkPlan.Walk(List.of(WorkClass.SCREENING)));
+                if (screening instanceof LeaseOutcome.Leased || screen.qualifyIfNone().isEmpty() || walk.spent()) {
+                    yield screening;
+                }
+                // no screening set to work: a lost race to store it only means another request stored it first
+                evaluators.saveStanding(walk.evaluatorId, screen.qualifyIfNone().get());
+                yield walk(walk, screen.otherwise());
+            }
+        };
+    }
+
+    private LeaseOutcome walk(Walk walk, WorkPlan.Walk plan) {
+        walk.admits = plan.admits();
         int firstShard = random.nextInt(WorkIndex.SHARDS);
-        for (WorkClass workClass : ((WorkPlan.Walk) plan).classes()) {
+        for (WorkClass workClass : plan.classes()) {
             for (WorkPartition partition : WorkIndex.partitions(workClass, firstShard)) {
                 Optional<LeaseOutcome.Leased> leased = walkPartition(walk, partition);
                 if (leased.isPresent()) {
@@ -168,7 +182,8 @@ public final class LeaseService {
 
     /** One conditional take on the task, of a slot that looked takeable; a refused take moves on to the next task. */
     private Optional<LeaseOutcome.Leased> tryTask(Walk walk, TaskRecord task) {
-        if (task.status() != TaskStatus.READY || task.slots().takenBy().contains(walk.evaluatorId)) {
+        if (task.status() != TaskStatus.READY || task.slots().takenBy().contains(walk.evaluatorId)
+                || !walk.admits.allows(task.category().orElse(""))) {
             return Optional.empty();
         }
         List<Integer> takeable = new ArrayList<>(task.slots().takeable(walk.now));
@@ -338,6 +353,8 @@ public final class LeaseService {
         private final Instant end;
         private int pages;
         private int takes;
+        /** The categories the plan being walked admits. */
+        private Admission.Work admits = new Admission.Work(java.util.Set.of());
         /** The slot last written to, which a failure may have left held. */
         private Optional<Map.Entry<TaskRef, Integer>> tried = Optional.empty();
 

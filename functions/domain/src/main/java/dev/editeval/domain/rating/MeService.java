@@ -1,6 +1,7 @@
 package dev.editeval.domain.rating;
 
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.quality.Standing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,5 +23,10 @@ public final class MeService {
         evaluators.seen(evaluatorId, name, now);
         EvaluatorRepository.DayTally tally = evaluators.day(evaluatorId, LocalDate.ofInstant(now, ZoneOffset.UTC));
         return Today.of(tally.rated(), tally.timesOnTaskMs());
+    }
+
+    /** Where the evaluator stands: screening, qualified, warned, paused or removed. */
+    public Standing standing(String evaluatorId) {
+        return evaluators.desk(evaluatorId).standing();
     }
 }

@@ -1,17 +1,18 @@
 package dev.editeval.domain.rating;
 
 import dev.editeval.domain.model.RatingRecord;
+import dev.editeval.domain.quality.Judged;
 import dev.editeval.domain.validation.ValidationReport;
 
 /** The answer to a submitted rating. */
 public sealed interface SubmitOutcome {
 
-    /** Stored now. */
-    record Stored(RatingRecord rating) implements SubmitOutcome {
+    /** Stored now; {@code judged}: where it left the evaluator's standing, and any feedback to show. */
+    record Stored(RatingRecord rating, Judged judged) implements SubmitOutcome {
     }
 
     /** This submission was stored before: a retry, answered the same way and stored once. */
-    record AlreadyStored(RatingRecord rating) implements SubmitOutcome {
+    record AlreadyStored(RatingRecord rating, Judged judged) implements SubmitOutcome {
     }
 
     /** The caller rated this task already with another submission. */

@@ -6,8 +6,12 @@ import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.ports.EvaluatorRepository.Desk;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.Judged;
+import dev.editeval.domain.quality.Overlap;
+import dev.editeval.domain.quality.QualityStep;
 import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.rubric.Submission;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,8 +53,13 @@ public final class SubmitService {
     private final SubmissionValidator validator;
     private final Clock clock;
 
+    private final QualityStep quality;
+    private final Overlap overlap;
+
     public SubmitService(TaskRepository tasks, RatingRepository ratings, EvaluatorRepository evaluators,
                          RecentTasks recent, RubricCatalog rubrics, Clock clock) {
+        this.quality = new QualityStep(evaluators, clock);
+        this.overlap = new Overlap(tasks, ratings, rubrics, clock);
         this.tasks = tasks;
         this.ratings = ratings;
         this.evaluators = evaluators;
@@ -75,50 +85,59 @@ public final class SubmitService {
             return new SubmitOutcome.Invalid(check.report());
         }
         Instant now = clock.instant();
+        Map<String, String> models = OutputLetters.models(order, task.get());
         RatingRecord rating = new RatingRecord(lease.task(), evaluatorId, submission.submissionId(), now,
-                submission.json(), OutputLetters.models(order, task.get()),
-                OutputLetters.metrics(order, task.get()));
+                submission.json(), models, OutputLetters.metrics(order, task.get()));
+        QualityStep.Scored scored = quality.score(task.get(), submission, models);
         OpenWork place = task.get().slots().open().orElseGet(() -> WorkIndex.of(task.get()));
-        boolean settled = evaluators.settle(evaluatorId, lease.place(), lease.nonce(), now,
+        Optional<Desk> settled = evaluators.settle(evaluatorId, lease.place(), lease.nonce(), now,
                 place.partition().name(), place.position(),
-                new EvaluatorRepository.Counted(LocalDate.ofInstant(now, ZoneOffset.UTC), submission.timeOnTaskMs()));
-        TaskSlots seen = task.get().slots();
-        return settled ? store(rating, lease, seen) : unsettled(rating, lease, now, seen);
+                new EvaluatorRepository.Counted(LocalDate.ofInstant(now, ZoneOffset.UTC), submission.timeOnTaskMs()),
+                scored.window());
+        Submit submit = new Submit(task.get(), rating, lease, scored);
+        return settled.isPresent() ? store(submit, settled, task.get().slots()) : unsettled(submit, now);
     }
 
-    private SubmitOutcome store(RatingRecord rating, LeaseIds.Parts lease, TaskSlots seen) {
+    /** One submit's parts, as the steps after the gate read them. */
+    private record Submit(TaskRecord task, RatingRecord rating, LeaseIds.Parts lease, QualityStep.Scored scored) {
+    }
+
+    private SubmitOutcome store(Submit submit, Optional<Desk> settled, TaskSlots seen) {
+        RatingRecord rating = submit.rating();
         if (!ratings.putIfAbsent(rating)) {
             RatingRecord earlier = ratings.find(rating.task(), rating.evaluatorId())
                     .orElseThrow(() -> new IllegalStateException("rating of " + rating.task() + " vanished"));
             if (!earlier.submissionId().equals(rating.submissionId())) {
                 return conflict(earlier);
             }
-            close(earlier, lease, seen);
-            return new SubmitOutcome.AlreadyStored(earlier);
+            return new SubmitOutcome.AlreadyStored(earlier, followUp(submit, earlier, settled, seen));
         }
-        close(rating, lease, seen);
-        return new SubmitOutcome.Stored(rating);
+        return new SubmitOutcome.Stored(rating, followUp(submit, rating, settled, seen));
     }
 
-    private void close(RatingRecord rating, LeaseIds.Parts lease, TaskSlots seen) {
-        tasks.closeSlot(rating.task(), lease.slot(), lease.nonce(), rating.evaluatorId(), rating.submissionId(),
-                seen);
+    /** What every stored rating is followed by, first time or retried: its slot closed, then quality control. */
+    private Judged followUp(Submit submit, RatingRecord stored, Optional<Desk> settled, TaskSlots seen) {
+        tasks.closeSlot(stored.task(), submit.lease().slot(), submit.lease().nonce(), stored.evaluatorId(),
+                stored.submissionId(), seen);
+        overlap.afterClose(submit.task().withSlots(seen));
+        return quality.judge(submit.task(), stored, submit.scored(), settled);
     }
 
     /**
      * The lease did not hold its place live: an earlier attempt of this submit passed the gate (and maybe stored the
      * rating), the lease ran out, or it is not the caller's.
      */
-    private SubmitOutcome unsettled(RatingRecord rating, LeaseIds.Parts lease, Instant now,
-                                    TaskSlots seen) {
+    private SubmitOutcome unsettled(Submit submit, Instant now) {
+        RatingRecord rating = submit.rating();
+        LeaseIds.Parts lease = submit.lease();
         Optional<RatingRecord> earlier = ratings.find(lease.task(), rating.evaluatorId());
         if (earlier.isPresent()) {
             if (!earlier.get().submissionId().equals(rating.submissionId())) {
                 return conflict(earlier.get());
             }
-            close(earlier.get(), lease, seen);
+            Judged judged = followUp(submit, earlier.get(), Optional.empty(), submit.task().slots());
             evaluators.freePlace(rating.evaluatorId(), lease.place(), lease.nonce(), Optional.empty());
-            return new SubmitOutcome.AlreadyStored(earlier.get());
+            return new SubmitOutcome.AlreadyStored(earlier.get(), judged);
         }
         Optional<TaskRecord> fresh = tasks.find(lease.task());
         Optional<SlotState.Held> held = fresh.flatMap(t -> t.slots().held(lease.slot(), lease.nonce(),
@@ -131,7 +150,7 @@ public final class SubmitService {
             return new SubmitOutcome.Expired();
         }
         // the slot is still this lease's and live: an earlier attempt passed the gate and stopped before the rating
-        return store(rating, lease, fresh.get().slots());
+        return store(submit, Optional.empty(), fresh.get().slots());
     }
 
     private static SubmitOutcome conflict(RatingRecord earlier) {

@@ -5,9 +5,14 @@ import dev.editeval.domain.model.ChangedRegion;
 import java.net.URI;
 import java.util.List;
 
-/** What an evaluator's page receives for a leased task: blinded, with short-lived image links. */
+/**
+ * What an evaluator's page receives for a leased task: blinded, with short-lived image links.
+ *
+ * @param screening true for a task of a screening set: its answer is followed by training feedback; hidden gold is
+ *                  false, like any other task
+ */
 public record TaskView(String leaseId, String expiresAt, String batchId, String taskId, String instruction,
-                       JsonNode rubric, Image source, List<Output> outputs) {
+                       JsonNode rubric, Image source, List<Output> outputs, boolean screening) {
 
     public TaskView {
         outputs = List.copyOf(outputs);

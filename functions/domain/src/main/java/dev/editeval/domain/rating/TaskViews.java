@@ -46,7 +46,7 @@ public final class TaskViews {
                 task.instruction(), rubric, new TaskView.Image(links.link(source.thumbKey()),
                 links.link(source.previewKey()), source.width(), source.height(), fullUrl(source),
                 fullSide(source, StoredRendition.Full::width), fullSide(source, StoredRendition.Full::height)),
-                outputs);
+                outputs, task.quality().isScreening());
     }
 
     private static TaskView.Metrics metrics(OutputPreview preview) {

@@ -31,9 +31,9 @@ public final class WorkIndex {
     private WorkIndex() {
     }
 
-    /** The class a task opens in. Quality control decides screening and gold; today every task is regular. */
+    /** The class a task opens in: its screening set's, hidden gold's, or regular work's ({@code TaskQuality}). */
     public static WorkClass classOf(TaskRecord task) {
-        return WorkClass.REGULAR;
+        return task.quality().workClass();
     }
 
     public static OpenWork of(TaskRecord task) {

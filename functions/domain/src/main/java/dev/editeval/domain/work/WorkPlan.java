@@ -1,17 +1,37 @@
 package dev.editeval.domain.work;
 
 import dev.editeval.domain.model.WorkClass;
+import dev.editeval.domain.quality.Admission;
+import dev.editeval.domain.quality.Standing;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** What a {@link WorkPolicy} decides for one lease request. */
 public sealed interface WorkPlan {
 
-    /** Walk these classes of work in this order; the first slot the evaluator may take is theirs. */
-    record Walk(List<WorkClass> classes) implements WorkPlan {
+    /**
+     * Walk these classes of work in this order; the first slot the evaluator may take is theirs.
+     *
+     * @param admits which tasks the evaluator may take: the categories their screening unlocked
+     */
+    record Walk(List<WorkClass> classes, Admission.Work admits) implements WorkPlan {
 
         public Walk {
             classes = List.copyOf(classes);
         }
+
+        /** Every category. */
+        public Walk(List<WorkClass> classes) {
+            this(classes, new Admission.Work(Set.of()));
+        }
+    }
+
+    /**
+     * Screening tasks only. When none is waiting and {@code qualifyIfNone} is given (an evaluator who never met a
+     * screening set, when there is none), that standing is stored and {@code otherwise} walked instead.
+     */
+    record Screen(Optional<Standing> qualifyIfNone, Walk otherwise) implements WorkPlan {
     }
 
     /**

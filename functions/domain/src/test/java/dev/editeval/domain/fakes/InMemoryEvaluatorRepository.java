@@ -1,10 +1,14 @@
 package dev.editeval.domain.fakes;
 
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.quality.RecentRating;
+import dev.editeval.domain.quality.Standing;
+import dev.editeval.domain.quality.StandingCodec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +25,10 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
         private Optional<Instant> lastSeen = Optional.empty();
         private boolean listed;
         private Optional<Stop> stopped = Optional.empty();
+        private String standing = "";
+        private long standingVersion;
+        private final Map<String, RecentRating> recent = new LinkedHashMap<>();
+        private int goldSeen;
     }
 
     private final Map<String, Item> desks = new HashMap<>();
@@ -43,19 +51,41 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     }
 
     @Override
-    public synchronized boolean settle(String evaluatorId, int place, String nonce, Instant now, String partition,
-                                       String position, Counted rating) {
+    public synchronized Optional<Desk> settle(String evaluatorId, int place, String nonce, Instant now,
+                                              String partition, String position, Counted rating,
+                                              Optional<RecentRating> recentRating) {
         Item item = item(evaluatorId);
         Place held = item.places.get(place);
         if (held == null || !held.nonce().equals(nonce) || !held.expiresAt().isAfter(now)) {
-            return false;
+            return Optional.empty();
         }
         item.places.remove(place);
         item.cursors.put(partition, position);
         item.ratings++;
         item.lastSeen = Optional.of(now);
         item.days.computeIfAbsent(rating.day(), d -> new ArrayList<>()).add(rating.timeOnTaskMs());
+        recentRating.ifPresent(r -> {
+            item.recent.put(r.submissionId(), r);
+            item.goldSeen += r.goldChecks() > 0 ? 1 : 0;
+        });
+        return Optional.of(desk(evaluatorId));
+    }
+
+    @Override
+    public synchronized boolean saveStanding(String evaluatorId, Standing standing) {
+        Item item = item(evaluatorId);
+        if (item.standingVersion != standing.version()) {
+            return false;
+        }
+        item.standing = StandingCodec.coreJson(standing);
+        item.standingVersion++;
+        item.listed = true;
         return true;
+    }
+
+    @Override
+    public synchronized void forget(String evaluatorId, List<String> submissionIds) {
+        submissionIds.forEach(item(evaluatorId).recent::remove);
     }
 
     @Override
@@ -85,7 +115,8 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     @Override
     public synchronized Desk desk(String evaluatorId) {
         Item item = item(evaluatorId);
-        return new Desk(evaluatorId, item.places, item.cursors, item.stopped);
+        return new Desk(evaluatorId, item.places, item.cursors, item.stopped, StandingCodec.of(item.standing,
+                item.standingVersion, List.copyOf(item.recent.values()), item.goldSeen));
     }
 
     @Override
@@ -106,7 +137,7 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     public synchronized List<Profile> list() {
         return desks.entrySet().stream().filter(e -> e.getValue().listed)
                 .map(e -> new Profile(e.getKey(), e.getValue().name, e.getValue().ratings, e.getValue().lastSeen,
-                        e.getValue().stopped))
+                        e.getValue().stopped, desk(e.getKey()).standing()))
                 .toList();
     }
 
@@ -120,5 +151,6 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     @Override
     public synchronized void resume(String evaluatorId) {
         item(evaluatorId).stopped = Optional.empty();
+        item(evaluatorId).recent.clear();
     }
 }

@@ -9,7 +9,9 @@ import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.domain.ports.TaskRepository;
+import dev.editeval.domain.quality.Extension;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryTaskRepository implements TaskRepository {
 
     private final Map<TaskRef, TaskRecord> tasks = new HashMap<>();
+    private final Map<TaskRef, List<Extension>> extensions = new HashMap<>();
 
     @Override
     public synchronized boolean createIfAbsent(TaskRecord task) {
@@ -166,6 +169,23 @@ public final class InMemoryTaskRepository implements TaskRepository {
         return true;
     }
 
+    @Override
+    public synchronized boolean extend(TaskRef ref, Extension extension, Instant at) {
+        TaskRecord task = tasks.get(ref);
+        if (task == null || task.status() != TaskStatus.READY || task.ratersPerTask() != extension.fromRaters()) {
+            return false;
+        }
+        tasks.put(ref, new TaskRecord(task.ref(), task.instruction(), task.category(), task.sourceKey(),
+                task.outputs(), extension.toRaters(), task.rubricId(), task.status(), task.failure(), task.previews(),
+                task.slots(), task.quality()));
+        extensions.computeIfAbsent(ref, r -> new ArrayList<>()).add(extension);
+        return true;
+    }
+
+    public synchronized List<Extension> extensions(TaskRef ref) {
+        return List.copyOf(extensions.getOrDefault(ref, List.of()));
+    }
+
     /** As a bug or a hand edit could leave it: the task out of the open-work index with ratings still missing. */
     public synchronized void loseOpenPosition(TaskRef ref) {
         TaskRecord task = tasks.get(ref);
@@ -193,7 +213,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     private static TaskRecord with(TaskRecord t, TaskStatus status, Optional<String> failure,
                                    Optional<TaskPreviews> previews, TaskSlots slots) {
         return new TaskRecord(t.ref(), t.instruction(), t.category(), t.sourceKey(), t.outputs(), t.ratersPerTask(),
-                t.rubricId(), status, failure, previews, slots);
+                t.rubricId(), status, failure, previews, slots, t.quality());
     }
 
     private boolean fromPending(TaskRef ref, UnaryOperator<TaskRecord> change) {

@@ -37,6 +37,9 @@ public final class TestBatch {
     private final Map<String, byte[]> replaced = new LinkedHashMap<>();
     private final Set<String> left = new HashSet<>();
     private int ratersPerTask = 2;
+    private int screeningAttempts;
+    /** Per task id: the score range gold expects of every output on two dimensions. */
+    private final Map<String, int[]> gold = new LinkedHashMap<>();
 
     private TestBatch(String batchId) {
         this.batchId = batchId;
@@ -48,6 +51,21 @@ public final class TestBatch {
 
     public TestBatch ratersPerTask(int raters) {
         this.ratersPerTask = raters;
+        return this;
+    }
+
+    /** Makes the batch a screening set with this many attempts (each one task in {@code attempts} of the set). */
+    public TestBatch screening(int attempts) {
+        this.screeningAttempts = attempts;
+        return this;
+    }
+
+    /**
+     * Gives the task gold: feasibility "valid", and every output's instruction adherence and preservation within
+     * {@code min..max}, each explained.
+     */
+    public TestBatch gold(String taskId, int min, int max) {
+        gold.put(taskId, new int[] {min, max});
         return this;
     }
 
@@ -102,12 +120,29 @@ public final class TestBatch {
     public byte[] manifestJson() {
         ObjectNode manifest = Json.MAPPER.createObjectNode();
         manifest.put("batchId", batchId).put("rubric", RUBRIC).put("ratersPerTask", ratersPerTask);
+        if (screeningAttempts > 0) {
+            manifest.putObject("screening").put("attempts", screeningAttempts);
+        }
         ArrayNode array = manifest.putArray("tasks");
         for (Task task : tasks) {
             ObjectNode node = array.addObject().put("id", task.id()).put("instruction", task.instruction())
                     .put("category", "recolour").put("source", task.id() + "/source.png");
             ArrayNode outputs = node.putArray("outputs");
             task.models().forEach(m -> outputs.addObject().put("model", m).put("image", task.id() + "/" + m + ".png"));
+            int[] range = gold.get(task.id());
+            if (range != null) {
+                ObjectNode expected = node.putObject("gold").put("feasibility", "valid")
+                        .put("feasibilityWhy", "the square is there to recolour");
+                ObjectNode scores = expected.putObject("scores");
+                task.models().forEach(m -> {
+                    ObjectNode byDimension = scores.putObject(m);
+                    for (String dimension : List.of("instruction_adherence", "preservation")) {
+                        byDimension.putObject(dimension).put("min", range[0]).put("max", range[1])
+                                .put("why", "a careful rater sees " + dimension + " here as " + range[0] + ".."
+                                        + range[1]);
+                    }
+                });
+            }
         }
         return manifest.toPrettyString().getBytes(StandardCharsets.UTF_8);
     }

@@ -42,7 +42,19 @@ public final class TestSubmissions {
     }
 
     public static byte[] rating(String submissionId, Map<String, Scores> byLetter) {
+        return rating(submissionId, byLetter, 30_000);
+    }
+
+    /** Every output the same score, given in {@code timeOnTaskMs}. */
+    public static byte[] rating(String submissionId, List<String> letters, int score, long timeOnTaskMs) {
+        Map<String, Scores> byLetter = new LinkedHashMap<>();
+        letters.forEach(letter -> byLetter.put(letter, Scores.all(score)));
+        return rating(submissionId, byLetter, timeOnTaskMs);
+    }
+
+    public static byte[] rating(String submissionId, Map<String, Scores> byLetter, long timeOnTaskMs) {
         ObjectNode body = base(submissionId, "valid");
+        body.put("timeOnTaskMs", timeOnTaskMs);
         ArrayNode outputs = body.putArray("outputs");
         byLetter.forEach((letter, scores) -> {
             ObjectNode output = outputs.addObject().put("outputId", letter);
