@@ -32,6 +32,9 @@ final class DerivedBatch {
         for (int i = 0; i < tasks; i++) {
             ObjectNode task = manifest.path("tasks").get(i % manifest.path("tasks").size()).deepCopy();
             task.put("id", "t%03d".formatted(i + 1));
+            // regular work only: a gold task is hidden gold, rated by every evaluator who meets it, which is not
+            // the lease mechanics these batches measure
+            task.remove("gold");
             list.add(task);
         }
         Files.writeString(folder.resolve("manifest.json"), derived.toPrettyString());

@@ -9,6 +9,8 @@ import dev.editeval.domain.model.SlotState;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.WorkClass;
+import dev.editeval.domain.quality.EvaluatorStatus;
+import dev.editeval.domain.quality.Standing;
 import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.local.faults.CountingInterceptor;
 import dev.editeval.local.faults.LostAnswerInterceptor;
@@ -83,6 +85,8 @@ class RoundTripsIT {
         pipeline.evaluators().takePlace("counted", 1, "warmup", now.plusSeconds(60), now);
         pipeline.evaluators().freePlace("counted", 1, "warmup",
                 Optional.of(Map.entry(new WorkPartition(WorkClass.REGULAR, 0).name(), "")));
+        // and qualified: the common case is an evaluator past their first lease (newcomer_* below)
+        pipeline.evaluators().saveStanding("counted", Standing.fresh().qualifiedWithoutScreening());
         counted.take();
 
         JsonNode task = lease(token);
@@ -93,6 +97,22 @@ class RoundTripsIT {
         assertThat(stored.statusCode()).isEqualTo(201);
         assertThat(leaseCalls).containsExactly("UpdateItem", "Query", "UpdateItem");
         assertThat(submitCalls).containsExactly("UpdateItem", "PutItem", "UpdateItem");
+    }
+
+    @Test
+    void newcomer_whenNoScreeningSetExists_isQualifiedOnTheFirstLease_inABoundedNumberOfRoundTrips() throws Exception {
+        String token = tokens.of("newcomer", List.of("evaluators"));
+        counted.take();
+
+        lease(token);
+        List<String> calls = counted.take();
+
+        // the place, the screening index (both halves of a walk from a random start), the standing, then work
+        assertThat(calls).hasSizeBetween(5, 7).startsWith("UpdateItem").endsWith("UpdateItem");
+        assertThat(pipeline.evaluators().desk("newcomer").standing().status()).isEqualTo(EvaluatorStatus.QUALIFIED);
+        counted.take();
+        lease(token);
+        assertThat(counted.take()).as("the next lease is the common case").hasSizeBetween(3, 4);
     }
 
     @Test

@@ -112,7 +112,7 @@ final class AwsPorts implements Ports {
 
     @Override
     public WorkPolicy workPolicy() {
-        return WorkPolicy.quality(QualityRules.DEFAULT_GOLD_RATE, random::nextDouble);
+        return WorkPolicy.quality(QualityRules.DEFAULT_GOLD_RATE);
     }
 
     @Override

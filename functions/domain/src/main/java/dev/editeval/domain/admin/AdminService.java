@@ -156,8 +156,8 @@ public final class AdminService {
         List<FailedTaskView> failed = all.stream().filter(t -> t.status() == TaskStatus.FAILED)
                 .map(AdminService::failed).toList();
         return new BatchProgress(batch.batchId(), batch.status(), all.size(), ready.size(), failed.size(),
-                ready.stream().mapToInt(TaskRecord::ratingCount).sum(),
-                ready.stream().mapToInt(TaskRecord::ratersPerTask).sum(), batch.problems(), failed);
+                ready.stream().mapToInt(t -> Math.min(t.ratingCount(), t.ratingsNeeded(batch.ratersPerTask()))).sum(),
+                ready.stream().mapToInt(t -> t.ratingsNeeded(batch.ratersPerTask())).sum(), batch.problems(), failed);
     }
 
     private static FailedTaskView failed(TaskRecord task) {

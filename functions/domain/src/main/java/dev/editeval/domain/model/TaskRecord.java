@@ -44,6 +44,14 @@ public record TaskRecord(TaskRef ref, String instruction, Optional<String> categ
         return slots.ratedBy().size();
     }
 
+    /**
+     * The ratings the task's batch waits for: its raters, but only the batch's number of a gold or screening task,
+     * which every evaluator who meets it rates.
+     */
+    public int ratingsNeeded(int batchRaters) {
+        return quality.isGold() ? Math.min(batchRaters, ratersPerTask) : ratersPerTask;
+    }
+
     public boolean needsMoreRatings() {
         return ratingCount() < ratersPerTask;
     }

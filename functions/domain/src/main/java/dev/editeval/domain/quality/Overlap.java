@@ -1,7 +1,6 @@
 package dev.editeval.domain.quality;
 
 import dev.editeval.domain.model.TaskRecord;
-import dev.editeval.domain.model.WorkClass;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.rubric.Rubric;
@@ -11,7 +10,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * More raters where raters disagree ({@link Extension#decide}), run after a submit closed a slot of a regular task.
+ * More raters where raters disagree ({@link Extension#decide}), run after a submit closed a slot of a task that is
+ * not gold.
  * Only the submit that may have closed the task's last slot reads further (the task, then its ratings: two reads per
  * completed round, not per submit); the extension is one conditional write and the new slots open with a second, and
  * a crash between the two leaves a READY task short of ratings with no open slot, which the reconciler reopens.
@@ -35,8 +35,7 @@ public final class Overlap {
      * @return the extension this call made, if it made one
      */
     public Optional<Extension> afterClose(TaskRecord seen) {
-        if (seen.quality().workClass() != WorkClass.REGULAR
-                || seen.slots().ratedBy().size() + 1 < seen.ratersPerTask()) {
+        if (seen.quality().isGold() || seen.slots().ratedBy().size() + 1 < seen.ratersPerTask()) {
             return Optional.empty();
         }
         Optional<TaskRecord> now = tasks.find(seen.ref());

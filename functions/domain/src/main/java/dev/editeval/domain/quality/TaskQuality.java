@@ -16,7 +16,8 @@ import java.util.Optional;
  * What quality control knows of one task, copied from its batch's manifest onto the task when it is ingested, so a
  * lease and a submit read it with the task and never with the batch.
  *
- * @param workClass   the open-work class the task waits in: screening sets, hidden gold, or regular work
+ * @param workClass   the open-work class the task waits in: a screening set's, or regular work's (hidden gold waits
+ *                    among regular work, so finding it costs no query of its own: see {@code WorkPolicy#quality})
  * @param gold        the expected answer of a gold or screening task
  * @param rules       the batch's warn-and-pause and overlap rules
  * @param screening   the pass criteria of the screening set the task belongs to
@@ -44,19 +45,22 @@ public record TaskQuality(WorkClass workClass, Optional<GoldSpec> gold, QualityR
             return new TaskQuality(WorkClass.SCREENING, task.gold(), manifest.quality(), manifest.screening(),
                     Math.max(1, manifest.tasks().size() / attempts));
         }
-        return new TaskQuality(task.gold().isPresent() ? WorkClass.GOLD : WorkClass.REGULAR, task.gold(),
-                manifest.quality(), Optional.empty(), 0);
+        return new TaskQuality(WorkClass.REGULAR, task.gold(), manifest.quality(), Optional.empty(), 0);
     }
 
-    /** The same task made gold by a lead (an adjudicated answer promoted): hidden gold, unless it screens. */
+    /** The same task made gold by a lead (an adjudicated answer promoted): hidden gold, or screening still. */
     public TaskQuality promoted(GoldSpec promoted) {
-        WorkClass to = workClass == WorkClass.SCREENING ? WorkClass.SCREENING : WorkClass.GOLD;
-        return new TaskQuality(to, Optional.of(promoted), rules, screening, attemptSize);
+        return new TaskQuality(workClass, Optional.of(promoted), rules, screening, attemptSize);
+    }
+
+    /** Hidden gold or screening: every evaluator who meets the task rates it once, and each answer is scored. */
+    public boolean isGold() {
+        return gold.isPresent() || isScreening();
     }
 
     /** How many raters the task asks for: its batch's number, or every evaluator for gold and screening. */
     public int raters(int batchRaters) {
-        return workClass == WorkClass.REGULAR ? batchRaters : GOLD_RATERS;
+        return isGold() ? GOLD_RATERS : batchRaters;
     }
 
     public boolean isScreening() {

@@ -12,7 +12,6 @@ import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.EvaluatorRepository.Desk;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.TaskRepository;
-import dev.editeval.domain.quality.Admission;
 import dev.editeval.domain.work.WorkIndex;
 import dev.editeval.domain.work.WorkPlan;
 import dev.editeval.domain.work.WorkPolicy;
@@ -121,7 +120,7 @@ public final class LeaseService {
     }
 
     private LeaseOutcome walk(Walk walk, WorkPlan.Walk plan) {
-        walk.admits = plan.admits();
+        walk.plan = plan;
         int firstShard = random.nextInt(WorkIndex.SHARDS);
         for (WorkClass workClass : plan.classes()) {
             for (WorkPartition partition : WorkIndex.partitions(workClass, firstShard)) {
@@ -183,7 +182,8 @@ public final class LeaseService {
     /** One conditional take on the task, of a slot that looked takeable; a refused take moves on to the next task. */
     private Optional<LeaseOutcome.Leased> tryTask(Walk walk, TaskRecord task) {
         if (task.status() != TaskStatus.READY || task.slots().takenBy().contains(walk.evaluatorId)
-                || !walk.admits.allows(task.category().orElse(""))) {
+                || !walk.plan.admits().allows(task.category().orElse(""))
+                || task.quality().gold().isPresent() && !task.quality().isScreening() && !walk.plan.goldWelcome()) {
             return Optional.empty();
         }
         List<Integer> takeable = new ArrayList<>(task.slots().takeable(walk.now));
@@ -353,8 +353,8 @@ public final class LeaseService {
         private final Instant end;
         private int pages;
         private int takes;
-        /** The categories the plan being walked admits. */
-        private Admission.Work admits = new Admission.Work(java.util.Set.of());
+        /** The plan being walked: which tasks it admits. */
+        private WorkPlan.Walk plan = new WorkPlan.Walk(List.of(WorkClass.REGULAR));
         /** The slot last written to, which a failure may have left held. */
         private Optional<Map.Entry<TaskRef, Integer>> tried = Optional.empty();
 

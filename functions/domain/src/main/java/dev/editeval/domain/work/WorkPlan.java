@@ -13,17 +13,18 @@ public sealed interface WorkPlan {
     /**
      * Walk these classes of work in this order; the first slot the evaluator may take is theirs.
      *
-     * @param admits which tasks the evaluator may take: the categories their screening unlocked
+     * @param admits      which tasks the evaluator may take: the categories their screening unlocked
+     * @param goldWelcome whether a hidden gold task may be theirs now, or would put them over the gold rate
      */
-    record Walk(List<WorkClass> classes, Admission.Work admits) implements WorkPlan {
+    record Walk(List<WorkClass> classes, Admission.Work admits, boolean goldWelcome) implements WorkPlan {
 
         public Walk {
             classes = List.copyOf(classes);
         }
 
-        /** Every category. */
+        /** Every category, gold like any other task. */
         public Walk(List<WorkClass> classes) {
-            this(classes, new Admission.Work(Set.of()));
+            this(classes, new Admission.Work(Set.of()), true);
         }
     }
 

@@ -3,17 +3,18 @@ package dev.editeval.domain.work;
 import dev.editeval.domain.model.WorkClass;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.quality.Admission;
+import dev.editeval.domain.quality.RecentRating;
 import dev.editeval.domain.quality.Standing;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.DoubleSupplier;
 
 /**
  * Which work an evaluator is given, and in what order: the seam quality control plugs into. It sees the evaluator's
  * desk as the lease request found it (read in the same write that took a lease place) and answers with the classes
- * to walk, or a refusal. Screening before real work and hidden gold at a rate are orders of {@link WorkClass}es; a
- * paused evaluator is a refusal. Tasks are put in a class when they open ({@link WorkIndex#classOf}).
+ * to walk, or a refusal. Screening before real work is an order of {@link WorkClass}es, hidden gold at a rate a
+ * filter of the walk; a paused evaluator is a refusal. Tasks are put in a class when they open
+ * ({@link WorkIndex#classOf}).
  */
 @FunctionalInterface
 public interface WorkPolicy {
@@ -32,27 +33,29 @@ public interface WorkPolicy {
     /**
      * Quality control's order, from the evaluator's standing: a new evaluator works screening tasks until they pass
      * (and joins straight away when no screening set exists); a qualified one gets real work in the categories they
-     * unlocked, walking hidden gold first on a share {@code goldRate} of leases; a paused, removed or failed one is
-     * refused with the reason. Each class walked costs at least one query even when it is empty, which is why gold is
-     * walked on a share of leases rather than looked for on every one.
-     *
-     * @param chance draws in {@code [0, 1)}: a lease walks gold first when the draw is under {@code goldRate}
+     * unlocked, hidden gold among it at most at {@code goldRate} ({@link #goldWelcome}); a paused, removed or failed
+     * one is refused with the reason. Hidden gold waits among regular work, so it costs no query of its own.
      */
-    static WorkPolicy quality(double goldRate, DoubleSupplier chance) {
+    static WorkPolicy quality(double goldRate) {
         return desk -> {
             Standing standing = desk.standing();
+            boolean gold = goldWelcome(goldRate, standing.recent());
             return switch (standing.admission()) {
                 case Admission.Refused refused -> new WorkPlan.Refused(refused.code(), refused.message());
                 case Admission.Screen ignored -> new WorkPlan.Screen(standing.neverScreened()
                         ? Optional.of(standing.qualifiedWithoutScreening()) : Optional.empty(),
-                        work(goldRate, chance, new Admission.Work(Set.of())));
-                case Admission.Work admits -> work(goldRate, chance, admits);
+                        new WorkPlan.Walk(List.of(WorkClass.REGULAR), new Admission.Work(Set.of()), gold));
+                case Admission.Work admits -> new WorkPlan.Walk(List.of(WorkClass.REGULAR), admits, gold);
             };
         };
     }
 
-    private static WorkPlan.Walk work(double goldRate, DoubleSupplier chance, Admission.Work admits) {
-        return new WorkPlan.Walk(chance.getAsDouble() < goldRate ? List.of(WorkClass.GOLD, WorkClass.REGULAR)
-                : List.of(WorkClass.REGULAR), admits);
+    /**
+     * Whether one more gold answer keeps the evaluator's window at or under the rate: fewer gold answers in it than
+     * {@code ceil(rate * (size + 1))}. At 0.1: the first task may be gold, then none until ten ratings later.
+     */
+    static boolean goldWelcome(double goldRate, List<RecentRating> window) {
+        long gold = window.stream().filter(r -> r.goldChecks() > 0).count();
+        return gold < Math.ceil(goldRate * (window.size() + 1));
     }
 }

@@ -25,7 +25,7 @@ class QualityFlowTest {
     private int submissions;
 
     private QualityFlowTest withGoldRate(double rate) {
-        ports.policy(WorkPolicy.quality(rate, () -> 0.5));
+        ports.policy(WorkPolicy.quality(rate));
         return this;
     }
 
@@ -154,7 +154,7 @@ class QualityFlowTest {
         LeaseOutcome outcome = lease("dee");
         int rated = 0;
         while (outcome instanceof LeaseOutcome.Leased leased && rated < 30) {
-            assertThat(classOf(leased.lease())).isEqualTo(WorkClass.GOLD);
+            assertThat(ports.tasks().find(leased.lease().task()).orElseThrow().quality().gold()).isPresent();
             warnings.add(rate("dee", leased.lease(), 5, 2_000).judged().standing().warning());
             rated++;
             outcome = lease("dee");
