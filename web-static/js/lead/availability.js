@@ -3,7 +3,7 @@
 // The lead's page is built against docs/api.md; a server that predates a route answers it 404 `not_found`, and the
 // screen then says so instead of breaking.
 
-export const NOT_AVAILABLE_TEXT = "Not available on this server yet.";
+export const NOT_AVAILABLE_TEXT = "not available on this server yet.";
 
 /** True when the error is the 404 of a route this server does not have (or of the list it would serve). */
 export function isMissingRoute(error) {

@@ -111,9 +111,9 @@ async function afterSignIn() {
     return;
   }
   show("screen-console");
+  poller.start();
   tabs = tabs || buildTabs($("tabs"), SCREENS, () => poller.now());
   tabs.select(window.location.hash.slice(1));
-  poller.start();
 }
 
 boot();

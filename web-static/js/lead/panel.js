@@ -21,7 +21,8 @@ export function renderIfChanged(panel, data, build) {
   }
   shown.set(panel, fingerprint);
   const focused = panel.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
-  panel.replaceChildren(...[].concat(build()));
+  const children = [].concat(build()).filter((child) => child !== null && child !== undefined && child !== false);
+  panel.replaceChildren(...children);
   if (focused) {
     const again = panel.querySelector(`[data-key="${CSS.escape(focused)}"]`);
     if (again) {
