@@ -79,6 +79,9 @@ await run("lead-page.e2e", { pause: { type: "string", default: "" }, shots: { ty
       await page.click("#reason-confirm");
       await page.getByRole("button", { name: `Resume ${options.pause}`, exact: true }).waitFor({ state: "visible" });
       paused = await page.textContent("#notice-text");
+      if (options.shots) {
+        await page.screenshot({ path: join(options.shots, "lead-evaluators-paused-1366.png") });
+      }
     }
     return { failed, audits, paused, unavailable, shown };
   });

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with a batch whose one output is a truncated PNG: signed in as an admin, Batches shows the failed task with the
  * decoder's reason, every screen is reached by the tab list's arrow keys and passes axe-core's WCAG 2.1 A/AA rules,
  * and an evaluator paused from Evaluators is refused their next lease with 403 paused. With -Ddocs.screenshot=true
- * the screens' pictures go to docs/ (lead-SCREEN-1366.png), else under local/target/browser-it/lead/.
+ * every screen's pictures go to docs/ (lead-SCREEN-WIDTH.png; the README shows batches, evaluators-paused and
+ * queues), else under local/target/browser-it/lead/.
  */
 class LeadPageBrowserIT extends PipelinePerClass {
 
