@@ -89,5 +89,7 @@ export function createApi({ apiBase, token, onUnauthorized, fetch: fetchImpl }) 
      */
     releaseOnExit: (leaseId) => call("DELETE", lease(leaseId), undefined, { keepalive: true }).catch(() => undefined),
     submitRating: (leaseId, submission) => call("POST", `${lease(leaseId)}/rating`, submission),
+    /** Any other route of docs/api.md (the lead's page: js/lead/admin-api.js names them). */
+    request: (method, path, body) => call(method, path, body),
   };
 }

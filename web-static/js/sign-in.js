@@ -27,6 +27,7 @@ export function showLogin(message) {
   leaveTask();
   app.me = undefined;
   $("who").hidden = true;
+  $("lead-link").hidden = true;
   $("sign-out").hidden = true;
   $("login-message").textContent = message;
   $("login-message").hidden = message === "";
@@ -82,6 +83,7 @@ export async function afterSignIn() {
   }
   $("who").textContent = app.me.name || app.me.evaluatorId;
   $("who").hidden = false;
+  $("lead-link").hidden = !(Array.isArray(app.me.groups) && app.me.groups.includes("admins"));
   showToday(app.me.today);
   $("sign-out").hidden = false;
   const leaseId = app.drafts.currentLeaseId(app.me.evaluatorId);

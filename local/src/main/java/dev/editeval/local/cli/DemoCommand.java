@@ -8,6 +8,7 @@ import dev.editeval.domain.topology.ApiRoute;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.runtime.LocalRuntime;
 import dev.editeval.local.runtime.RuntimeOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +25,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_USER = "demo";
+    static final String LEAD_USER = "lead";
 
     @Option(names = "--port", description = "Port of the page and API (default ${DEFAULT-VALUE}).")
     int port = RuntimeOptions.DEFAULT_WEB_PORT;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         LocalRuntime runtime = Runtimes.start(port);
-        Path folder = RuntimeOptions.defaults().repoRoot().resolve("events/batches/demo");
+        // With one task whose output is broken, so the lead's page has a failed task to show.
+        Path folder = DemoFolder.withBrokenTask(RuntimeOptions.defaults().repoRoot().resolve("events/batches/demo"));
         String batchId = BatchUploader.batchIdOf(folder);
         DynamoDbClient dynamoDb = runtime.clients().dynamoDb();
         DynamoDbBatchRepository batches = new DynamoDbBatchRepository(dynamoDb, Topology.TABLE.name());
@@ -50,6 +53,9 @@ final class DemoCommand implements Callable<Integer> {
         Runtimes.printAddresses(runtime);
         System.out.println("Ready: " + result.ready() + " demo tasks to rate at " + runtime.webAddress());
         System.out.println("Sign in as  " + DEMO_USER + "  with password  " + password);
+        String leadPassword = runtime.users().addOrReset(LEAD_USER, ApiRoute.Audience.groupsOf(true));
+        System.out.println("The lead's page: " + runtime.webAddress().resolve("/lead.html") + "  as  " + LEAD_USER
+                + "  with password  " + leadPassword);
         return Runtimes.waitForCtrlC(runtime).isPresent() ? 1 : 0;
     }
 

@@ -1,0 +1,101 @@
+// Evaluators: status, ratings, last seen and the lead's reason from the API; gold accuracy, agreement, severity
+// per dimension and flags from the latest export; sorted by concern; pause, resume and remove with a reason.
+
+import { formatDuration } from "../format.js";
+import { el } from "../dom.js";
+import { actionsFor, evaluatorRows } from "./evaluator-concern.js";
+import { formatAgo, formatNumber, formatShare } from "./lead-format.js";
+import { badge, failureLine, heading, renderIfChanged, table } from "./panel.js";
+
+export const evaluatorsScreen = { id: "evaluators", label: "Evaluators", refresh };
+
+const ACTION_TEXT = {
+  pause: { label: "Pause", title: "Pause", text: "They get no more tasks until resumed; their open tasks are given "
+    + "back.", done: "paused" },
+  remove: { label: "Remove", title: "Remove", text: "They stop for good (resume undoes it).", done: "removed" },
+  resume: { label: "Resume", done: "resumed" },
+};
+const STATUS_TONE = { paused: "warn", removed: "danger", active: "ok" };
+
+async function refresh(panel, ctx) {
+  let listed;
+  try {
+    listed = (await ctx.admin.evaluators()).evaluators;
+  } catch (error) {
+    renderIfChanged(panel, { failed: error.message }, () => [heading("Evaluators"), failureLine(error, "Evaluators")]);
+    return;
+  }
+  const { rows: exported, day } = await latestEvaluatorRows(ctx.admin);
+  const rows = evaluatorRows(listed, exported);
+  const now = Math.floor(Date.now() / 60000);
+  renderIfChanged(panel, { rows, day, now }, () => [
+    heading("Evaluators", day ? `Most concerning first. Quality figures from the export of ${day}.`
+      : "Most concerning first. Gold accuracy, agreement and severity appear after the first export."),
+    rows.length === 0 ? el("p", { className: "panel-status", text: "No evaluator has signed in yet." })
+      : table("Evaluators", [{ label: "Evaluator" }, { label: "Status" }, { label: "Ratings", numeric: true },
+        { label: "Last seen" }, { label: "Gold accuracy", numeric: true }, { label: "Agreement", numeric: true },
+        { label: "Severity per dimension" }, { label: "Median time", numeric: true }, { label: "Needs a look" },
+        { label: "Actions" }], rows.map((row) => ({ className: row.concern.score > 1 ? "is-concern" : "",
+        cells: cells(row, ctx) })), "evaluators"),
+  ]);
+}
+
+async function latestEvaluatorRows(admin) {
+  try {
+    const days = (await admin.exports()).exports;
+    if (days.length === 0) {
+      return { rows: [], day: "" };
+    }
+    return { rows: (await admin.tablesOf(days[0].date)).evaluators || [], day: days[0].date };
+  } catch {
+    // No export yet, or an export that cannot be read: the API's columns still show.
+    return { rows: [], day: "" };
+  }
+}
+
+function cells(row, ctx) {
+  const stats = row.stats;
+  return [
+    el("span", { className: "who-cell" }, el("strong", { text: row.name }),
+      row.pseudonym ? el("span", { className: "muted small", text: row.pseudonym }) : null),
+    el("span", { className: "status-cell" }, badge(row.status, STATUS_TONE[row.status] || ""),
+      row.reason ? el("span", { className: "small", text: row.reason }) : null),
+    row.ratings,
+    formatAgo(row.lastSeen),
+    stats ? `${formatShare(stats.goldAccuracy)}${stats.goldChecks ? ` of ${stats.goldChecks}` : ""}` : "–",
+    stats ? formatNumber(stats.agreement) : "–",
+    stats && stats.severity.length > 0 ? el("ul", { className: "severity" }, stats.severity.map((s) => el("li", {
+      text: `${s.dimension} ${formatNumber(s.offset, 2, true)} ± ${formatNumber(s.error)} (${s.n})` }))) : "–",
+    stats ? formatDuration(stats.medianTimeMs) : "–",
+    row.concern.reasons.length > 0 ? el("ul", { className: "concerns" },
+      row.concern.reasons.map((reason) => el("li", { text: reason }))) : el("span", { className: "muted", text: "–" }),
+    el("span", { className: "row-actions" }, actionsFor(row.status).map((action) => el("button", {
+      type: "button", className: action === "remove" ? "secondary danger" : "secondary",
+      text: ACTION_TEXT[action].label, dataset: { key: `${action}-${row.evaluatorId}` },
+      attrs: { "aria-label": `${ACTION_TEXT[action].label} ${row.name}` },
+      on: { click: (event) => act(event.currentTarget, row, action, ctx) },
+    }))),
+  ];
+}
+
+async function act(button, row, action, ctx) {
+  let reason = "";
+  if (action !== "resume") {
+    const text = ACTION_TEXT[action];
+    reason = await ctx.askReason(`${text.title} ${row.name}?`, text.text, text.label);
+    if (reason === null) {
+      button.focus();
+      return;
+    }
+  }
+  button.disabled = true;
+  try {
+    await ctx.admin.setStatus(row.evaluatorId, action, reason);
+    ctx.notify(`${row.name} ${ACTION_TEXT[action].done}${reason ? `: ${reason}` : ""}.`, "ok");
+  } catch (error) {
+    ctx.notify(`Could not ${action} ${row.name}: ${error.message}`, "warn");
+  } finally {
+    button.disabled = false;
+  }
+  await ctx.refreshNow();
+}
