@@ -33,6 +33,15 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         LocalRuntime runtime = Runtimes.start(port);
+        Path examples = RuntimeOptions.defaults().repoRoot().resolve("events/batches");
+        // a new evaluator is screened first: the demo's screening set, scored with training feedback
+        Path screening = DemoFolder.screeningSet(examples.resolve("demo"),
+                examples.resolve("demo-screening").resolve(Topology.MANIFEST_NAME));
+        if (new DynamoDbBatchRepository(runtime.clients().dynamoDb(), Topology.TABLE.name())
+                .find(BatchUploader.batchIdOf(screening)).isEmpty()) {
+            System.out.println("Uploading the demo's screening set " + screening + " ...");
+            new BatchUploader(runtime.clients().s3()).upload(screening, BatchUploader.batchIdOf(screening));
+        }
         // With one task whose output is broken, so the lead's page has a failed task to show.
         Path folder = DemoFolder.withBrokenTask(RuntimeOptions.defaults().repoRoot().resolve("events/batches/demo"));
         String batchId = BatchUploader.batchIdOf(folder);

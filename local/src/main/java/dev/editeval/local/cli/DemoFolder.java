@@ -8,7 +8,10 @@ import dev.editeval.domain.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +49,26 @@ final class DemoFolder {
         }
         tasks.add(broken);
         Files.writeString(target.resolve(Topology.MANIFEST_NAME), manifest.toPrettyString());
+        return target;
+    }
+
+    /**
+     * The demo's screening set ({@code events/batches/demo-screening/manifest.json}) in a new temporary folder, with
+     * the demo images its tasks name copied beside it: a new evaluator works it before the demo batch.
+     */
+    static Path screeningSet(Path demo, Path manifest) throws IOException {
+        Path target = Files.createTempDirectory("editeval-screening");
+        JsonNode document = Json.MAPPER.readTree(manifest.toFile());
+        for (JsonNode task : document.path("tasks")) {
+            List<String> images = new ArrayList<>(List.of(task.path("source").asText()));
+            task.path("outputs").forEach(output -> images.add(output.path("image").asText()));
+            for (String image : images) {
+                Path copy = target.resolve(image);
+                Files.createDirectories(copy.getParent());
+                Files.copy(demo.resolve(image), copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.copy(manifest, target.resolve(Topology.MANIFEST_NAME));
         return target;
     }
 

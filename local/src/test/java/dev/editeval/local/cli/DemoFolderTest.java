@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.json.Json;
+import dev.editeval.domain.manifest.Manifest;
+import dev.editeval.domain.manifest.ManifestParser;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.domain.validation.Validated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,5 +34,20 @@ class DemoFolderTest {
         assertThat(Files.size(folder.resolve(broken.path("source").asText())))
                 .isEqualTo(Files.size(demo.resolve(last.path("source").asText())));
         assertThat(Json.MAPPER.readTree(demo.resolve(Topology.MANIFEST_NAME).toFile()).path("tasks")).hasSize(before);
+    }
+
+    @Test
+    void screeningSet_isAValidScreeningManifestWithEveryImageItNames() throws IOException {
+        Path demo = LocalPipeline.demoBatch();
+
+        Path folder = DemoFolder.screeningSet(demo, demo.resolveSibling("demo-screening")
+                .resolve(Topology.MANIFEST_NAME));
+
+        byte[] manifest = Files.readAllBytes(folder.resolve(Topology.MANIFEST_NAME));
+        Validated<Manifest> parsed = ManifestParser.create().parse("demo-screening", manifest);
+        assertThat(parsed.report().problems()).isEmpty();
+        Validated.Valid<Manifest> valid = (Validated.Valid<Manifest>) parsed;
+        assertThat(valid.value().isScreening()).isTrue();
+        assertThat(valid.value().imageKeys()).allSatisfy(key -> assertThat(folder.resolve(key)).exists());
     }
 }
