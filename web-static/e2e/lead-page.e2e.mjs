@@ -56,7 +56,7 @@ await run("lead-page.e2e", { pause: { type: "string", default: "" }, shots: { ty
         assert((await page.textContent(`#panel-${screen}`)).includes("not available on this server yet"),
           `the ${screen} screen met a 404 and does not say "not available on this server yet"`);
       }
-      shown[screen] = (await page.textContent(`#panel-${screen}`)).replace(/\s+/g, " ").trim().slice(0, 300);
+      shown[screen] = (await page.textContent(`#panel-${screen}`)).replace(/\s+/g, " ").trim().slice(0, 2000);
       audits.push(await accessibility(page, screen));
       if (options.shots) {
         for (const viewport of VIEWPORTS) {

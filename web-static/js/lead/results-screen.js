@@ -105,7 +105,7 @@ function board(entry) {
     table(`${entry.title}, batch ${entry.batchId}`, [{ label: "Rank", numeric: true }, { label: "Model" },
       { label: "n", numeric: true }, { label: "Mean (95 % interval)", numeric: true },
       { label: `Interval on ${scale.min}–${scale.max}` }],
-    entry.entries.map((row, index) => [index + 1, row.model, row.n, el("span", {
+    entry.entries.map((row, index) => [row.mean === undefined ? "–" : index + 1, row.model, row.n, el("span", {
       text: intervalText(row), title: row.note || undefined }), plot(row, scale)]), "leaderboard"));
 }
 

@@ -43,7 +43,12 @@ class LeadPageBrowserIT extends PipelinePerClass {
         String rater = "lead-watched-rater";
         String raterToken = pipeline.signIn(rater, List.of("evaluators"));
         assertThat(pipeline.send("GET", "/api/me", raterToken, null).statusCode()).as("seen by name").isEqualTo(200);
-        assertThat(pipeline.send("POST", "/api/leases", raterToken, null).statusCode()).isEqualTo(201);
+        HttpResponse<String> leased = pipeline.send("POST", "/api/leases", raterToken, null);
+        assertThat(leased.statusCode()).isEqualTo(201);
+        JsonNode task = LocalPipeline.json(leased);
+        assertThat(pipeline.send("POST", "/api/leases/" + task.path("leaseId").asText() + "/rating", raterToken,
+                PipelineIT.submission(task).toString()).statusCode()).isEqualTo(201);
+        exportToday();
         String leadPassword = pipeline.runtime.users().addOrReset("lead-page-admin", List.of("evaluators", "admins"));
         BrowserScript.Evaluator lead = new BrowserScript.Evaluator("lead-page-admin", leadPassword, "lead-page-admin");
 
@@ -52,18 +57,33 @@ class LeadPageBrowserIT extends PipelinePerClass {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode summary = run.summary();
-        assertThat(summary.path("failed")).singleElement().satisfies(task -> {
-            assertThat(task.path("taskId").asText()).isEqualTo("t2");
-            assertThat(task.path("reason").asText()).contains("out-b.png").contains("PNG");
-            assertThat(task.path("images").asInt()).isEqualTo(3);
+        assertThat(summary.path("failed")).singleElement().satisfies(failed -> {
+            assertThat(failed.path("taskId").asText()).isEqualTo("t2");
+            assertThat(failed.path("reason").asText()).contains("out-b.png").contains("PNG");
+            assertThat(failed.path("images").asInt()).isEqualTo(3);
         });
         assertThat(summary.path("audits")).as("axe-core, WCAG 2.1 A/AA: six screens and the reason dialog")
                 .hasSize(7).allSatisfy(audit -> assertThat(audit.path("violations").asInt()).isZero());
         assertThat(summary.path("paused").asText()).contains(rater, "paused", "straight-lining on gold");
+        assertThat(summary.path("shown").path("results").asText()).as("today's leaderboard")
+                .contains("model-a", "model-b", "Rank");
         HttpResponse<String> refused = pipeline.send("POST", "/api/leases", raterToken, null);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(LocalPipeline.json(refused).path("error").asText()).isEqualTo("paused");
         assertThat(refused.body()).contains("straight-lining on gold");
+    }
+
+    /** Runs today's aggregation as the page's button does and waits for its manifest. */
+    private void exportToday() throws Exception {
+        String admin = pipeline.signIn("lead-page-exporter", List.of("evaluators", "admins"));
+        HttpResponse<String> started = pipeline.send("POST", "/api/admin/exports", admin, null);
+        assertThat(started.statusCode()).isEqualTo(202);
+        String manifest = LocalPipeline.json(started).path("manifest").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pipeline.store().get(manifest).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(pipeline.store().get(manifest)).as("the export committed within 60 s").isPresent();
     }
 
     private static Path shots() throws IOException {
