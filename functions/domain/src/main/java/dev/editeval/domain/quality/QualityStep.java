@@ -16,8 +16,8 @@ import java.util.Optional;
  * the warn-and-pause rules to the window of their latest ratings. The window entry rides on the submit's own settle
  * write; the standing's core is written only when it changes (a screening answer, a warning given or lifted, a
  * pause), so the common submit costs no extra round trip. Every write is conditional on the standing's version and
- * retried from a fresh read, and every step is a function of the stored state, so a retried submit changes nothing
- * twice.
+ * retried from a fresh read. A real rating is judged only by the submit whose settle counted it, so a retried submit
+ * never counts it twice; a screening answer is judged on every attempt, since counting it is idempotent (by task).
  */
 public final class QualityStep {
 
@@ -55,6 +55,11 @@ public final class QualityStep {
      */
     public Judged judge(TaskRecord task, RatingRecord rating, Scored scored, Optional<Desk> settled) {
         Desk desk = settled.orElseGet(() -> evaluators.desk(rating.evaluatorId()));
+        if (settled.isEmpty() && !task.quality().isScreening()) {
+            // a retry, or the follow-up of an attempt that died after its settle: judging the window again would
+            // count this rating twice towards a pause; the next rating judges the window as it is
+            return new Judged(desk.standing(), Optional.empty());
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Judged> judged = task.quality().isScreening() ? screening(task, rating, scored, desk)
                     : real(task, rating, scored, desk);

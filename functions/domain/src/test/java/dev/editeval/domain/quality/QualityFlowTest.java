@@ -174,6 +174,28 @@ class QualityFlowTest {
     }
 
     @Test
+    void retriedSubmitOfAWarnedEvaluator_countsItsRatingOnce_andDoesNotPauseThem() {
+        withGoldRate(1);
+        TestBatch batch = TestBatch.of("real").ratersPerTask(3);
+        for (int i = 0; i < 4; i++) {
+            batch.task("g" + i, "Make the red square blue", "model-a", "model-b").gold("g" + i, 1, 2);
+        }
+        ports.ingestAndPreview(batch);
+        assertThat(rate("dee", leased("dee"), 5, 30_000).judged().standing().warning()).isNotEmpty();
+        Lease second = leased("dee");
+        rate("dee", second, 5, 30_000);
+        byte[] again = TestSubmissions.rating(String.format("sub-%08d", submissions), SHOWN, 5, 30_000);
+
+        for (int retry = 0; retry < QualityRules.DEFAULT_GRACE_RATINGS + 1; retry++) {
+            assertThat(ports.services().submitService().submit("dee", second.leaseId(), again))
+                    .isInstanceOf(SubmitOutcome.AlreadyStored.class);
+        }
+
+        assertThat(ports.evaluators().desk("dee").stopped()).as("two ratings since the warning, not five").isEmpty();
+        assertThat(lease("dee")).isInstanceOf(LeaseOutcome.Leased.class);
+    }
+
+    @Test
     void hiddenGoldFeedback_isShownOnAtMostOneGoldAnswerInFeedbackEvery() {
         withGoldRate(1);
         TestBatch batch = TestBatch.of("real").ratersPerTask(3);
