@@ -2,35 +2,26 @@
 // sign-in.js (signing in, the evaluator), screens.js (which screen, the notice), task-screen.js (show, submit, skip,
 // lease clock), key-commands.js (keys and help).
 
-import { createApi } from "./api.js";
 import { $, app } from "./app-state.js";
-import { createAuth } from "./auth.js";
-import { loadConfig } from "./config.js";
 import { createDraftStore } from "./draft.js";
 import { buildHelp, noteFocus, onKey, onKeyUp, openGuide, stopFlicker, toggleHelp } from "./key-commands.js";
 import { fatal, notify } from "./screens.js";
-import { afterSignIn, onLogin, returnFromSignIn, showLogin, signedOut } from "./sign-in.js";
+import { afterSignIn, onLogin, showLogin, signedOut } from "./sign-in.js";
+import { connect, returnFromSignIn } from "./sign-in-form.js";
 import { noteActivity, onPageHide } from "./task-screen.js";
 
 async function boot() {
   buildHelp();
   bindChrome();
   try {
-    app.config = await loadConfig(window.fetch.bind(window));
-    app.auth = createAuth(app.config.auth, { storage: window.sessionStorage, fetch: window.fetch.bind(window) });
+    await connect(signedOut);
   } catch (error) {
     fatal(error.message);
     return;
   }
-  app.api = createApi({
-    apiBase: app.config.apiBase,
-    token: () => app.auth.token(),
-    onUnauthorized: signedOut,
-    fetch: window.fetch.bind(window),
-  });
   app.drafts = createDraftStore(window.localStorage);
   app.drafts.pruneStale();
-  if (app.auth.kind === "redirect" && !(await returnFromSignIn())) {
+  if (app.auth.kind === "redirect" && !(await returnFromSignIn(showLogin))) {
     return;
   }
   if (app.auth.token()) {

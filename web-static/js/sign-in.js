@@ -3,39 +3,18 @@
 
 import { ApiError } from "./api.js";
 import { $, app } from "./app-state.js";
-import { AuthError } from "./auth.js";
 import { handleApiError, show, showIdle, showToday } from "./screens.js";
+import { ADMINS_GROUP, focusLoginForm, resetLoginForm, submitLogin } from "./sign-in-form.js";
 import { EXPIRED_KEPT_TEXT, forgetLease, leaveTask, showTask } from "./task-screen.js";
 
-
-/** Back from the managed login (Cognito): trades the code for a token; false when it failed (and says why). */
-export async function returnFromSignIn() {
-  try {
-    const answered = await app.auth.completeSignIn(window.location.href);
-    if (answered) {
-      window.history.replaceState(null, "", window.location.pathname);
-    }
-    return true;
-  } catch (error) {
-    window.history.replaceState(null, "", window.location.pathname);
-    showLogin(error instanceof AuthError ? error.message : "Sign-in failed. Try again.");
-    return false;
-  }
-}
 
 export function showLogin(message) {
   leaveTask();
   app.me = undefined;
-  $("who").hidden = true;
   $("lead-link").hidden = true;
-  $("sign-out").hidden = true;
-  $("login-message").textContent = message;
-  $("login-message").hidden = message === "";
-  $("login-error").hidden = true;
-  const redirect = app.auth && app.auth.kind === "redirect";
-  $("login-fields").hidden = redirect;
+  resetLoginForm(message);
   show("screen-login");
-  (redirect ? $("login-submit") : $("login-username")).focus();
+  focusLoginForm();
 }
 
 export function signedOut() {
@@ -47,31 +26,9 @@ export function signedOut() {
   showLogin("Your sign-in has expired. Sign in again to continue; your answers are kept.");
 }
 
-export async function onLogin(event) {
-  event.preventDefault();
-  if (app.auth.kind === "redirect") {
-    window.location.assign(await app.auth.begin());
-    return;
-  }
-  const username = $("login-username").value.trim();
-  const password = $("login-password").value;
-  const error = $("login-error");
-  if (username === "" || password === "") {
-    error.textContent = "Enter your username and password.";
-    error.hidden = false;
-    return;
-  }
-  $("login-submit").disabled = true;
-  try {
-    await app.auth.signIn(username, password);
-    $("login-password").value = "";
-    await afterSignIn();
-  } catch (failure) {
-    error.textContent = failure instanceof AuthError ? failure.message : "Sign-in failed. Try again.";
-    error.hidden = false;
-  } finally {
-    $("login-submit").disabled = false;
-  }
+/** The login form's submit, then the evaluator's profile. */
+export function onLogin(event) {
+  return submitLogin(event, afterSignIn);
 }
 
 export async function afterSignIn() {
@@ -83,7 +40,7 @@ export async function afterSignIn() {
   }
   $("who").textContent = app.me.name || app.me.evaluatorId;
   $("who").hidden = false;
-  $("lead-link").hidden = !(Array.isArray(app.me.groups) && app.me.groups.includes("admins"));
+  $("lead-link").hidden = !(Array.isArray(app.me.groups) && app.me.groups.includes(ADMINS_GROUP));
   showToday(app.me.today);
   $("sign-out").hidden = false;
   const leaseId = app.drafts.currentLeaseId(app.me.evaluatorId);

@@ -73,3 +73,31 @@ describe("shipped files", () => {
     assert.doesNotMatch(read("css/app.css"), /@import|url\(\s*["']?(https?:)?\/\//i);
   });
 });
+
+// A named import that its module does not export fails the page only in a browser, where the module graph links.
+// Importing main.js here would run the page, so the names are read from the sources: each `import { a, b as c }
+// from "./x.js"` must find `export function|const|let|class|async function a` or `a` in an `export { ... }` of x.js.
+const exportsOf = (path) => {
+  const source = read(path);
+  const names = [...source.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/g)]
+    .map((match) => match[1]);
+  for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    names.push(...list[1].split(",").map((part) => part.trim().split(/\s+as\s+/).pop()).filter(Boolean));
+  }
+  return names;
+};
+
+describe("module graph", () => {
+  for (const name of [...modules, ...leadModules]) {
+    test(`${name}_always_importsOnlyNamesItsModulesExport`, () => {
+      const from = dirname(`js/${name}`);
+      for (const match of read(`js/${name}`).matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+        const target = join(from, match[2]);
+        const exported = exportsOf(target);
+        for (const imported of match[1].split(",").map((part) => part.trim().split(/\s+as\s+/)[0]).filter(Boolean)) {
+          assert.ok(exported.includes(imported), `${name} imports ${imported} from ${match[2]}, which does not export it`);
+        }
+      }
+    });
+  }
+});

@@ -1,10 +1,7 @@
 // Boot and wiring of the lead's page (lead.html): config, sign-in and API as the rating page does them, the admins
 // check, the tabs, and a refresh of the screen on show every 15 s while the page is visible.
 
-import { createApi } from "../api.js";
 import { $, app } from "../app-state.js";
-import { createAuth } from "../auth.js";
-import { loadConfig } from "../config.js";
 import { adjudicationScreen } from "./adjudication-screen.js";
 import { createAdminApi } from "./admin-api.js";
 import { batchesScreen } from "./batches-screen.js";
@@ -15,7 +12,8 @@ import { queuesScreen } from "./queues-screen.js";
 import { askReason, bindReasonDialog } from "./reason-dialog.js";
 import { resultsScreen } from "./results-screen.js";
 import { safetyScreen } from "./safety-screen.js";
-import { admitLead, fatal, onLogin, returnFromSignIn, show, showLogin } from "./session.js";
+import { admitLead, fatal, show, showLogin } from "./session.js";
+import { connect, returnFromSignIn, submitLogin } from "../sign-in-form.js";
 import { buildTabs } from "./tabs.js";
 
 export const REFRESH_MS = 15_000;
@@ -53,23 +51,16 @@ async function boot() {
   bindReasonDialog();
   $("notice-close").addEventListener("click", () => notify(""));
   try {
-    app.config = await loadConfig(window.fetch.bind(window));
-    app.auth = createAuth(app.config.auth, { storage: window.sessionStorage, fetch: window.fetch.bind(window) });
+    await connect(signedOut);
   } catch (error) {
     fatal(error.message);
     return;
   }
-  app.api = createApi({
-    apiBase: app.config.apiBase,
-    token: () => app.auth.token(),
-    onUnauthorized: signedOut,
-    fetch: window.fetch.bind(window),
-  });
   context.admin = createAdminApi(app.api);
   poller = createPoller({ everyMs: REFRESH_MS, run: refreshCurrent, isVisible: () => document.visibilityState
     === "visible", setTimer: (fn, ms) => window.setTimeout(fn, ms), clearTimer: (handle) => window.clearTimeout(handle) });
   document.addEventListener("visibilitychange", () => poller.visibilityChanged());
-  $("login-form").addEventListener("submit", (event) => onLogin(event, afterSignIn));
+  $("login-form").addEventListener("submit", (event) => submitLogin(event, afterSignIn));
   $("sign-out").addEventListener("click", () => {
     poller.stop();
     app.auth.signOut();
@@ -79,7 +70,7 @@ async function boot() {
     }
     showLogin("Signed out.");
   });
-  if (app.auth.kind === "redirect" && !(await returnFromSignIn())) {
+  if (app.auth.kind === "redirect" && !(await returnFromSignIn(showLogin))) {
     return;
   }
   if (app.auth.token()) {
