@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.admin.BatchProgress;
+import dev.editeval.domain.admin.ReviewService;
 import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.json.Json;
@@ -36,17 +37,23 @@ final class AdminRoutes {
     private final AdminService admin;
     private final ExportViews exports;
     private final ImageLinks links;
+    private final ReviewRoutes review;
 
-    AdminRoutes(AdminService admin, ExportViews exports, ImageLinks links) {
+    AdminRoutes(AdminService admin, ReviewService review, ExportViews exports, ImageLinks links) {
         this.admin = admin;
         this.exports = exports;
         this.links = links;
+        this.review = new ReviewRoutes(review, exports, links);
     }
 
     ApiResponse route(ApiRequest request) {
         if (!ApiRoute.Audience.ADMINS.admits(request.groups())) {
             return ApiResponse.error(403, "forbidden",
                     "admin routes are for the " + ApiRoute.Audience.ADMINS.group() + " group");
+        }
+        Optional<ApiResponse> reviewed = review.route(request);
+        if (reviewed.isPresent()) {
+            return reviewed.get();
         }
         String route = request.method() + " " + request.path();
         Matcher release = RELEASE.matcher(request.path());
@@ -189,6 +196,13 @@ final class AdminRoutes {
         row.put("status", standing.get("status"));
         row.put("reason", standing.get("reason"));
         row.put("warning", standing.get("warning"));
+        row.put("exclusion", profile.exclusion().map(exclusion -> {
+            Map<String, Object> excluded = new LinkedHashMap<>();
+            excluded.put("from", exclusion.from().map(Object::toString).orElse(null));
+            excluded.put("reason", exclusion.reason());
+            excluded.put("at", exclusion.at().toString());
+            return excluded;
+        }).orElse(null));
         return row;
     }
 

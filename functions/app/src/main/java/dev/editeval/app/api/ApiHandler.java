@@ -24,7 +24,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler(Services services) {
         this(new ApiRouter(services.leaseService(), services.submitService(), services.taskViews(),
-                services.rubrics(), services.meService(), new AdminRoutes(services.adminService(),
+                services.rubrics(), services.meService(),
+                new AdminRoutes(services.adminService(), services.reviewService(),
                 services.exportViews(), services.ports().links())));
     }
 

@@ -34,7 +34,8 @@ final class HttpEvents {
         byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
         return new ApiRequest(context.getHttp().getMethod(), event.getRawPath(), sub, name,
-                groups(claims.getOrDefault("cognito:groups", "")), headers.getOrDefault("content-type", ""), bytes);
+                groups(claims.getOrDefault("cognito:groups", "")), headers.getOrDefault("content-type", ""), bytes,
+                ApiRequest.queryOf(event.getRawQueryString()));
     }
 
     /** The authorizer passes list claims as text such as {@code [evaluators admins]}. */

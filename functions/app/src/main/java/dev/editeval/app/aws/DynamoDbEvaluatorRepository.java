@@ -1,6 +1,7 @@
 package dev.editeval.app.aws;
 
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.quality.Exclusion;
 import dev.editeval.domain.quality.RecentRating;
 import dev.editeval.domain.quality.Standing;
 import dev.editeval.domain.quality.StandingCodec;
@@ -33,6 +34,8 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
     /** The window of latest ratings, by submission id, each written by its settle. */
     private static final String RECENT = "recent";
     private static final String GOLD_SEEN = "goldSeen";
+    /** A lead's exclusion of the evaluator's ratings from the aggregation ({@link Exclusion#toJson}). */
+    private static final String EXCLUSION = "exclusion";
     /** Days before today whose times a settle drops, so the desk stays small; only today's are ever shown. */
     private static final int DAYS_KEPT_BEHIND = 7;
 
@@ -236,6 +239,22 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
     }
 
     @Override
+    public void exclude(Exclusion exclusion) {
+        // listed under EVALUATORS too, so the night that reads the exclusions finds an evaluator never seen on the page
+        dynamoDb.updateItem(update(exclusion.evaluatorId())
+                .updateExpression("SET #x = :x, evaluatorId = :id, gsi1pk = :g, gsi1sk = :id")
+                .expressionAttributeNames(Map.of("#x", EXCLUSION))
+                .expressionAttributeValues(Map.of(":x", Attr.s(exclusion.toJson()),
+                        ":id", Attr.s(exclusion.evaluatorId()), ":g", Attr.s(EVALUATORS))).build());
+    }
+
+    @Override
+    public void include(String evaluatorId) {
+        dynamoDb.updateItem(update(evaluatorId).updateExpression("REMOVE #x")
+                .expressionAttributeNames(Map.of("#x", EXCLUSION)).build());
+    }
+
+    @Override
     public DayTally day(String evaluatorId, LocalDate day) {
         Map<String, AttributeValue> item = item(evaluatorId, false);
         AttributeValue days = item.get("days");
@@ -253,6 +272,8 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
                 .items().stream().map(item -> new Profile(Attr.string(item, "evaluatorId"),
                         Attr.string(item, "name"), (int) Attr.number(item, "ratings"),
                         Attr.optionalString(item, "lastSeen").map(Instant::parse), stopped(item),
-                        desk(Attr.string(item, "evaluatorId"), item).standing())).toList();
+                        desk(Attr.string(item, "evaluatorId"), item).standing(),
+                        Attr.optionalString(item, EXCLUSION).map(json -> Exclusion.fromJson(
+                                Attr.string(item, "evaluatorId"), json)))).toList();
     }
 }

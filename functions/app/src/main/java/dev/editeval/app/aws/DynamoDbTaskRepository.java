@@ -261,6 +261,20 @@ public final class DynamoDbTaskRepository implements TaskRepository {
                         ":ready", Attr.s(TaskStatus.READY.name()))));
     }
 
+    @Override
+    public boolean promote(TaskRef ref, TaskQuality quality, int slots, OpenWork open) {
+        // an open task keeps its place in the index; a closed one opens where the index would put it
+        return Conditional.applied(dynamoDb, update(ref)
+                .updateExpression("SET #q = :q, ratersPerTask = :n, slotCount = :n, "
+                        + "gsi1pk = if_not_exists(gsi1pk, :open), gsi1sk = if_not_exists(gsi1sk, :at), "
+                        + "takenBy = if_not_exists(takenBy, :none)")
+                .conditionExpression("#s = :ready")
+                .expressionAttributeNames(Map.of("#s", "status", "#q", QUALITY))
+                .expressionAttributeValues(Map.of(":q", Attr.s(quality.toJson()), ":n", Attr.n(slots),
+                        ":open", Attr.s(Keys.open(open.partition())), ":at", Attr.s(open.position()),
+                        ":none", AttributeValue.fromM(Map.of()), ":ready", Attr.s(TaskStatus.READY.name()))));
+    }
+
     private UpdateItemRequest.Builder update(TaskRef ref) {
         return UpdateItemRequest.builder().tableName(table).key(key(ref));
     }

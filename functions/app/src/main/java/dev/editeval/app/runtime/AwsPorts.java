@@ -2,6 +2,7 @@ package dev.editeval.app.runtime;
 
 import dev.editeval.app.aws.DynamoDbBatchRepository;
 import dev.editeval.app.aws.DynamoDbEvaluatorRepository;
+import dev.editeval.app.aws.DynamoDbReviewRepository;
 import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.aws.S3ImageLinks;
@@ -19,6 +20,7 @@ import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.PreviewQueue;
 import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.ReviewRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.quality.QualityRules;
 import dev.editeval.domain.services.Ports;
@@ -71,6 +73,11 @@ final class AwsPorts implements Ports {
     @Override
     public EvaluatorRepository evaluators() {
         return new DynamoDbEvaluatorRepository(clients.dynamoDb(), config.table());
+    }
+
+    @Override
+    public ReviewRepository review() {
+        return new DynamoDbReviewRepository(clients.dynamoDb(), config.table());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.runtime.InvocationContext;
+import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
@@ -44,7 +45,8 @@ class ApiHandlerTest {
     private ApiHandler handlerOver(TaskViews views) {
         return new ApiHandler(new ApiRouter(ports.services().leaseService(), ports.services().submitService(), views,
                 RubricCatalog.builtIn(), ports.services().meService(),
-                new AdminRoutes(ports.services().adminService(), ports.services().exportViews(),
+                new AdminRoutes(ports.services().adminService(), ports.services().reviewService(),
+                        ports.services().exportViews(),
                         new StaticImageLinks("https://images.test/editeval-uploads"))));
     }
 
@@ -404,7 +406,8 @@ class ApiHandlerTest {
         assertThat(export.path("closed").asBoolean()).isFalse();
         List<String> names = new ArrayList<>();
         export.path("links").fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv", "evaluators.csv");
+        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv", "evaluators.csv",
+                ReviewFiles.ADJUDICATIONS, ReviewFiles.SAFETY, ReviewFiles.EXTENSIONS);
         assertThat(export.path("links").path("report.html").asText())
                 .startsWith("https://images.test/editeval-uploads/" + export.path("folder").asText());
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27", "[admins]"), context)

@@ -21,7 +21,8 @@ class ApiRouterRoutesTest {
     private ApiRouter routerOver(List<ApiRoute> routes) {
         Services services = ports.services();
         return new ApiRouter(services.leaseService(), services.submitService(), services.taskViews(),
-                services.rubrics(), services.meService(), new AdminRoutes(services.adminService(),
+                services.rubrics(), services.meService(),
+                new AdminRoutes(services.adminService(), services.reviewService(),
                 services.exportViews(), ports.links()), routes);
     }
 

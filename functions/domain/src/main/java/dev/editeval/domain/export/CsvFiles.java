@@ -110,7 +110,7 @@ public final class CsvFiles {
         return rows;
     }
 
-    private static byte[] print(String[] header, List<List<Object>> records) {
+    static byte[] print(String[] header, List<List<Object>> records) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")

@@ -37,7 +37,7 @@ public final class ExportFiles {
     public static final String REPORT = "report.html";
 
     /** The i-th of one file's lines, as an editor numbers them when no line is blank. */
-    private static final IntFunction<String> LINE_NUMBER = i -> "line " + (i + 1);
+    static final IntFunction<String> LINE_NUMBER = i -> "line " + (i + 1);
 
     private ExportFiles() {
     }
@@ -72,6 +72,16 @@ public final class ExportFiles {
      */
     public static Made of(LocalDate day, List<String> lines, IntFunction<String> where,
                           Map<String, Double> previousAgreement) throws IOException {
+        return of(day, lines, where, previousAgreement, Map.of());
+    }
+
+    /**
+     * As {@link #of(LocalDate, List, IntFunction, Map)}, with more files for the run folder (the leads' side,
+     * {@link ReviewFiles}). A row flagged {@link ExcludedRows excluded} is kept in the raw files and left out of the
+     * aggregation.
+     */
+    static Made of(LocalDate day, List<String> lines, IntFunction<String> where, Map<String, Double> previousAgreement,
+                   Map<String, byte[]> more) throws IOException {
         List<RatingRow> parsed = parse(lines, where);
         Rubric[] rubrics = check(parsed, where);
         Integer[] order = IntStream.range(0, lines.size()).boxed()
@@ -94,7 +104,9 @@ public final class ExportFiles {
                         + where.apply(Math.max(i, order[k - 1])) + " are two different ratings of " + row.batchId()
                         + "/" + row.taskId() + " by " + row.evaluator());
             }
-            rows.add(row);
+            if (!ExcludedRows.isExcluded(lines.get(i))) {
+                rows.add(row);
+            }
             used.putIfAbsent(rubrics[i].id(), rubrics[i]);
             kept.add(lines.get(i));
             if (row.submittedOn().map(day::equals).orElse(true)) {
@@ -107,6 +119,7 @@ public final class ExportFiles {
         files.put(SUMMARY, CsvFiles.summary(report.cells()));
         files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
         files.put(REPORT, HtmlReport.of("editeval export " + day, report));
+        files.putAll(more);
         return new Made(report, files, dayLines.size(), gzipLines(dayLines));
     }
 

@@ -12,6 +12,7 @@ import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.quality.Exclusion;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.Validated;
@@ -63,16 +64,27 @@ public final class ExportService {
     private final RatingRepository ratings;
     private final ObjectStore store;
     private final Clock clock;
+    private final Supplier<ReviewInputs> review;
 
     public ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store, Clock clock) {
+        this(batches, ratings, store, clock, () -> ReviewInputs.NONE);
+    }
+
+    /** @param review the leads' exclusions and decisions and the safety flags, read once per run */
+    public ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store, Clock clock,
+                         Supplier<ReviewInputs> review) {
         this.batches = batches;
         this.ratings = ratings;
         this.store = store;
         this.clock = clock;
+        this.review = review;
     }
 
     public ExportSummary export(LocalDate date) {
         Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey());
+        ReviewInputs inputs = review.get();
+        Map<String, Exclusion> excluded = new HashMap<>();
+        inputs.exclusions().forEach(exclusion -> excluded.put(pseudonyms.of(exclusion.evaluatorId()), exclusion));
         Map<String, KnownBatch> known = new HashMap<>();
         LocalDate first = firstDay(date);
         Optional<Kept> base = latestKeptBefore(first, date);
@@ -88,7 +100,8 @@ public final class ExportService {
              day = day.plusDays(1)) {
             List<SetAside> daySetAside = new ArrayList<>();
             lines.addAll(linesOf(ratings.listDay(day), pseudonyms, known, daySetAside));
-            made = make(day, lines, previousAgreement.get());
+            lines = ExcludedRows.apply(lines, excluded);
+            made = make(day, lines, previousAgreement.get(), ReviewFiles.of(day, inputs, pseudonyms));
             manifest = commit(day, made, daySetAside);
             setAside.addAll(daySetAside);
             written.add(day);
@@ -168,9 +181,10 @@ public final class ExportService {
         return manifest;
     }
 
-    private static ExportFiles.Made make(LocalDate day, List<String> lines, Map<String, Double> previousAgreement) {
+    private static ExportFiles.Made make(LocalDate day, List<String> lines, Map<String, Double> previousAgreement,
+                                         Map<String, byte[]> review) {
         try {
-            return ExportFiles.of(day, lines, previousAgreement);
+            return ExportFiles.of(day, lines, ExportFiles.LINE_NUMBER, previousAgreement, review);
         } catch (IOException e) {
             throw new UncheckedIOException("the ratings of the exports up to " + day + " do not read back", e);
         }

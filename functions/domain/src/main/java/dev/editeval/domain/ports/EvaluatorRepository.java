@@ -1,5 +1,6 @@
 package dev.editeval.domain.ports;
 
+import dev.editeval.domain.quality.Exclusion;
 import dev.editeval.domain.quality.RecentRating;
 import dev.editeval.domain.quality.Standing;
 import java.time.Instant;
@@ -71,9 +72,17 @@ public interface EvaluatorRepository {
         }
     }
 
-    /** @param standing where the evaluator stands, stop applied ({@link Desk#standing}) */
+    /**
+     * @param standing  where the evaluator stands, stop applied ({@link Desk#standing})
+     * @param exclusion set while a lead leaves the evaluator's ratings out of the aggregation
+     */
     record Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen, Optional<Stop> stopped,
-                   Standing standing) {
+                   Standing standing, Optional<Exclusion> exclusion) {
+
+        public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen,
+                       Optional<Stop> stopped, Standing standing) {
+            this(evaluatorId, name, ratings, lastSeen, stopped, standing, Optional.empty());
+        }
 
         public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen,
                        Optional<Stop> stopped) {
@@ -126,6 +135,12 @@ public interface EvaluatorRepository {
     void resume(String evaluatorId);
 
     void seen(String evaluatorId, String name, Instant at);
+
+    /** Leaves the evaluator's ratings out of the aggregation (a plain write: the latest wins; a retry, the same). */
+    void exclude(Exclusion exclusion);
+
+    /** Counts the evaluator's ratings again. */
+    void include(String evaluatorId);
 
     DayTally day(String evaluatorId, LocalDate day);
 

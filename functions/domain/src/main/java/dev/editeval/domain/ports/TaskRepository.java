@@ -8,6 +8,7 @@ import dev.editeval.domain.model.TaskRef;
 import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.domain.quality.Extension;
+import dev.editeval.domain.quality.TaskQuality;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -94,4 +95,10 @@ public interface TaskRepository {
      * READY, has every rating, or is open already.
      */
     boolean reopen(TaskRef ref, int slots, OpenWork open);
+
+    /**
+     * Makes a READY task gold ({@code quality}, an adjudicated answer promoted), asking for {@code slots} raters and
+     * open in the index (at {@code open} when it was closed), in one write; false when the task is not READY.
+     */
+    boolean promote(TaskRef ref, TaskQuality quality, int slots, OpenWork open);
 }

@@ -1,5 +1,10 @@
 package dev.editeval.domain.quality;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editeval.domain.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,5 +16,27 @@ public record Exclusion(String evaluatorId, Optional<Instant> from, String reaso
 
     public boolean excludes(Instant submittedAt) {
         return from.map(start -> !submittedAt.isBefore(start)).orElse(true);
+    }
+
+    /** As stored on the evaluator's desk, without the id the item is keyed by. */
+    public String toJson() {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("from", from.map(Instant::toString).orElse(null));
+        node.put("reason", reason);
+        node.put("by", by);
+        node.put("at", at.toString());
+        return node.toString();
+    }
+
+    public static Exclusion fromJson(String evaluatorId, String json) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(json);
+            return new Exclusion(evaluatorId, node.path("from").isTextual()
+                    ? Optional.of(Instant.parse(node.path("from").asText())) : Optional.empty(),
+                    node.path("reason").asText(""), node.path("by").asText(""),
+                    Instant.parse(node.path("at").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the exclusion of " + evaluatorId + " is not JSON", e);
+        }
     }
 }

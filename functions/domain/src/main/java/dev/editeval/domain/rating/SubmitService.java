@@ -8,10 +8,12 @@ import dev.editeval.domain.model.TaskSlots;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.EvaluatorRepository.Desk;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.ReviewRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.quality.Judged;
 import dev.editeval.domain.quality.Overlap;
 import dev.editeval.domain.quality.QualityStep;
+import dev.editeval.domain.quality.SafetyEscalation;
 import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.rubric.Submission;
@@ -48,6 +50,7 @@ public final class SubmitService {
     private final TaskRepository tasks;
     private final RatingRepository ratings;
     private final EvaluatorRepository evaluators;
+    private final ReviewRepository review;
     private final RecentTasks recent;
     private final RubricCatalog rubrics;
     private final SubmissionValidator validator;
@@ -57,9 +60,10 @@ public final class SubmitService {
     private final Overlap overlap;
 
     public SubmitService(TaskRepository tasks, RatingRepository ratings, EvaluatorRepository evaluators,
-                         RecentTasks recent, RubricCatalog rubrics, Clock clock) {
+                         ReviewRepository review, RecentTasks recent, RubricCatalog rubrics, Clock clock) {
         this.quality = new QualityStep(evaluators, clock);
-        this.overlap = new Overlap(tasks, ratings, rubrics, clock);
+        this.overlap = new Overlap(tasks, ratings, review, rubrics, clock);
+        this.review = review;
         this.tasks = tasks;
         this.ratings = ratings;
         this.evaluators = evaluators;
@@ -115,8 +119,12 @@ public final class SubmitService {
         return new SubmitOutcome.Stored(rating, followUp(submit, rating, settled, seen));
     }
 
-    /** What every stored rating is followed by, first time or retried: its slot closed, then quality control. */
+    /**
+     * What every stored rating is followed by, first time or retried: its safety flags escalated (a write per flag,
+     * none for most ratings), its slot closed, then quality control.
+     */
     private Judged followUp(Submit submit, RatingRecord stored, Optional<Desk> settled, TaskSlots seen) {
+        SafetyEscalation.flaggedIn(stored).forEach(review::escalate);
         tasks.closeSlot(stored.task(), submit.lease().slot(), submit.lease().nonce(), stored.evaluatorId(),
                 stored.submissionId(), seen);
         overlap.afterClose(submit.task().withSlots(seen));

@@ -10,6 +10,7 @@ import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.PreviewQueue;
 import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.ReviewRepository;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.work.WorkPolicy;
 import java.time.Clock;
@@ -31,6 +32,8 @@ public interface Ports {
     RatingRepository ratings();
 
     EvaluatorRepository evaluators();
+
+    ReviewRepository review();
 
     PreviewQueue previewQueue();
 

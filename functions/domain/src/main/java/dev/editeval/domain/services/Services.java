@@ -1,8 +1,10 @@
 package dev.editeval.domain.services;
 
 import dev.editeval.domain.admin.AdminService;
+import dev.editeval.domain.admin.ReviewService;
 import dev.editeval.domain.export.ExportService;
 import dev.editeval.domain.export.ExportViews;
+import dev.editeval.domain.export.ReviewInputs;
 import dev.editeval.domain.ingest.IngestService;
 import dev.editeval.domain.preview.PreviewService;
 import dev.editeval.domain.rating.LeaseService;
@@ -53,8 +55,8 @@ public final class Services {
     }
 
     public SubmitService submitService() {
-        return new SubmitService(ports.tasks(), ports.ratings(), ports.evaluators(), recentTasks, rubrics(),
-                ports.clock());
+        return new SubmitService(ports.tasks(), ports.ratings(), ports.evaluators(), ports.review(), recentTasks,
+                rubrics(), ports.clock());
     }
 
     public MeService meService() {
@@ -66,6 +68,11 @@ public final class Services {
                 ports.exportRequests(), ports.queueDepths(), ports.clock());
     }
 
+    public ReviewService reviewService() {
+        return new ReviewService(ports.tasks(), ports.ratings(), ports.review(), ports.evaluators(), rubrics(),
+                ports.clock());
+    }
+
     public TaskViews taskViews() {
         return new TaskViews(ports.links());
     }
@@ -75,7 +82,8 @@ public final class Services {
     }
 
     public ExportService exportService() {
-        return new ExportService(ports.batches(), ports.ratings(), ports.store(), ports.clock());
+        return new ExportService(ports.batches(), ports.ratings(), ports.store(), ports.clock(),
+                ReviewInputs.of(ports.review(), ports.evaluators()));
     }
 
     public Reconciler reconciler() {

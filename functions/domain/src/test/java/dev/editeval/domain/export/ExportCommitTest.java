@@ -41,13 +41,14 @@ class ExportCommitTest {
         Map<String, byte[]> before = fixture.snapshot("exports/");
         ExportManifest committed = fixture.manifest(DAY);
         fixture.rateAnother("more");
-        for (int putsBeforeFailure = 0; putsBeforeFailure < 6; putsBeforeFailure++) {
+        int files = committed.files().size(); // the run folder's files, then the manifest, then the day's partition
+        for (int putsBeforeFailure = 0; putsBeforeFailure < files + 2; putsBeforeFailure++) {
             ExportService crashing = new ExportService(ports.batches(), ports.ratings(),
                     new FailingStore(ports.store(), putsBeforeFailure), ports.clock());
 
             assertThatThrownBy(() -> crashing.export(DAY)).hasMessageContaining("store failed");
 
-            if (putsBeforeFailure <= 4) {
+            if (putsBeforeFailure <= files) {
                 assertThat(exports.committed(DAY)).as("after %d puts", putsBeforeFailure).contains(committed);
                 before.forEach((key, bytes) -> assertThat(ports.store().get(key)).as(key).contains(bytes));
             } else {
@@ -72,7 +73,7 @@ class ExportCommitTest {
         exports.export(DAY);
         fixture.rateAnother("more");
         ExportService crashing = new ExportService(ports.batches(), ports.ratings(),
-                new FailingStore(ports.store(), 5), ports.clock());
+                new FailingStore(ports.store(), fixture.manifest(DAY).files().size() + 1), ports.clock());
         assertThatThrownBy(() -> crashing.export(DAY)).hasMessageContaining("store failed");
         assertThat(exports.committed(DAY).orElseThrow().ratings()).isEqualTo(5);
         assertThat(ExportFixture.rows(ports.store().get("exports/dt=2026-11-28/ratings.jsonl.gz").orElseThrow()))

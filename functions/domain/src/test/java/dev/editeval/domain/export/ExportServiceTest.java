@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -23,7 +24,7 @@ class ExportServiceTest {
 
     private static final LocalDate DAY = ExportFixture.DAY;
     private static final List<String> FILES = List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv",
-            "report.html");
+            "report.html", ReviewFiles.ADJUDICATIONS, ReviewFiles.SAFETY, ReviewFiles.EXTENSIONS);
 
     private final ExportFixture fixture = new ExportFixture();
     private final InMemoryPorts ports = fixture.ports;
@@ -58,9 +59,10 @@ class ExportServiceTest {
         assertThat(summary.dayRatings()).isEqualTo(4);
         assertThat(summary.ratings()).isEqualTo(4);
         List<String> exportPuts = ports.store().puts().stream().filter(k -> k.startsWith("exports/")).toList();
-        assertThat(exportPuts).containsExactly(folder + "ratings.jsonl.gz", folder + "summary.csv",
-                folder + "evaluators.csv", folder + "report.html", "exports/dt=2026-11-28/_manifest.json",
-                "exports/dt=2026-11-28/ratings.jsonl.gz");
+        List<String> written = new ArrayList<>(FILES.stream().map(name -> folder + name).toList());
+        written.add("exports/dt=2026-11-28/_manifest.json");
+        written.add("exports/dt=2026-11-28/ratings.jsonl.gz");
+        assertThat(exportPuts).containsExactlyElementsOf(written);
         JsonNode manifest = Json.MAPPER.readTree(ports.store().get("exports/dt=2026-11-28/_manifest.json")
                 .orElseThrow());
         assertThat(manifest.path("dt").asText()).isEqualTo("2026-11-28");

@@ -1,6 +1,7 @@
 package dev.editeval.domain.fakes;
 
 import dev.editeval.domain.ports.EvaluatorRepository;
+import dev.editeval.domain.quality.Exclusion;
 import dev.editeval.domain.quality.RecentRating;
 import dev.editeval.domain.quality.Standing;
 import dev.editeval.domain.quality.StandingCodec;
@@ -24,6 +25,7 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
         private int ratings;
         private Optional<Instant> lastSeen = Optional.empty();
         private boolean listed;
+        private Optional<Exclusion> exclusion = Optional.empty();
         private Optional<Stop> stopped = Optional.empty();
         private String standing = "";
         private long standingVersion;
@@ -128,6 +130,18 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     }
 
     @Override
+    public synchronized void exclude(Exclusion exclusion) {
+        Item item = item(exclusion.evaluatorId());
+        item.exclusion = Optional.of(exclusion);
+        item.listed = true;
+    }
+
+    @Override
+    public synchronized void include(String evaluatorId) {
+        item(evaluatorId).exclusion = Optional.empty();
+    }
+
+    @Override
     public synchronized DayTally day(String evaluatorId, LocalDate day) {
         List<Long> times = item(evaluatorId).days.getOrDefault(day, List.of());
         return new DayTally(times.size(), times);
@@ -137,7 +151,7 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     public synchronized List<Profile> list() {
         return desks.entrySet().stream().filter(e -> e.getValue().listed)
                 .map(e -> new Profile(e.getKey(), e.getValue().name, e.getValue().ratings, e.getValue().lastSeen,
-                        e.getValue().stopped, desk(e.getKey()).standing()))
+                        e.getValue().stopped, desk(e.getKey()).standing(), e.getValue().exclusion))
                 .toList();
     }
 

@@ -23,6 +23,7 @@ public final class InMemoryPorts implements Ports {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository();
     private final InMemoryRatingRepository ratings = new InMemoryRatingRepository();
     private final InMemoryEvaluatorRepository evaluators = new InMemoryEvaluatorRepository();
+    private final InMemoryReviewRepository review = new InMemoryReviewRepository();
     private final InMemoryPreviewQueue previewQueue = new InMemoryPreviewQueue();
     private final InMemoryExportRequests exportRequests = new InMemoryExportRequests();
     private final InMemoryQueueDepths queueDepths = new InMemoryQueueDepths();
@@ -69,6 +70,11 @@ public final class InMemoryPorts implements Ports {
     @Override
     public InMemoryEvaluatorRepository evaluators() {
         return evaluators;
+    }
+
+    @Override
+    public InMemoryReviewRepository review() {
+        return review;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.model.WorkPartition;
 import dev.editeval.domain.ports.TaskRepository;
 import dev.editeval.domain.quality.Extension;
+import dev.editeval.domain.quality.TaskQuality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -179,6 +180,19 @@ public final class InMemoryTaskRepository implements TaskRepository {
                 task.outputs(), extension.toRaters(), task.rubricId(), task.status(), task.failure(), task.previews(),
                 task.slots(), task.quality()));
         extensions.computeIfAbsent(ref, r -> new ArrayList<>()).add(extension);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean promote(TaskRef ref, TaskQuality quality, int slots, OpenWork open) {
+        TaskRecord task = tasks.get(ref);
+        if (task == null || task.status() != TaskStatus.READY) {
+            return false;
+        }
+        tasks.put(ref, new TaskRecord(task.ref(), task.instruction(), task.category(), task.sourceKey(),
+                task.outputs(), slots, task.rubricId(), task.status(), task.failure(), task.previews(),
+                new TaskSlots(slots, task.slots().states(), task.slots().takenBy(), task.slots().ratedBy(),
+                        task.slots().open().or(() -> Optional.of(open))), quality));
         return true;
     }
 

@@ -235,7 +235,8 @@ class QualityFlowTest {
         assertThat(ports.tasks().find(task).orElseThrow().slots().open()).as("open for the new raters").isPresent();
 
         // the same complete round judged again, as a duplicate delivery of the last submit would
-        Overlap overlap = new Overlap(ports.tasks(), ports.ratings(), ports.services().rubrics(), ports.clock());
+        Overlap overlap = new Overlap(ports.tasks(), ports.ratings(), ports.review(), ports.services().rubrics(),
+                ports.clock());
         TaskRecordAtThree again = new TaskRecordAtThree(ports, task);
         assertThat(overlap.afterClose(again.record())).isEmpty();
         assertThat(ports.tasks().extensions(task)).hasSize(1);

@@ -259,7 +259,7 @@ class SubmitServiceTest {
     @Test
     void submit_whenThisProcessNeverSawTheTask_readsItOnceAndStores() {
         SubmitService elsewhere = new SubmitService(ports.tasks(), ports.ratings(), ports.evaluators(),
-                new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
+                ports.review(), new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
 
         SubmitOutcome outcome = elsewhere.submit("eve", lease.leaseId(),
                 TestSubmissions.rating("sub-00000001", SHOWN, 4));
@@ -280,7 +280,7 @@ class SubmitServiceTest {
         SubmitService lossy = new SubmitService(
                 LostAnswers.of(TaskRepository.class, ports.tasks(), write, mode),
                 LostAnswers.of(RatingRepository.class, ports.ratings(), write, mode),
-                LostAnswers.of(EvaluatorRepository.class, ports.evaluators(), write, mode),
+                LostAnswers.of(EvaluatorRepository.class, ports.evaluators(), write, mode), ports.review(),
                 new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
         byte[] body = TestSubmissions.rating("sub-00000001", SHOWN, 4);
 
@@ -301,8 +301,8 @@ class SubmitServiceTest {
     @Test
     void submit_whenTheAnswerIsLostAfterTheRatingAndNobodyRetries_theSlotIsClosedForItWhenItsHoldRunsOut() {
         SubmitService lossy = new SubmitService(ports.tasks(), LostAnswers.of(RatingRepository.class,
-                ports.ratings(), "putIfAbsent", LostAnswers.Mode.FAILED), ports.evaluators(), new RecentTasks(),
-                RubricCatalog.builtIn(), ports.clock());
+                ports.ratings(), "putIfAbsent", LostAnswers.Mode.FAILED), ports.evaluators(), ports.review(),
+                new RecentTasks(), RubricCatalog.builtIn(), ports.clock());
         assertThatThrownBy(() -> lossy.submit("eve", lease.leaseId(), TestSubmissions.rating("sub-00000001", SHOWN, 4)))
                 .isInstanceOf(LostAnswers.LostAnswerException.class);
         ports.clock().advance(LeaseService.LENGTH.plus(LeaseService.MARGIN));
