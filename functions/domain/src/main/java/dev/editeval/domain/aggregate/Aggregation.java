@@ -54,11 +54,14 @@ public final class Aggregation {
     /** As above, with the bootstraps' tallies made per shard of {@code shardTasks} tasks and merged. */
     static AggregateReport of(List<RatingRow> rows, Map<String, Double> previousAgreement, Map<String, int[]> scales,
                               int shardTasks) {
-        ScoreUnits units = ScoreUnits.of(rows);
-        Leaderboard.Result leaderboard = Leaderboard.of(rows, scales, RESAMPLES, LEVEL, shardTasks);
-        return new AggregateReport(rows.size(), leaderboard.cells(), leaderboard.differences(), outcomes(rows),
-                agreement(rows, units), Preferences.of(rows, RESAMPLES, shardTasks),
-                Calibration.of(rows, units, previousAgreement), flagged(units));
+        // screening ratings calibrate their evaluators and rank no model
+        List<RatingRow> work = rows.stream().noneMatch(RatingRow::screening) ? rows
+                : rows.stream().filter(row -> !row.screening()).toList();
+        ScoreUnits units = ScoreUnits.of(work);
+        Leaderboard.Result leaderboard = Leaderboard.of(work, scales, RESAMPLES, LEVEL, shardTasks);
+        return new AggregateReport(rows.size(), leaderboard.cells(), leaderboard.differences(), outcomes(work),
+                agreement(work, units), Preferences.of(work, RESAMPLES, shardTasks),
+                Calibration.of(rows, work == rows ? units : ScoreUnits.of(rows), previousAgreement), flagged(units));
     }
 
     /** Lowest and highest score seen per dimension: the scale of rows no rubric was given for. */

@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param submittedOn     the day (UTC) the rating was submitted, or empty when the row does not say
  * @param rubricId        the rubric the rating was given under, or empty when the row does not say (rows exported
  *                        before rows carried it); {@link RowRules} checks the row against it
+ * @param screening       the rating is of a screening set: it tells how the evaluator reads the guide, not how a
+ *                        model edits, so it counts for the evaluator's calibration and for no leaderboard
  */
 public record RatingRow(String batchId, String taskId, String category, String evaluator, String verdict,
                         long timeOnTaskMs, List<OutputRow> outputs, String preferred,
                         Optional<String> goldFeasibility, Map<String, Map<String, ScoreRange>> goldScores,
-                        Optional<LocalDate> submittedOn, String rubricId) {
+                        Optional<LocalDate> submittedOn, String rubricId, boolean screening) {
 
     public RatingRow {
         outputs = List.copyOf(outputs);

@@ -34,6 +34,7 @@ final class RatingRowParser {
     private final Map<String, Map<String, ScoreRange>> goldScores = new LinkedHashMap<>();
     private Optional<LocalDate> submittedOn = Optional.empty();
     private String rubricId = "";
+    private boolean screening;
 
     private RatingRowParser() {
     }
@@ -47,7 +48,8 @@ final class RatingRowParser {
             }
         }
         return new RatingRow(row.batchId, row.taskId, row.category, row.evaluator, row.verdict, row.timeOnTaskMs,
-                row.outputs, row.preferred, row.goldFeasibility, row.goldScores, row.submittedOn, row.rubricId);
+                row.outputs, row.preferred, row.goldFeasibility, row.goldScores, row.submittedOn, row.rubricId,
+                row.screening);
     }
 
     private void field(String name, JsonParser parser) throws IOException {
@@ -57,6 +59,7 @@ final class RatingRowParser {
             case "taskId" -> taskId = parser.getValueAsString("");
             case "category" -> category = parser.getValueAsString("");
             case "rubricId" -> rubricId = parser.getValueAsString("");
+            case "screening" -> screening = parser.getValueAsBoolean(false);
             case "evaluator" -> evaluator = parser.getValueAsString("");
             case "timeOnTaskMs" -> timeOnTaskMs = parser.getValueAsLong(0);
             case "feasibility" -> verdict = member(parser, value, "verdict");

@@ -197,7 +197,7 @@ public final class ExportService {
     }
 
     /** What the rows of a batch's ratings take from the batch: its rubric (empty when the batch is gone), its tasks. */
-    private record KnownBatch(Optional<String> rubricId, Map<String, TaskSpec> tasks) {
+    private record KnownBatch(Optional<String> rubricId, Map<String, TaskSpec> tasks, boolean screening) {
     }
 
     /**
@@ -218,7 +218,7 @@ public final class ExportService {
             KnownBatch batch = known.computeIfAbsent(rating.task().batchId(), this::knownBatch);
             try {
                 String line = Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms, batch.rubricId(),
-                        Optional.ofNullable(batch.tasks().get(rating.task().taskId()))));
+                        Optional.ofNullable(batch.tasks().get(rating.task().taskId())), batch.screening()));
                 rules.check(RatingRow.parse(line));
                 lines.add(line);
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
@@ -238,17 +238,13 @@ public final class ExportService {
     }
 
     private KnownBatch knownBatch(String batchId) {
-        return new KnownBatch(batches.find(batchId).map(BatchRecord::rubricId), tasksOf(batchId));
-    }
-
-    private Map<String, TaskSpec> tasksOf(String batchId) {
+        Optional<Manifest> manifest = store.get(Manifest.objectKey(batchId, Topology.MANIFEST_NAME))
+                .flatMap(bytes -> ManifestParser.create().parse(batchId, bytes)
+                        instanceof Validated.Valid<Manifest>(Manifest valid) ? Optional.of(valid) : Optional.empty());
         Map<String, TaskSpec> tasks = new LinkedHashMap<>();
-        store.get(Manifest.objectKey(batchId, Topology.MANIFEST_NAME)).ifPresent(bytes -> {
-            if (ManifestParser.create().parse(batchId, bytes) instanceof Validated.Valid<Manifest>(Manifest manifest)) {
-                manifest.tasks().forEach(task -> tasks.put(task.id(), task));
-            }
-        });
-        return tasks;
+        manifest.ifPresent(m -> m.tasks().forEach(task -> tasks.put(task.id(), task)));
+        return new KnownBatch(batches.find(batchId).map(BatchRecord::rubricId), tasks,
+                manifest.flatMap(Manifest::screening).isPresent());
     }
 
     /** The key made on the first export and kept: the same evaluator gets the same pseudonym every night. */

@@ -25,6 +25,12 @@ public final class RatingRows {
     /** @param rubricId the batch's rubric; empty leaves it out of the row */
     public static ObjectNode of(RatingRecord rating, Pseudonyms pseudonyms, Optional<String> rubricId,
                                 Optional<TaskSpec> task) {
+        return of(rating, pseudonyms, rubricId, task, false);
+    }
+
+    /** @param screening the batch is a screening set: the row says so, and ranks no model */
+    public static ObjectNode of(RatingRecord rating, Pseudonyms pseudonyms, Optional<String> rubricId,
+                                Optional<TaskSpec> task, boolean screening) {
         JsonNode submission = parse(rating.submission());
         ObjectNode row = Json.MAPPER.createObjectNode();
         row.put("batchId", rating.task().batchId());
@@ -55,6 +61,9 @@ public final class RatingRows {
         row.set("timeOnTaskMs", submission.path("timeOnTaskMs"));
         row.set("interactions", submission.path("interactions"));
         task.flatMap(TaskSpec::gold).ifPresent(gold -> row.set("gold", goldOf(gold)));
+        if (screening) {
+            row.put("screening", true);
+        }
         return row;
     }
 

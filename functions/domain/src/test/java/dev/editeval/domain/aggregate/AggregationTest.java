@@ -165,4 +165,21 @@ class AggregationTest {
 
         assertThat(dan.straightLining()).isEqualTo(0.5);
     }
+
+    @Test
+    void of_screeningRows_rankNoModel_butCountForTheirEvaluatorsCalibration() {
+        List<ObjectNode> rows = new ArrayList<>(threeRaters());
+        ObjectNode screening = row("s1", "dan", "valid", 30_000, "A", "m1", 1, false, "m3", 5, false)
+                .put("screening", true);
+        screening.putObject("gold").putObject("scores").putObject("m1").putObject("q").put("min", 4).put("max", 5);
+        rows.add(screening);
+
+        AggregateReport report = aggregate(rows);
+
+        assertThat(report.cells()).noneMatch(cell -> cell.model().equals("m3"));
+        assertThat(report.cells()).filteredOn(cell -> cell.model().equals("m1"))
+                .allSatisfy(cell -> assertThat(cell.n()).isEqualTo(5));
+        assertThat(report.evaluators()).filteredOn(e -> e.evaluator().equals("dan")).singleElement()
+                .satisfies(dan -> assertThat(dan.goldChecks()).isEqualTo(1));
+    }
 }

@@ -126,6 +126,6 @@ class RaterFlagSimulationTest {
         String verdict = e < 2 && random.nextBoolean() ? "impossible" : "valid";
         long ms = 20_000 + random.nextInt(20_000);
         return new RatingRow("b", task, "", "e" + e, verdict, ms, outputs, "", gold ? Optional.of("valid")
-                : Optional.empty(), goldScores, Optional.empty(), "");
+                : Optional.empty(), goldScores, Optional.empty(), "", false);
     }
 }

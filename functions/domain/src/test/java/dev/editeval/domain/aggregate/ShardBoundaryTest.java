@@ -66,7 +66,7 @@ class ShardBoundaryTest {
                     RatingRow row = Simulated.row("t" + t, "r" + rater, outputs, preferred);
                     rows.add(new RatingRow(batch, row.taskId(), t % 2 == 0 ? "even" : "", row.evaluator(),
                             row.verdict(), 1_000L * (1 + random.nextInt(60)), outputs, preferred, row.goldFeasibility(),
-                            row.goldScores(), row.submittedOn(), row.rubricId()));
+                            row.goldScores(), row.submittedOn(), row.rubricId(), false));
                 }
             }
         }

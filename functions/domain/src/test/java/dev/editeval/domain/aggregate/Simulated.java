@@ -83,7 +83,7 @@ final class Simulated {
 
     static RatingRow row(String task, String rater, List<OutputRow> outputs, String preferred) {
         return new RatingRow("b", task, "", rater, "valid", 10_000, outputs, preferred, Optional.empty(),
-                new LinkedHashMap<>(), Optional.empty(), "");
+                new LinkedHashMap<>(), Optional.empty(), "", false);
     }
 
     static int[] distinct(SplittableRandom random, int pool, int count) {
