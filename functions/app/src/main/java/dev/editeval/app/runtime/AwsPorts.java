@@ -22,7 +22,6 @@ import dev.editeval.domain.ports.QueueDepths;
 import dev.editeval.domain.ports.RatingRepository;
 import dev.editeval.domain.ports.ReviewRepository;
 import dev.editeval.domain.ports.TaskRepository;
-import dev.editeval.domain.quality.QualityRules;
 import dev.editeval.domain.services.Ports;
 import dev.editeval.domain.services.Services;
 import dev.editeval.domain.work.WorkPolicy;
@@ -119,7 +118,7 @@ final class AwsPorts implements Ports {
 
     @Override
     public WorkPolicy workPolicy() {
-        return WorkPolicy.quality(QualityRules.DEFAULT_GOLD_RATE);
+        return WorkPolicy.quality();
     }
 
     @Override

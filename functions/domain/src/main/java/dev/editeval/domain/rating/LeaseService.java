@@ -183,7 +183,8 @@ public final class LeaseService {
     private Optional<LeaseOutcome.Leased> tryTask(Walk walk, TaskRecord task) {
         if (task.status() != TaskStatus.READY || task.slots().takenBy().contains(walk.evaluatorId)
                 || !walk.plan.admits().allows(task.category().orElse(""))
-                || task.quality().gold().isPresent() && !task.quality().isScreening() && !walk.plan.goldWelcome()) {
+                || task.quality().gold().isPresent() && !task.quality().isScreening()
+                && !walk.plan.goldWelcome().test(task.quality().rules().goldRate())) {
             return Optional.empty();
         }
         List<Integer> takeable = new ArrayList<>(task.slots().takeable(walk.now));

@@ -6,6 +6,7 @@ import dev.editeval.domain.quality.Standing;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 
 /** What a {@link WorkPolicy} decides for one lease request. */
 public sealed interface WorkPlan {
@@ -14,9 +15,10 @@ public sealed interface WorkPlan {
      * Walk these classes of work in this order; the first slot the evaluator may take is theirs.
      *
      * @param admits      which tasks the evaluator may take: the categories their screening unlocked
-     * @param goldWelcome whether a hidden gold task may be theirs now, or would put them over the gold rate
+     * @param goldWelcome given the gold rate of a hidden gold task's batch, whether it may be theirs now or would
+     *                    put them over that rate
      */
-    record Walk(List<WorkClass> classes, Admission.Work admits, boolean goldWelcome) implements WorkPlan {
+    record Walk(List<WorkClass> classes, Admission.Work admits, DoublePredicate goldWelcome) implements WorkPlan {
 
         public Walk {
             classes = List.copyOf(classes);
@@ -24,7 +26,7 @@ public sealed interface WorkPlan {
 
         /** Every category, gold like any other task. */
         public Walk(List<WorkClass> classes) {
-            this(classes, new Admission.Work(Set.of()), true);
+            this(classes, new Admission.Work(Set.of()), rate -> true);
         }
     }
 

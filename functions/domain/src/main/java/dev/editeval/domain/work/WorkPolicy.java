@@ -7,7 +7,9 @@ import dev.editeval.domain.quality.RecentRating;
 import dev.editeval.domain.quality.Standing;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 
 /**
  * Which work an evaluator is given, and in what order: the seam quality control plugs into. It sees the evaluator's
@@ -33,13 +35,23 @@ public interface WorkPolicy {
     /**
      * Quality control's order, from the evaluator's standing: a new evaluator works screening tasks until they pass
      * (and joins straight away when no screening set exists); a qualified one gets real work in the categories they
-     * unlocked, hidden gold among it at most at {@code goldRate} ({@link #goldWelcome}); a paused, removed or failed
-     * one is refused with the reason. Hidden gold waits among regular work, so it costs no query of its own.
+     * unlocked, hidden gold among it at most at the gold rate of the gold task's batch ({@link #goldWelcome}); a
+     * paused, removed or failed one is refused with the reason. Hidden gold waits among regular work, so it costs no
+     * query of its own, and its batch's rate comes with it (on the task's item).
      */
+    static WorkPolicy quality() {
+        return quality(OptionalDouble.empty());
+    }
+
+    /** As {@link #quality()}, with one gold rate for every batch whatever its own (tests). */
     static WorkPolicy quality(double goldRate) {
+        return quality(OptionalDouble.of(goldRate));
+    }
+
+    private static WorkPolicy quality(OptionalDouble fixedRate) {
         return desk -> {
             Standing standing = desk.standing();
-            boolean gold = goldWelcome(goldRate, standing.recent());
+            DoublePredicate gold = batchRate -> goldWelcome(fixedRate.orElse(batchRate), standing.recent());
             return switch (standing.admission()) {
                 case Admission.Refused refused -> new WorkPlan.Refused(refused.code(), refused.message());
                 case Admission.Screen ignored -> new WorkPlan.Screen(standing.neverScreened()

@@ -38,6 +38,7 @@ public final class TestBatch {
     private final Set<String> left = new HashSet<>();
     private int ratersPerTask = 2;
     private int screeningAttempts;
+    private Double goldRate;
     /** Per task id: the score range gold expects of every output on two dimensions. */
     private final Map<String, int[]> gold = new LinkedHashMap<>();
 
@@ -57,6 +58,12 @@ public final class TestBatch {
     /** Makes the batch a screening set with this many attempts (each one task in {@code attempts} of the set). */
     public TestBatch screening(int attempts) {
         this.screeningAttempts = attempts;
+        return this;
+    }
+
+    /** The batch's own share of hidden gold ({@code quality.goldRate} in the manifest). */
+    public TestBatch goldRate(double rate) {
+        this.goldRate = rate;
         return this;
     }
 
@@ -122,6 +129,9 @@ public final class TestBatch {
         manifest.put("batchId", batchId).put("rubric", RUBRIC).put("ratersPerTask", ratersPerTask);
         if (screeningAttempts > 0) {
             manifest.putObject("screening").put("attempts", screeningAttempts);
+        }
+        if (goldRate != null) {
+            manifest.putObject("quality").put("goldRate", goldRate);
         }
         ArrayNode array = manifest.putArray("tasks");
         for (Task task : tasks) {

@@ -174,6 +174,29 @@ class QualityFlowTest {
     }
 
     @Test
+    void hiddenGold_isLeasedAtTheRateItsOwnBatchSets() {
+        ports.policy(WorkPolicy.quality());
+        TestBatch never = TestBatch.of("never").ratersPerTask(3).goldRate(0);
+        TestBatch always = TestBatch.of("always").ratersPerTask(3).goldRate(1);
+        for (int i = 0; i < 3; i++) {
+            never.task("n" + i, "Make the red square blue", "model-a", "model-b").gold("n" + i, 4, 5);
+            always.task("a" + i, "Make the red square blue", "model-a", "model-b").gold("a" + i, 4, 5);
+        }
+        ports.ingestAndPreview(never);
+        ports.ingestAndPreview(always);
+
+        List<String> batches = new ArrayList<>();
+        for (LeaseOutcome outcome = lease("ivy"); outcome instanceof LeaseOutcome.Leased leased;
+             outcome = lease("ivy")) {
+            batches.add(leased.lease().task().batchId());
+            rate("ivy", leased.lease(), 4, 30_000);
+        }
+
+        assertThat(batches).as("every gold task of the batch at rate 1, none of the batch at rate 0")
+                .containsExactly("always", "always", "always");
+    }
+
+    @Test
     void retriedSubmitOfAWarnedEvaluator_countsItsRatingOnce_andDoesNotPauseThem() {
         withGoldRate(1);
         TestBatch batch = TestBatch.of("real").ratersPerTask(3);
