@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The lead's page (lead.html) in Debian's Chromium against a running pipeline: sign in as an admin, see the failed
 // task's reason on Batches, visit every screen (by keyboard: the tab list's arrow keys) and audit each with axe-core
-// for WCAG 2.1 A/AA, pause an evaluator with a reason from Evaluators. Run by local/src/test/.../LeadPageBrowserIT;
-// usable by hand against `./editeval demo`. Prints one JSON line on success.
+// for WCAG 2.1 A/AA, pause an evaluator with a reason from Evaluators; with --review, record a decision on the first
+// task of the adjudication queue and resolve the first open escalation as confirmed. Run by
+// local/src/test/.../LeadPageBrowserIT; usable by hand against `./editeval demo`. Prints one JSON line on success.
 //
 //   node web-static/e2e/lead-page.e2e.mjs --url http://127.0.0.1:4560/ --user lead --password ... \
-//        [--pause NAME] [--shots DIR] [--chromium PATH]
+//        [--pause NAME] [--review true] [--shots DIR] [--chromium PATH]
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -17,7 +18,8 @@ const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCREENS = ["batches", "queues", "evaluators", "adjudication", "safety", "results"];
 const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
 
-await run("lead-page.e2e", { pause: { type: "string", default: "" }, shots: { type: "string", default: "" } },
+await run("lead-page.e2e", { pause: { type: "string", default: "" }, review: { type: "string", default: "" },
+  shots: { type: "string", default: "" } },
   async (page, options) => {
     check("sign in");
     await page.goto(new URL("lead.html", options.url).toString(), { waitUntil: "domcontentloaded" });
@@ -83,8 +85,43 @@ await run("lead-page.e2e", { pause: { type: "string", default: "" }, shots: { ty
         await page.screenshot({ path: join(options.shots, "lead-evaluators-paused-1366.png") });
       }
     }
-    return { failed, audits, paused, unavailable, shown };
+    const reviewed = options.review ? await review(page, options, audits) : {};
+    return { failed, audits, paused, unavailable, shown, ...reviewed };
   });
+
+/** A decision recorded on the first disagreeing task, and the first open escalation confirmed unsafe. */
+async function review(page, options, audits) {
+  check("adjudicate the first disagreeing task");
+  await page.click("#tab-adjudication");
+  await page.locator("#panel-adjudication").getByRole("button", { name: /^Open / }).first().click();
+  await page.locator("#panel-adjudication form.decision").waitFor({ state: "visible" });
+  audits.push(await accessibility(page, "task opened for adjudication"));
+  if (options.shots) {
+    await page.screenshot({ path: join(options.shots, "lead-adjudication-task-1366.png") });
+  }
+  await page.getByLabel("Verdict", { exact: true }).selectOption("valid");
+  await page.getByLabel("Reason", { exact: true }).selectOption("rater_error");
+  await page.getByLabel("Note", { exact: true }).fill("one rater missed the halo on the wall");
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await page.locator("#notice-text", { hasText: "recorded" }).waitFor({ state: "visible" });
+  const adjudicated = await page.textContent("#notice-text");
+
+  check("resolve the first open escalation");
+  await page.click("#tab-safety");
+  // by its key: the button's name turns to "Blur image" once pressed
+  const reveal = page.locator("#panel-safety button[data-key^='reveal-']").first();
+  await reveal.click();
+  assert(await reveal.getAttribute("aria-pressed") === "true", "Show image did not reveal the thumbnail");
+  assert(!(await page.locator("#panel-safety img").first().getAttribute("class") || "").includes("veiled"),
+    "the revealed thumbnail is still blurred");
+  audits.push(await accessibility(page, "revealed escalation"));
+  if (options.shots) {
+    await page.screenshot({ path: join(options.shots, "lead-safety-revealed-1366.png") });
+  }
+  await page.locator("#panel-safety").getByRole("button", { name: "Confirm unsafe" }).first().click();
+  await page.locator("#notice-text", { hasText: "Resolved" }).waitFor({ state: "visible" });
+  return { adjudicated, resolved: await page.textContent("#notice-text") };
+}
 
 /** axe-core in the page as it is now (through the DevTools protocol, which the CSP does not govern). */
 async function accessibility(page, screen) {

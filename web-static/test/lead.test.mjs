@@ -69,9 +69,17 @@ describe("evaluatorRows", () => {
     assert.deepEqual(rows[1].concern.reasons, ["paused: on leave"]);
   });
 
-  test("actionsFor_offersResumeOnlyOnceStopped", () => {
-    assert.deepEqual([actionsFor("active"), actionsFor("paused"), actionsFor("removed")],
-      [["pause", "remove"], ["resume", "remove"], ["resume"]]);
+  test("actionsFor_offersResumeOnlyOnceStopped_excludeOrIncludeAlways_andResetOnlyOnScreening", () => {
+    assert.deepEqual([actionsFor("qualified"), actionsFor("paused"), actionsFor("removed", true),
+      actionsFor("screening")], [["pause", "remove", "exclude"], ["resume", "remove", "exclude"],
+      ["resume", "include"], ["pause", "remove", "exclude", "reset"]]);
+  });
+
+  test("evaluatorRows_whenTheRatingsAreExcluded_saysSoAmongTheConcerns", () => {
+    const [row] = evaluatorRows([{ evaluatorId: "e1", name: "ana", status: "qualified",
+      exclusion: { from: null, reason: "rushed", at: "2026-12-03T09:00:00Z" } }]);
+    assert.equal(row.excluded, true);
+    assert.ok(row.concern.reasons.includes("ratings excluded: rushed"));
   });
 });
 

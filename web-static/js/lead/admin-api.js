@@ -15,6 +15,11 @@ export function createAdminApi(api) {
     /** action: "pause", "remove" or "resume"; the reason is sent for pause and remove only. */
     setStatus: (evaluatorId, action, reason) => post(`/admin/evaluators/${part(evaluatorId)}/${action}`,
       action === "resume" ? undefined : { reason }),
+    /** Leaves all the evaluator's ratings out of the leaderboards (the raw export keeps them, flagged). */
+    exclude: (evaluatorId, reason) => api.request("PUT", `/admin/evaluators/${part(evaluatorId)}/exclusion`,
+      { from: null, reason }),
+    include: (evaluatorId) => api.request("DELETE", `/admin/evaluators/${part(evaluatorId)}/exclusion`),
+    resetScreening: (evaluatorId) => post(`/admin/evaluators/${part(evaluatorId)}/reset-screening`),
     exports: () => get("/admin/exports"),
     exportOf: (day) => get(`/admin/exports/${part(day)}`),
     tablesOf: (day) => get(`/admin/exports/${part(day)}/tables`),

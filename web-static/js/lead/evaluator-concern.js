@@ -60,6 +60,9 @@ export function concernOf(row) {
   if (row.status === "paused" || row.status === "removed") {
     reasons.push(`${row.status}${row.reason ? `: ${row.reason}` : ""}`);
   }
+  if (row.excluded) {
+    reasons.push(`ratings excluded${row.exclusionReason ? `: ${row.exclusionReason}` : ""}`);
+  }
   const stats = row.stats;
   if (stats) {
     for (const flag of stats.flags) {
@@ -95,7 +98,8 @@ export function concernOf(row) {
 
 /**
  * apiRows: GET /api/admin/evaluators's evaluators; exportRows: /tables's evaluators (may be empty).
- * Rows with { evaluatorId, name, pseudonym, status, reason, ratings, lastSeen, stats | null, concern }, worst first.
+ * Rows with { evaluatorId, name, pseudonym, status, reason, ratings, lastSeen, excluded, exclusionReason,
+ * stats | null, concern }, worst first.
  */
 export function evaluatorRows(apiRows, exportRows = []) {
   const byPseudonym = new Map(exportRows.map((row) => [row.evaluator, row]));
@@ -109,6 +113,9 @@ export function evaluatorRows(apiRows, exportRows = []) {
       reason: typeof evaluator.reason === "string" ? evaluator.reason : "",
       ratings: Number.isFinite(evaluator.ratings) ? evaluator.ratings : 0,
       lastSeen: typeof evaluator.lastSeen === "string" ? evaluator.lastSeen : "",
+      excluded: Boolean(evaluator.exclusion),
+      exclusionReason: evaluator.exclusion && typeof evaluator.exclusion.reason === "string"
+        ? evaluator.exclusion.reason : "",
       stats: exported ? exportStats(exported) : null,
     };
     return { ...row, concern: concernOf(row) };
@@ -116,13 +123,11 @@ export function evaluatorRows(apiRows, exportRows = []) {
   return rows.sort((a, b) => b.concern.score - a.concern.score || a.name.localeCompare(b.name));
 }
 
-/** The buttons a row offers: pause and remove while active, resume once stopped. */
-export function actionsFor(status) {
-  if (status === "paused") {
-    return ["resume", "remove"];
-  }
-  if (status === "removed") {
-    return ["resume"];
-  }
-  return ["pause", "remove"];
+/**
+ * The buttons a row offers: pause and remove while working, resume once stopped; exclude (or count again) their
+ * ratings; reset screening while they are on it.
+ */
+export function actionsFor(status, excluded = false) {
+  const stops = status === "paused" ? ["resume", "remove"] : status === "removed" ? ["resume"] : ["pause", "remove"];
+  return [...stops, excluded ? "include" : "exclude", ...(status === "screening" ? ["reset"] : [])];
 }

@@ -1,5 +1,6 @@
 // Evaluators: status, ratings, last seen and the lead's reason from the API; gold accuracy, agreement, severity
-// per dimension and flags from the latest export; sorted by concern; pause, resume and remove with a reason.
+// per dimension and flags from the latest export; sorted by concern; pause, resume and remove with a reason; exclude
+// their ratings from the leaderboards (or count them again); reset their screening attempts.
 
 import { formatDuration } from "../format.js";
 import { el } from "../dom.js";
@@ -14,6 +15,17 @@ const ACTION_TEXT = {
     + "back.", done: "paused" },
   remove: { label: "Remove", title: "Remove", text: "They stop for good (resume undoes it).", done: "removed" },
   resume: { label: "Resume", done: "resumed" },
+  exclude: { label: "Exclude ratings", title: "Exclude the ratings of", text: "Every rating they gave is left out of "
+    + "the leaderboards from the next export on; the raw export keeps them, flagged.", done: "excluded from the "
+    + "leaderboards" },
+  include: { label: "Count ratings", done: "counted in the leaderboards again" },
+  reset: { label: "Reset screening", done: "given their screening attempts back" },
+};
+/** What each action calls; those with a title ask for a reason first. */
+const CALLS = {
+  exclude: (admin, row, reason) => admin.exclude(row.evaluatorId, reason),
+  include: (admin, row) => admin.include(row.evaluatorId),
+  reset: (admin, row) => admin.resetScreening(row.evaluatorId),
 };
 const STATUS_TONE = { paused: "warn", removed: "danger", active: "ok" };
 
@@ -69,7 +81,7 @@ function cells(row, ctx) {
     stats ? formatDuration(stats.medianTimeMs) : "–",
     row.concern.reasons.length > 0 ? el("ul", { className: "concerns" },
       row.concern.reasons.map((reason) => el("li", { text: reason }))) : el("span", { className: "muted", text: "–" }),
-    el("span", { className: "row-actions" }, actionsFor(row.status).map((action) => el("button", {
+    el("span", { className: "row-actions" }, actionsFor(row.status, row.excluded).map((action) => el("button", {
       type: "button", className: action === "remove" ? "secondary danger" : "secondary",
       text: ACTION_TEXT[action].label, dataset: { key: `${action}-${row.evaluatorId}` },
       attrs: { "aria-label": `${ACTION_TEXT[action].label} ${row.name}` },
@@ -80,7 +92,7 @@ function cells(row, ctx) {
 
 async function act(button, row, action, ctx) {
   let reason = "";
-  if (action !== "resume") {
+  if (ACTION_TEXT[action].title) {
     const text = ACTION_TEXT[action];
     reason = await ctx.askReason(`${text.title} ${row.name}?`, text.text, text.label);
     if (reason === null) {
@@ -90,7 +102,8 @@ async function act(button, row, action, ctx) {
   }
   button.disabled = true;
   try {
-    await ctx.admin.setStatus(row.evaluatorId, action, reason);
+    await (CALLS[action] ? CALLS[action](ctx.admin, row, reason) : ctx.admin.setStatus(row.evaluatorId, action,
+      reason));
     ctx.notify(`${row.name} ${ACTION_TEXT[action].done}${reason ? `: ${reason}` : ""}.`, "ok");
   } catch (error) {
     ctx.notify(`Could not ${action} ${row.name}: ${error.message}`, "warn");

@@ -8,6 +8,9 @@ import { badge, failureLine, heading, renderIfChanged } from "./panel.js";
 
 export const safetyScreen = { id: "safety", label: "Safety", refresh };
 
+/** What the notice says once a verdict is recorded. */
+const RESOLVED = { confirmed: "confirmed unsafe", not_unsafe: "marked not unsafe" };
+
 // Thumbnails by task, from the adjudication view (the escalation list names the model, not its image).
 const thumbs = new Map();
 
@@ -57,7 +60,7 @@ function escalation(item, ctx) {
       event.currentTarget.disabled = true;
       try {
         await ctx.admin.resolve(item.id, verdict, note.value.trim());
-        ctx.notify(`Resolved: ${item.model} in ${item.batchId} / ${item.taskId} ${label.toLowerCase()}.`, "ok");
+        ctx.notify(`Resolved: ${item.model} in ${item.batchId} / ${item.taskId}, ${RESOLVED[verdict]}.`, "ok");
       } catch (error) {
         ctx.notify(isMissingRoute(error) ? `Resolving: ${NOT_AVAILABLE_TEXT}` : `Not resolved: ${error.message}`,
           "warn");

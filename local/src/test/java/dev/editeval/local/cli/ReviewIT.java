@@ -40,7 +40,7 @@ class ReviewIT {
     }
 
     /** Every score of every output set to {@code score}; the first output flagged unsafe when asked. */
-    private static String rating(JsonNode task, int score, boolean flagFirst) {
+    static String rating(JsonNode task, int score, boolean flagFirst) {
         ObjectNode body = PipelineIT.submission(task);
         for (JsonNode output : body.path("outputs")) {
             ObjectNode scores = (ObjectNode) output.path("scores");

@@ -238,8 +238,13 @@ final class ReviewRoutes {
         List<SafetyEscalation> escalations = review.escalations(status);
         Map<String, String> pseudonyms = exports.pseudonymsOf(escalations.stream()
                 .map(SafetyEscalation::evaluatorId).distinct().toList());
-        return ApiResponse.of(200, Map.of("escalations", escalations.stream()
-                .map(e -> escalation(e, pseudonyms.get(e.evaluatorId()))).toList()));
+        Map<String, String> names = new HashMap<>();
+        review.evaluators().forEach(profile -> names.put(profile.evaluatorId(), profile.name()));
+        return ApiResponse.of(200, Map.of("escalations", escalations.stream().map(e -> {
+            Map<String, Object> row = escalation(e, pseudonyms.get(e.evaluatorId()));
+            row.put("name", names.getOrDefault(e.evaluatorId(), "").isEmpty() ? null : names.get(e.evaluatorId()));
+            return row;
+        }).toList()));
     }
 
     private static Map<String, Object> escalation(SafetyEscalation e, String pseudonym) {
