@@ -52,6 +52,8 @@ class LoadRun {
     private static String report(RaceResult run, Ledger ledger) {
         List<Double> warm = run.leaseMillis().subList(Math.min(EVALUATORS, run.leaseMillis().size()),
                 run.leaseMillis().size());
+        List<Double> warmServer = run.leaseServerMillis().subList(Math.min(EVALUATORS,
+                run.leaseServerMillis().size()), run.leaseServerMillis().size());
         return """
                 | measure | value |
                 | --- | --- |
@@ -71,6 +73,8 @@ class LoadRun {
                 | lease latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
                 | lease latency past the first round (first leases, cold server) | %.1f / %.1f / %.1f ms |
                 | submit latency p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
+                | API's own time (Server-Timing), lease p50 / p95 / p99, past the first round | %.1f / %.1f / %.1f ms |
+                | API's own time (Server-Timing), submit p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
                 """.formatted(EVALUATORS, THINK.equals(Race.Think.NONE) ? "none"
                         : THINK.least().toSeconds() + "-" + THINK.most().toSeconds() + " s", TASKS, RATERS,
                 run.elapsedMillis() / 1000.0, run.leaseMillis().size(),
@@ -82,6 +86,10 @@ class LoadRun {
                 RaceResult.percentile(run.leaseMillis(), 99), RaceResult.percentile(warm, 50),
                 RaceResult.percentile(warm, 95), RaceResult.percentile(warm, 99),
                 RaceResult.percentile(run.submitMillis(), 50),
-                RaceResult.percentile(run.submitMillis(), 95), RaceResult.percentile(run.submitMillis(), 99));
+                RaceResult.percentile(run.submitMillis(), 95), RaceResult.percentile(run.submitMillis(), 99),
+                RaceResult.percentile(warmServer, 50), RaceResult.percentile(warmServer, 95),
+                RaceResult.percentile(warmServer, 99), RaceResult.percentile(run.submitServerMillis(), 50),
+                RaceResult.percentile(run.submitServerMillis(), 95),
+                RaceResult.percentile(run.submitServerMillis(), 99));
     }
 }

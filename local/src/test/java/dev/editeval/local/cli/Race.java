@@ -38,6 +38,8 @@ final class Race {
     private final List<String> accepted = new ArrayList<>();
     private final List<Double> leaseMillis = new ArrayList<>();
     private final List<Double> submitMillis = new ArrayList<>();
+    private final List<Double> leaseServerMillis = new ArrayList<>();
+    private final List<Double> submitServerMillis = new ArrayList<>();
     private int overbooked;
     private int leasedTwice;
     private int failedSubmits;
@@ -99,7 +101,8 @@ final class Race {
         }
         synchronized (race) {
             return new RaceResult(race.overbooked, race.leasedTwice, race.failedSubmits, race.accepted,
-                    race.leaseMillis, race.submitMillis, race.noneWaiting, (System.nanoTime() - start) / 1_000_000);
+                    race.leaseMillis, race.submitMillis, race.noneWaiting, (System.nanoTime() - start) / 1_000_000,
+                    race.leaseServerMillis, race.submitServerMillis);
         }
     }
 
@@ -122,14 +125,14 @@ final class Race {
             }
             JsonNode task = LocalPipeline.json(leased);
             String ref = task.path("batchId").asText() + "/" + task.path("taskId").asText();
-            book(ref, mine, leaseMs);
+            book(ref, mine, leaseMs, serverMillis(leased));
             String body = PipelineIT.submission(task).toString();
             Thread.sleep(think.draw(random));
             long t1 = System.nanoTime();
             HttpResponse<String> submitted = submit(task.path("leaseId").asText(), token, body);
             boolean kept = submitted.statusCode() == 201 || submitted.statusCode() == 200;
             settle(ref, kept, LocalPipeline.json(submitted).path("ratingId").asText(),
-                    (System.nanoTime() - t1) / 1e6);
+                    (System.nanoTime() - t1) / 1e6, serverMillis(submitted));
         }
     }
 
@@ -143,8 +146,15 @@ final class Race {
         return answer;
     }
 
-    private synchronized void book(String ref, Set<String> mine, double leaseMs) {
+    /** The API's own time, as the local server reports it ({@code Server-Timing: app;dur=12.34}); NaN without. */
+    private static double serverMillis(HttpResponse<?> response) {
+        return response.headers().firstValue("Server-Timing").map(value -> value.replaceAll(".*dur=([0-9.]+).*", "$1"))
+                .map(Double::parseDouble).orElse(Double.NaN);
+    }
+
+    private synchronized void book(String ref, Set<String> mine, double leaseMs, double serverMs) {
         leaseMillis.add(leaseMs);
+        leaseServerMillis.add(serverMs);
         if (!mine.add(ref)) {
             leasedTwice++;
         }
@@ -154,11 +164,12 @@ final class Race {
         }
     }
 
-    private synchronized void settle(String ref, boolean ok, String ratingId, double submitMs) {
+    private synchronized void settle(String ref, boolean ok, String ratingId, double submitMs, double serverMs) {
         if (ok) {
             stored.merge(ref, 1, Integer::sum);
             accepted.add(ratingId);
             submitMillis.add(submitMs);
+            submitServerMillis.add(serverMs);
         } else {
             failedSubmits++;
         }

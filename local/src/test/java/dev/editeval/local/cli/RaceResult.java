@@ -11,14 +11,19 @@ import java.util.List;
  * @param acceptedSubmissions the submission id of every submit answered 201
  * @param leaseMillis latency of each lease call answered 201
  * @param submitMillis latency of each submit answered 201
+ * @param leaseServerMillis  the API's own time of each of those leases (the server's {@code Server-Timing})
+ * @param submitServerMillis the API's own time of each of those submits
  */
 record RaceResult(int overbooked, int leasedTwice, int failedSubmits, List<String> acceptedSubmissions,
-                  List<Double> leaseMillis, List<Double> submitMillis, int noneWaiting, long elapsedMillis) {
+                  List<Double> leaseMillis, List<Double> submitMillis, int noneWaiting, long elapsedMillis,
+                  List<Double> leaseServerMillis, List<Double> submitServerMillis) {
 
     RaceResult {
         acceptedSubmissions = List.copyOf(acceptedSubmissions);
         leaseMillis = List.copyOf(leaseMillis);
         submitMillis = List.copyOf(submitMillis);
+        leaseServerMillis = List.copyOf(leaseServerMillis);
+        submitServerMillis = List.copyOf(submitServerMillis);
     }
 
     static double percentile(List<Double> values, double p) {

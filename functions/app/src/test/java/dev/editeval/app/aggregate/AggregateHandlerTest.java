@@ -9,7 +9,6 @@ import dev.editeval.app.runtime.InvocationContext;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.TestBatch;
 import dev.editeval.domain.fakes.TestSubmissions;
-import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.export.SetAside;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.RatingRecord;
@@ -55,8 +54,7 @@ class AggregateHandlerTest {
         assertThat(folder).matches("exports/runs/dt=2026-11-28/[0-9a-f]{16}/");
         assertThat(ports.store().list("exports/")).containsExactlyInAnyOrder("exports/dt=2026-11-28/_manifest.json",
                 "exports/dt=2026-11-28/ratings.jsonl.gz", folder + "ratings.jsonl.gz", folder + "summary.csv",
-                folder + "evaluators.csv", folder + "report.html", folder + ReviewFiles.ADJUDICATIONS,
-                folder + ReviewFiles.SAFETY, folder + ReviewFiles.EXTENSIONS);
+                folder + "evaluators.csv", folder + "report.html");
     }
 
     @Test

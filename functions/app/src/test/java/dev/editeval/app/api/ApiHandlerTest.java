@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.runtime.InvocationContext;
-import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
@@ -406,8 +405,7 @@ class ApiHandlerTest {
         assertThat(export.path("closed").asBoolean()).isFalse();
         List<String> names = new ArrayList<>();
         export.path("links").fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv", "evaluators.csv",
-                ReviewFiles.ADJUDICATIONS, ReviewFiles.SAFETY, ReviewFiles.EXTENSIONS);
+        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv", "evaluators.csv");
         assertThat(export.path("links").path("report.html").asText())
                 .startsWith("https://images.test/editeval-uploads/" + export.path("folder").asText());
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27", "[admins]"), context)

@@ -18,8 +18,10 @@ import java.util.Map;
 /**
  * The leads' side of an export, beside the raw ratings and never in place of them: {@code adjudications.jsonl},
  * {@code safety.jsonl} (every flag, with its resolution) and {@code extensions.csv} (each task given more raters and
- * why). What a day's export holds was recorded by the end of that day, so exporting the day again gives the same
- * bytes; evaluators and leads appear as their pseudonyms, as in the ratings.
+ * why), each written only when it has a row, so an export with no decisions is the same files as the offline
+ * {@code ./editeval aggregate} makes from the ratings alone. What a day's export holds was recorded by the end of
+ * that day, so exporting the day again gives the same bytes; evaluators and leads appear as their pseudonyms, as in
+ * the ratings.
  */
 public final class ReviewFiles {
 
@@ -34,14 +36,14 @@ public final class ReviewFiles {
     static Map<String, byte[]> of(LocalDate day, ReviewInputs inputs, Pseudonyms pseudonyms) {
         Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(ADJUDICATIONS, lines(inputs.adjudications().stream().filter(a -> a.at().isBefore(end))
+        putIfAny(files, ADJUDICATIONS, lines(inputs.adjudications().stream().filter(a -> a.at().isBefore(end))
                 .sorted(Comparator.comparing((Adjudication a) -> a.task().batchId()).thenComparing(a -> a.task()
                         .taskId())).map(a -> {
                             ObjectNode row = a.toJson();
                             row.put("by", pseudonyms.of(a.by()));
                             return row;
                         }).toList()));
-        files.put(SAFETY, lines(inputs.escalations().stream().filter(e -> e.flaggedAt().isBefore(end))
+        putIfAny(files, SAFETY, lines(inputs.escalations().stream().filter(e -> e.flaggedAt().isBefore(end))
                 .sorted(Comparator.comparing(SafetyEscalation::flaggedAt).thenComparing(SafetyEscalation::id))
                 .map(e -> safetyRow(e, end, pseudonyms)).toList()));
         List<List<Object>> extensions = new ArrayList<>();
@@ -52,8 +54,16 @@ public final class ReviewFiles {
                         extended.extension().fromRaters(), extended.extension().toRaters(),
                         CsvFiles.text(String.join("; ", extended.extension().reasons())),
                         extended.at().toString()))));
-        files.put(EXTENSIONS, CsvFiles.print(EXTENSIONS_HEADER, extensions));
+        if (!extensions.isEmpty()) {
+            files.put(EXTENSIONS, CsvFiles.print(EXTENSIONS_HEADER, extensions));
+        }
         return files;
+    }
+
+    private static void putIfAny(Map<String, byte[]> files, String name, byte[] lines) {
+        if (lines.length > 0) {
+            files.put(name, lines);
+        }
     }
 
     private static ObjectNode safetyRow(SafetyEscalation escalation, Instant end, Pseudonyms pseudonyms) {

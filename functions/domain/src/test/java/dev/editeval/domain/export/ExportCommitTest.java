@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class ExportCommitTest {
     private final ExportFixture fixture = new ExportFixture();
     private final InMemoryPorts ports = fixture.ports;
     private final ExportService exports = ports.services().exportService();
+    /** What the services' export reads beside the ratings: every run here writes the same files. */
+    private final Supplier<ReviewInputs> review = ReviewInputs.of(ports.review(), ports.evaluators());
 
     private void nightAfter(LocalDate day) {
         ports.clock().set(day.plusDays(1).atTime(2, 15).toInstant(ZoneOffset.UTC));
@@ -44,7 +47,7 @@ class ExportCommitTest {
         int files = committed.files().size(); // the run folder's files, then the manifest, then the day's partition
         for (int putsBeforeFailure = 0; putsBeforeFailure < files + 2; putsBeforeFailure++) {
             ExportService crashing = new ExportService(ports.batches(), ports.ratings(),
-                    new FailingStore(ports.store(), putsBeforeFailure), ports.clock());
+                    new FailingStore(ports.store(), putsBeforeFailure), ports.clock(), review);
 
             assertThatThrownBy(() -> crashing.export(DAY)).hasMessageContaining("store failed");
 
@@ -73,7 +76,7 @@ class ExportCommitTest {
         exports.export(DAY);
         fixture.rateAnother("more");
         ExportService crashing = new ExportService(ports.batches(), ports.ratings(),
-                new FailingStore(ports.store(), fixture.manifest(DAY).files().size() + 1), ports.clock());
+                new FailingStore(ports.store(), fixture.manifest(DAY).files().size() + 1), ports.clock(), review);
         assertThatThrownBy(() -> crashing.export(DAY)).hasMessageContaining("store failed");
         assertThat(exports.committed(DAY).orElseThrow().ratings()).isEqualTo(5);
         assertThat(ExportFixture.rows(ports.store().get("exports/dt=2026-11-28/ratings.jsonl.gz").orElseThrow()))
@@ -97,7 +100,7 @@ class ExportCommitTest {
                 "application/json");
         nightAfter(NEXT);
 
-        ExportSummary summary = new ExportService(ports.batches(), recording, ports.store(), ports.clock())
+        ExportSummary summary = new ExportService(ports.batches(), recording, ports.store(), ports.clock(), review)
                 .export(NEXT);
 
         assertThat(recording.days()).containsExactly(NEXT);
@@ -204,7 +207,7 @@ class ExportCommitTest {
             }
         };
 
-        new ExportService(ports.batches(), ports.ratings(), interleaving, ports.clock()).export(DAY);
+        new ExportService(ports.batches(), ports.ratings(), interleaving, ports.clock(), review).export(DAY);
 
         assertThat(interleaved[0]).isTrue();
         assertThat(exports.committed(DAY)).as("the later run's export, whole").isPresent()
