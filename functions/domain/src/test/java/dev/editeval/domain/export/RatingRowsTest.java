@@ -90,6 +90,20 @@ class RatingRowsTest {
     }
 
     @Test
+    void of_aScreeningSetsRating_saysSo_andReadsBackAsScreening() throws IOException {
+        RatingRecord rating = new RatingRecord(new TaskRef("screen", "s1"), "eve", "sub-1",
+                Instant.parse("2026-11-28T10:00:00Z"), SUBMISSION, Map.of("A", "m2", "B", "m1"));
+
+        RatingRow screening = RatingRow.parse(RatingRows.of(rating, PSEUDONYMS, Optional.empty(), Optional.empty(),
+                true).toString());
+        RatingRow work = RatingRow.parse(RatingRows.of(rating, PSEUDONYMS, Optional.empty(), Optional.empty())
+                .toString());
+
+        assertThat(screening.screening()).isTrue();
+        assertThat(work.screening()).isFalse();
+    }
+
+    @Test
     void pseudonyms_withTheSameKey_areStableAndDifferPerEvaluatorAndKey() {
         Pseudonyms other = new Pseudonyms("fedcba9876543210".getBytes(StandardCharsets.UTF_8));
 

@@ -46,6 +46,16 @@ class QualityFlowTest {
         ports.ingestAndPreview(batch);
     }
 
+    /** Real work that is all hidden gold, leased at rate 1: each task expects min..max of every output. */
+    private void goldWork(int tasks, int min, int max) {
+        withGoldRate(1);
+        TestBatch batch = TestBatch.of("real").ratersPerTask(3);
+        for (int i = 0; i < tasks; i++) {
+            batch.task("g" + i, "Make the red square blue", "model-a", "model-b").gold("g" + i, min, max);
+        }
+        ports.ingestAndPreview(batch);
+    }
+
     private LeaseOutcome lease(String evaluatorId) {
         return ports.services().leaseService().leaseNext(evaluatorId);
     }
@@ -143,12 +153,7 @@ class QualityFlowTest {
 
     @Test
     void straightLinerUnderHiddenGold_isWarnedThenPaused_andLeasesAnswerWithTheReason() {
-        withGoldRate(1);
-        TestBatch batch = TestBatch.of("real").ratersPerTask(3);
-        for (int i = 0; i < 30; i++) {
-            batch.task("g" + i, "Make the red square blue", "model-a", "model-b").gold("g" + i, 1, 2);
-        }
-        ports.ingestAndPreview(batch);
+        goldWork(30, 1, 2);
 
         List<String> warnings = new ArrayList<>();
         LeaseOutcome outcome = lease("dee");
@@ -198,12 +203,7 @@ class QualityFlowTest {
 
     @Test
     void retriedSubmitOfAWarnedEvaluator_countsItsRatingOnce_andDoesNotPauseThem() {
-        withGoldRate(1);
-        TestBatch batch = TestBatch.of("real").ratersPerTask(3);
-        for (int i = 0; i < 4; i++) {
-            batch.task("g" + i, "Make the red square blue", "model-a", "model-b").gold("g" + i, 1, 2);
-        }
-        ports.ingestAndPreview(batch);
+        goldWork(4, 1, 2);
         assertThat(rate("dee", leased("dee"), 5, 30_000).judged().standing().warning()).isNotEmpty();
         Lease second = leased("dee");
         rate("dee", second, 5, 30_000);
@@ -220,12 +220,7 @@ class QualityFlowTest {
 
     @Test
     void hiddenGoldFeedback_isShownOnAtMostOneGoldAnswerInFeedbackEvery() {
-        withGoldRate(1);
-        TestBatch batch = TestBatch.of("real").ratersPerTask(3);
-        for (int i = 0; i < 9; i++) {
-            batch.task("g" + i, "Make the red square blue", "model-a", "model-b").gold("g" + i, 3, 5);
-        }
-        ports.ingestAndPreview(batch);
+        goldWork(9, 3, 5);
 
         List<Boolean> shown = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
