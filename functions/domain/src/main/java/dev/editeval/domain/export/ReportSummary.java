@@ -44,9 +44,9 @@ final class ReportSummary {
     private static void rankings(StringBuilder html, ReportScopes scopes, ReportLabels labels) {
         html.append("<h3>Rankings</h3>\n<p>Models by mean score, highest first. <b>&gt;</b>: the model ahead is"
                 + " ahead beyond noise (the paired difference's 95% interval excludes 0); <b>\u2248</b>: not"
-                + " distinguishable. A model with fewer than ").append(ReportText.FEW_SCORES)
-                .append(" scores is marked <span class=\"few\">few</span> and no difference against it is called."
-                        + "</p>\n");
+                + " distinguishable; <b>?</b>: too few scores to tell. A model with fewer than ")
+                .append(ReportText.FEW_SCORES).append(" scores is marked <span class=\"few\">few</span> and no"
+                        + " difference against it is called.</p>\n");
         scopes.overall().forEach((batch, dimensions) -> {
             html.append("<table class=\"rank\"><caption>").append(escape(batch)).append("</caption><tr>")
                     .append("<th>dimension</th><th>ranking</th><th>ahead beyond noise</th>")
@@ -88,8 +88,8 @@ final class ReportSummary {
             if (i > 0) {
                 Cell before = ranked.get(i - 1);
                 Difference d = pairs.get(ReportScopes.pair(before.model(), cell.model()));
-                boolean called = d != null && d.excludesZero() && !few(before.n()) && !few(cell.n());
-                out.append(called ? " <b>&gt;</b> " : " <b>\u2248</b> ");
+                out.append(few(before.n()) || few(cell.n()) ? " <b>?</b> "
+                        : d != null && d.excludesZero() ? " <b>&gt;</b> " : " <b>\u2248</b> ");
             }
             out.append("<span class=\"model\">").append(escape(cell.model())).append("</span> ")
                     .append(fixed(cell.mean()));

@@ -86,7 +86,7 @@ class HtmlReportTest {
         String html = report(lines());
 
         String summary = section(html, "summary");
-        assertThat(summary).contains("rare</span> 4.50 <span class=\"few\">few, n=2</span>")
+        assertThat(summary).contains("rare</span> 4.50 <span class=\"few\">few, n=2</span> <b>?</b> <span")
                 .doesNotContain("rare over", "over rare", "rare and", "and rare");
         String leaderboards = section(html, "leaderboards");
         assertThat(leaderboards).containsPattern("<td>rare</td><td>\\w+</td><td class=\"n\">[-+0-9.]+</td>"
