@@ -83,7 +83,7 @@ final class AggregateCommand implements Callable<Integer> {
             // the stand-in keeps objects as files: the report opens in a browser from there
             Path file = StandIns.objectFile(Runtimes.dataDir(), Topology.BUCKET, report);
             if (Files.isRegularFile(file)) {
-                spec.commandLine().getOut().println("Open the report: " + file.toUri());
+                printOpen(file);
             }
             return 0;
         }
@@ -135,7 +135,13 @@ final class AggregateCommand implements Callable<Integer> {
         write(ExportManifest.NAME, ExportManifest.of(day, Instant.now(), made).toBytes());
         spec.commandLine().getOut().println("Aggregated " + made.report().ratings() + " ratings (" + made.dayRatings()
                 + " of " + day + ") into " + out);
+        printOpen(out.resolve(ExportFiles.REPORT).toAbsolutePath());
         return 0;
+    }
+
+    /** The report as an address a person can open in a browser, where {@code s3://} opens nothing. */
+    private void printOpen(Path report) {
+        spec.commandLine().getOut().println("Open the report: " + report.toUri());
     }
 
     private void write(String name, byte[] bytes) throws IOException {

@@ -2,6 +2,7 @@ package dev.editeval.local.cli;
 
 import dev.editeval.app.aws.DynamoDbBatchRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
+import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.topology.ApiRoute;
@@ -56,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("The demo batch is already here from an earlier run.");
         }
         ReadyWatcher.Result result = new ReadyWatcher(batches, new DynamoDbTaskRepository(dynamoDb,
-                Topology.TABLE.name())).watch(batchId, since, Duration.ofMinutes(5));
+                Topology.TABLE.name()), new S3ObjectStore(runtime.clients().s3(), Topology.BUCKET))
+                .watch(batchId, since, Duration.ofMinutes(5));
         report(result, new PrintWriter(System.out, true));
         String password = runtime.users().addOrReset(DEMO_USER, ApiRoute.Audience.groupsOf(false));
         Runtimes.printAddresses(runtime);

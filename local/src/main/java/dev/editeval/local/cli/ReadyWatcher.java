@@ -1,11 +1,16 @@
 package dev.editeval.local.cli;
 
+import dev.editeval.domain.ingest.BatchReport;
+import dev.editeval.domain.ingest.BatchReports;
+import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchRecord;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.ports.BatchRepository;
+import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.TaskRepository;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +19,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Shows a batch's tasks becoming ready, and tells how it ended: accepted with N ready and M failed, or rejected. */
+/**
+ * Shows a batch's tasks becoming ready, and tells how it ended: accepted with N ready and M failed, or rejected. It
+ * returns once the batch's {@code _report.json} says its previews are done, so what it prints is what the report the
+ * task owner reads says (the last task's status is stored before the report is rewritten).
+ */
 final class ReadyWatcher {
 
     /** How a watched batch ended. */
@@ -23,10 +32,12 @@ final class ReadyWatcher {
 
     private final BatchRepository batches;
     private final TaskRepository tasks;
+    private final ObjectStore store;
 
-    ReadyWatcher(BatchRepository batches, TaskRepository tasks) {
+    ReadyWatcher(BatchRepository batches, TaskRepository tasks, ObjectStore store) {
         this.batches = batches;
         this.tasks = tasks;
+        this.store = store;
     }
 
     /** Waits for the record ingest makes of an upload that started at {@code since}, then for its tasks. */
@@ -48,7 +59,7 @@ final class ReadyWatcher {
                 int ready = count(all, TaskStatus.READY);
                 int failed = count(all, TaskStatus.FAILED);
                 bar.stepTo(ready + failed);
-                if (ready + failed >= total || Instant.now().isAfter(deadline)) {
+                if (ready + failed >= total && previewsDone(batchId) || Instant.now().isAfter(deadline)) {
                     List<String> reasons = all.stream().filter(t -> t.status() == TaskStatus.FAILED)
                             .map(t -> t.ref().taskId() + ": " + t.failure().orElse("")).toList();
                     return new Result(BatchStatus.ACCEPTED, ready, failed, reasons);
@@ -56,6 +67,16 @@ final class ReadyWatcher {
                 Thread.sleep(250);
             }
         }
+    }
+
+    private boolean previewsDone(String batchId) {
+        return store.get(BatchReports.key(batchId)).map(bytes -> {
+            try {
+                return Json.MAPPER.readValue(bytes, BatchReport.class).previews().equals(BatchReport.PREVIEWS_DONE);
+            } catch (IOException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     private Optional<BatchRecord> awaitBatch(String batchId, Instant since, Instant deadline)

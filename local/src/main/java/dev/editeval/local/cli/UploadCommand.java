@@ -2,6 +2,7 @@ package dev.editeval.local.cli;
 
 import dev.editeval.app.aws.DynamoDbBatchRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
+import dev.editeval.app.aws.S3ObjectStore;
 import dev.editeval.app.runtime.AwsClients;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.topology.Topology;
@@ -57,7 +58,8 @@ final class UploadCommand implements Callable<Integer> {
             Instant since = Instant.now();
             new BatchUploader(clients.s3()).upload(folder, batchId);
             ReadyWatcher.Result result = new ReadyWatcher(batches,
-                    new DynamoDbTaskRepository(clients.dynamoDb(), Topology.TABLE.name()))
+                    new DynamoDbTaskRepository(clients.dynamoDb(), Topology.TABLE.name()),
+                    new S3ObjectStore(clients.s3(), Topology.BUCKET))
                     .watch(batchId, since, Duration.ofSeconds(timeoutSeconds));
             if (result.status() == BatchStatus.REJECTED) {
                 DemoCommand.report(result, err);

@@ -94,11 +94,17 @@ class AggregateCommandTest {
         Path previous = firstDaysEvaluators(folder);
         Path out = folder.resolve("out");
 
-        int exit = new CommandLine(new AggregateCommand()).execute("--ratings", second.toString(), first.toString(),
-                "--previous", previous.toString(), "--out", out.toString());
+        StringWriter printed = new StringWriter();
+        CommandLine line = new CommandLine(new AggregateCommand());
+        line.setOut(new PrintWriter(printed, true));
+
+        int exit = line.execute("--ratings", second.toString(), first.toString(), "--previous", previous.toString(),
+                "--out", out.toString());
 
         assertThat(exit).isZero();
         assertSameFilesAsTheNightly(out, nightly);
+        assertThat(printed.toString()).contains("Open the report: " + out.resolve("report.html").toAbsolutePath()
+                .toUri());
         try (var listed = Files.list(out)) {
             assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
                     List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv", "report.html", "_manifest.json"));

@@ -116,7 +116,7 @@ final class LocalPipeline implements AutoCloseable {
         String batchId = BatchUploader.batchIdOf(folder);
         Instant since = Instant.now();
         new BatchUploader(runtime.clients().s3()).upload(folder, batchId);
-        return new ReadyWatcher(batches(), tasks()).watch(batchId, since, Duration.ofMinutes(3));
+        return new ReadyWatcher(batches(), tasks(), store()).watch(batchId, since, Duration.ofMinutes(3));
     }
 
     String signIn(String user, List<String> groups) throws IOException, InterruptedException {

@@ -8,7 +8,8 @@ import java.util.SortedMap;
 /** Everything the aggregation found, in a fixed order, ready to be written out. */
 public record AggregateReport(int ratings, List<Cell> cells, List<Difference> differences,
                               List<ModelOutcome> outcomes, List<Agreement> agreement, List<Preference> preferences,
-                              List<EvaluatorCalibration> evaluators, List<FlaggedUnit> flagged) {
+                              List<EvaluatorCalibration> evaluators, List<FlaggedUnit> flagged,
+                              List<UnsafeOutput> unsafe) {
 
     public AggregateReport {
         cells = List.copyOf(cells);
@@ -18,6 +19,7 @@ public record AggregateReport(int ratings, List<Cell> cells, List<Difference> di
         preferences = List.copyOf(preferences);
         evaluators = List.copyOf(evaluators);
         flagged = List.copyOf(flagged);
+        unsafe = List.copyOf(unsafe);
     }
 
     /**
@@ -111,5 +113,14 @@ public record AggregateReport(int ratings, List<Cell> cells, List<Difference> di
         public FlaggedUnit {
             scores = List.copyOf(scores);
         }
+    }
+
+    /**
+     * An output at least one rater flagged unsafe: one row of the escalation list a lead resolves.
+     *
+     * @param flags   the ratings that flagged it
+     * @param ratings the ratings that showed it
+     */
+    public record UnsafeOutput(String batchId, String taskId, String model, long flags, long ratings) {
     }
 }

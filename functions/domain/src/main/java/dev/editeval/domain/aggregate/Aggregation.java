@@ -3,6 +3,7 @@ package dev.editeval.domain.aggregate;
 import dev.editeval.domain.aggregate.AggregateReport.Agreement;
 import dev.editeval.domain.aggregate.AggregateReport.FlaggedUnit;
 import dev.editeval.domain.aggregate.AggregateReport.ModelOutcome;
+import dev.editeval.domain.aggregate.AggregateReport.UnsafeOutput;
 import dev.editeval.domain.stats.AlphaMetric;
 import dev.editeval.domain.stats.KrippendorffAlpha;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ public final class Aggregation {
     static final double LEVEL = 0.95;
     /** Raters this far apart on one output (1 against 4 on a five-point scale) need a lead to look. */
     public static final int ADJUDICATION_SPREAD = 3;
+    /** The agreement rows of the safety flag and the feasibility verdict, beside the rubric's dimensions. */
+    public static final String SAFETY_FLAG = "safety_flag";
+    public static final String FEASIBILITY = "feasibility";
 
     private Aggregation() {
     }
@@ -61,7 +65,8 @@ public final class Aggregation {
         Leaderboard.Result leaderboard = Leaderboard.of(work, scales, RESAMPLES, LEVEL, shardTasks);
         return new AggregateReport(rows.size(), leaderboard.cells(), leaderboard.differences(), outcomes(work),
                 agreement(work, units), Preferences.of(work, RESAMPLES, shardTasks),
-                Calibration.of(rows, work == rows ? units : ScoreUnits.of(rows), previousAgreement), flagged(units));
+                Calibration.of(rows, work == rows ? units : ScoreUnits.of(rows), previousAgreement), flagged(units),
+                unsafe(work));
     }
 
     /** Lowest and highest score seen per dimension: the scale of rows no rubric was given for. */
@@ -113,9 +118,9 @@ public final class Aggregation {
                         .add(output.flagged() ? 1 : 0);
             }
         }
-        flags.forEach((batch, units1) -> agreement.add(alpha(batch, "safety_flag", AlphaMetric.NOMINAL,
+        flags.forEach((batch, units1) -> agreement.add(alpha(batch, SAFETY_FLAG, AlphaMetric.NOMINAL,
                 asArrays(units1))));
-        verdicts.forEach((batch, units1) -> agreement.add(alpha(batch, "feasibility", AlphaMetric.NOMINAL,
+        verdicts.forEach((batch, units1) -> agreement.add(alpha(batch, FEASIBILITY, AlphaMetric.NOMINAL,
                 asArrays(units1))));
         agreement.sort(Comparator.comparing(Agreement::batchId).thenComparing(Agreement::dimension));
         return agreement;
@@ -144,5 +149,30 @@ public final class Aggregation {
                 .thenComparing(FlaggedUnit::taskId).thenComparing(FlaggedUnit::model)
                 .thenComparing(FlaggedUnit::dimension));
         return flagged;
+    }
+
+    /** Every output flagged unsafe by at least one rater, the most often flagged first. */
+    static List<UnsafeOutput> unsafe(List<RatingRow> rows) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, String[]> keys = new HashMap<>();
+        for (RatingRow row : rows) {
+            for (OutputRow output : row.outputs()) {
+                String key = row.batchId() + '\u0000' + row.taskId() + '\u0000' + output.model();
+                keys.putIfAbsent(key, new String[] {row.batchId(), row.taskId(), output.model()});
+                long[] count = counts.computeIfAbsent(key, k -> new long[2]);
+                count[0] += output.flagged() ? 1 : 0;
+                count[1]++;
+            }
+        }
+        List<UnsafeOutput> unsafe = new ArrayList<>();
+        counts.forEach((key, count) -> {
+            if (count[0] > 0) {
+                String[] k = keys.get(key);
+                unsafe.add(new UnsafeOutput(k[0], k[1], k[2], count[0], count[1]));
+            }
+        });
+        // the TreeMap's order (batch, task, model) breaks the ties
+        unsafe.sort(Comparator.comparingLong(UnsafeOutput::flags).reversed());
+        return unsafe;
     }
 }

@@ -118,7 +118,8 @@ public final class ExportFiles {
         files.put(RATINGS, gzipLines(kept));
         files.put(SUMMARY, CsvFiles.summary(report.cells()));
         files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
-        files.put(REPORT, HtmlReport.of("editeval export " + day, report));
+        files.put(REPORT, HtmlReport.of("editeval export " + day, report,
+                ReportLabels.of(used.values())));
         files.putAll(more);
         return new Made(report, files, dayLines.size(), gzipLines(dayLines));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.editeval.domain.export.CsvFiles;
 import dev.editeval.domain.export.HtmlReport;
+import dev.editeval.domain.export.ReportLabels;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class ShardBoundaryTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(CsvFiles.summary(report.cells()));
             out.write(CsvFiles.evaluators(report.evaluators()));
-            out.write(HtmlReport.of("shards", report));
+            out.write(HtmlReport.of("shards", report, ReportLabels.NONE));
             return out.toByteArray();
         } finally {
             pool.shutdown();
