@@ -70,6 +70,7 @@ await run("lead-page.e2e", { pause: { type: "string", default: "" }, review: { t
     }
 
     let paused = null;
+    let recent = null;
     if (options.pause) {
       check(`pause ${options.pause}`);
       await page.click("#tab-evaluators");
@@ -84,9 +85,23 @@ await run("lead-page.e2e", { pause: { type: "string", default: "" }, review: { t
       if (options.shots) {
         await page.screenshot({ path: join(options.shots, "lead-evaluators-paused-1366.png") });
       }
+      check(`the recent ratings of ${options.pause}`);
+      await page.getByRole("button", { name: `Recent ratings of ${options.pause}`, exact: true }).click();
+      await page.locator("#panel-evaluators .recent-item").first().waitFor({ state: "visible" });
+      await page.locator("#panel-evaluators .recent-item img").first().evaluate((img) => img.decode());
+      audits.push(await accessibility(page, "recent ratings"));
+      recent = await page.evaluate(() => ({
+        items: document.querySelectorAll("#panel-evaluators .recent-item").length,
+        images: [...document.querySelectorAll("#panel-evaluators .recent-item img")].filter((img) => img.naturalWidth > 0)
+          .length,
+        text: document.querySelector("#panel-evaluators .recent-ratings").textContent.replace(/\s+/g, " ").trim() }));
+      if (options.shots) {
+        await page.locator("#panel-evaluators .recent-ratings").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(options.shots, "lead-evaluators-recent-1366.png") });
+      }
     }
     const reviewed = options.review ? await review(page, options, audits) : {};
-    return { failed, audits, paused, unavailable, shown, ...reviewed };
+    return { failed, audits, paused, recent, unavailable, shown, ...reviewed };
   });
 
 /** A decision recorded on the first disagreeing task, and the first open escalation confirmed unsafe. */

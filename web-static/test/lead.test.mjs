@@ -7,6 +7,7 @@ import { createAdminApi } from "../js/lead/admin-api.js";
 import { failureText, isMissingRoute, NOT_AVAILABLE_TEXT } from "../js/lead/availability.js";
 import { batchSummary, queueRows, sortBatches } from "../js/lead/batch-progress.js";
 import { actionsFor, evaluatorRows, parseFlags, parseSeverity } from "../js/lead/evaluator-concern.js";
+import { scoresLine } from "../js/lead/recent-ratings.js";
 import { formatAgo } from "../js/lead/lead-format.js";
 import { categoriesOf, intervalText, leaderboards, position, scaleOf, titleOf } from "../js/lead/leaderboard.js";
 import { createPoller } from "../js/lead/poller.js";
@@ -80,6 +81,14 @@ describe("evaluatorRows", () => {
       exclusion: { from: null, reason: "rushed", at: "2026-12-03T09:00:00Z" } }]);
     assert.equal(row.excluded, true);
     assert.ok(row.concern.reasons.includes("ratings excluded: rushed"));
+  });
+});
+
+describe("recent ratings", () => {
+  test("scoresLine_always_titlesEachDimensionInTheRatingsOrder_andSaysNAForNull", () => {
+    assert.equal(scoresLine({ instruction_adherence: 4, preservation: null }), "Instruction adherence 4 · Preservation N/A");
+    assert.equal(scoresLine({}), "no scores");
+    assert.equal(scoresLine(undefined), "no scores");
   });
 });
 

@@ -19,6 +19,8 @@ export function createAdminApi(api) {
     exclude: (evaluatorId, reason) => api.request("PUT", `/admin/evaluators/${part(evaluatorId)}/exclusion`,
       { from: null, reason }),
     include: (evaluatorId) => api.request("DELETE", `/admin/evaluators/${part(evaluatorId)}/exclusion`),
+    /** The evaluator's latest ratings with their tasks' thumbnails, newest first. */
+    recentRatings: (evaluatorId, limit = 20) => get(`/admin/evaluators/${part(evaluatorId)}/ratings?limit=${limit}`),
     resetScreening: (evaluatorId) => post(`/admin/evaluators/${part(evaluatorId)}/reset-screening`),
     exports: () => get("/admin/exports"),
     exportOf: (day) => get(`/admin/exports/${part(day)}`),

@@ -1,12 +1,14 @@
 // Evaluators: status, ratings, last seen and the lead's reason from the API; gold accuracy, agreement, severity
 // per dimension and flags from the latest export; sorted by concern; pause, resume and remove with a reason; exclude
-// their ratings from the leaderboards (or count them again); reset their screening attempts.
+// their ratings from the leaderboards (or count them again); reset their screening attempts; open one evaluator's
+// recent ratings with their thumbnails.
 
 import { formatDuration } from "../format.js";
 import { el } from "../dom.js";
 import { actionsFor, evaluatorRows } from "./evaluator-concern.js";
 import { formatAgo, formatNumber, formatShare } from "./lead-format.js";
 import { badge, failureLine, heading, renderIfChanged, table } from "./panel.js";
+import { recentRatings } from "./recent-ratings.js";
 
 export const evaluatorsScreen = { id: "evaluators", label: "Evaluators", refresh };
 
@@ -28,6 +30,8 @@ const CALLS = {
   reset: (admin, row) => admin.resetScreening(row.evaluatorId),
 };
 const STATUS_TONE = { paused: "warn", removed: "danger", active: "ok" };
+/** The evaluator whose recent ratings show under the table, if any. */
+const state = { open: null };
 
 async function refresh(panel, ctx) {
   let listed;
@@ -40,7 +44,16 @@ async function refresh(panel, ctx) {
   const { rows: exported, day } = await latestEvaluatorRows(ctx.admin);
   const rows = evaluatorRows(listed, exported);
   const now = Math.floor(Date.now() / 60000);
-  renderIfChanged(panel, { rows, day, now }, () => [
+  const open = state.open;
+  let recent = null;
+  if (open) {
+    try {
+      recent = (await ctx.admin.recentRatings(open.evaluatorId)).ratings;
+    } catch (error) {
+      recent = { failed: error.message };
+    }
+  }
+  renderIfChanged(panel, { rows, day, now, open, recent }, () => [
     heading("Evaluators", day ? `Most concerning first. Quality figures from the export of ${day}.`
       : "Most concerning first. Gold accuracy, agreement and severity appear after the first export."),
     rows.length === 0 ? el("p", { className: "panel-status", text: "No evaluator has signed in yet." })
@@ -49,6 +62,12 @@ async function refresh(panel, ctx) {
         { label: "Severity per dimension" }, { label: "Median time", numeric: true }, { label: "Needs a look" },
         { label: "Actions" }], rows.map((row) => ({ className: row.concern.score > 1 ? "is-concern" : "",
         cells: cells(row, ctx) })), "evaluators"),
+    open && Array.isArray(recent) ? recentRatings(open.name, recent, () => {
+      state.open = null;
+      ctx.refreshNow();
+    }) : null,
+    open && recent && recent.failed ? el("p", { className: "panel-status", attrs: { role: "status" },
+      text: `Recent ratings of ${open.name}: ${recent.failed}` }) : null,
   ]);
 }
 
@@ -81,7 +100,12 @@ function cells(row, ctx) {
     stats ? formatDuration(stats.medianTimeMs) : "–",
     row.concern.reasons.length > 0 ? el("ul", { className: "concerns" },
       row.concern.reasons.map((reason) => el("li", { text: reason }))) : el("span", { className: "muted", text: "–" }),
-    el("span", { className: "row-actions" }, actionsFor(row.status, row.excluded).map((action) => el("button", {
+    el("span", { className: "row-actions" }, el("button", { type: "button", className: "secondary", text: "Recent",
+      dataset: { key: `recent-${row.evaluatorId}` }, attrs: { "aria-label": `Recent ratings of ${row.name}` },
+      on: { click: () => {
+        state.open = { evaluatorId: row.evaluatorId, name: row.name };
+        ctx.refreshNow();
+      } } }), actionsFor(row.status, row.excluded).map((action) => el("button", {
       type: "button", className: action === "remove" ? "secondary danger" : "secondary",
       text: ACTION_TEXT[action].label, dataset: { key: `${action}-${row.evaluatorId}` },
       attrs: { "aria-label": `${ACTION_TEXT[action].label} ${row.name}` },

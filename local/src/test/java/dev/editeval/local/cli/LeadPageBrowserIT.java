@@ -74,9 +74,12 @@ class LeadPageBrowserIT extends PipelinePerClass {
             assertThat(failed.path("reason").asText()).contains("out-b.png").contains("PNG");
             assertThat(failed.path("images").asInt()).isEqualTo(3);
         });
-        assertThat(summary.path("audits")).as("axe-core, WCAG 2.1 A/AA: six screens, the reason dialog, a task "
-                + "opened for adjudication and a revealed escalation")
-                .hasSize(9).allSatisfy(audit -> assertThat(audit.path("violations").asInt()).isZero());
+        assertThat(summary.path("audits")).as("axe-core, WCAG 2.1 A/AA: six screens, the reason dialog, an "
+                + "evaluator's recent ratings, a task opened for adjudication and a revealed escalation")
+                .hasSize(10).allSatisfy(audit -> assertThat(audit.path("violations").asInt()).isZero());
+        assertThat(summary.path("recent").path("items").asInt()).as("the paused rater's one rating").isEqualTo(1);
+        assertThat(summary.path("recent").path("images").asInt()).as("its source and outputs, loaded").isEqualTo(3);
+        assertThat(summary.path("recent").path("text").asText()).contains("lead-failing", "Instruction adherence");
         assertThat(summary.path("unavailable")).as("every screen has its routes").isEmpty();
         assertThat(summary.path("adjudicated").asText()).contains("Decision on " + SPLIT, "recorded");
         assertThat(summary.path("resolved").asText()).contains("Resolved", SPLIT, "confirmed unsafe");

@@ -47,6 +47,9 @@ final class ReviewRoutes {
     private static final Pattern RESOLVE = Pattern.compile("^/api/admin/safety/" + ID + "/resolve$");
     private static final Pattern EXCLUSION = Pattern.compile("^/api/admin/evaluators/" + ID + "/exclusion$");
     private static final Pattern PSEUDONYM = Pattern.compile("^/api/admin/pseudonyms/" + ID + "$");
+    private static final Pattern RATINGS = Pattern.compile("^/api/admin/evaluators/" + ID + "/ratings$");
+    /** A drill-down's length when the request names none. */
+    private static final int RECENT_DEFAULT = 20;
 
     private final ReviewService review;
     private final ExportViews exports;
@@ -68,7 +71,10 @@ final class ReviewRoutes {
         Matcher resolve = RESOLVE.matcher(path);
         Matcher exclusion = EXCLUSION.matcher(path);
         Matcher pseudonym = PSEUDONYM.matcher(path);
-        if (method.equals("GET") && path.equals("/api/admin/disagreements")) {
+        Matcher ratings = RATINGS.matcher(path);
+        if (method.equals("GET") && ratings.matches()) {
+            return Optional.of(recent(ratings.group(1), request));
+        } else if (method.equals("GET") && path.equals("/api/admin/disagreements")) {
             return Optional.of(disagreements(request));
         } else if (method.equals("GET") && task.matches()) {
             return Optional.of(task(new TaskRef(task.group(1), task.group(2))));
@@ -205,6 +211,45 @@ final class ReviewRoutes {
         row.put("preference", Json.MAPPER.convertValue(submission.path("preference"), Object.class));
         row.put("comment", submission.path("comment").asText(""));
         return row;
+    }
+
+    /** One evaluator's latest ratings with their task's thumbnails: the Evaluators screen's drill-down. */
+    private ApiResponse recent(String evaluatorId, ApiRequest request) {
+        int limit;
+        try {
+            limit = Integer.parseInt(request.query().getOrDefault("limit", String.valueOf(RECENT_DEFAULT)));
+        } catch (NumberFormatException e) {
+            return ApiResponse.error(400, "invalid_query", "limit is a whole number", Map.of("limit",
+                    "must be a whole number from 1 to " + ReviewService.RECENT_MAX));
+        }
+        EvaluatorRepository.Profile profile = review.evaluators().stream()
+                .filter(p -> p.evaluatorId().equals(evaluatorId)).findFirst().orElse(null);
+        String pseudonym = exports.pseudonymsOf(List.of(evaluatorId)).get(evaluatorId);
+        return ApiResponse.of(200, Map.of("evaluatorId", evaluatorId, "ratings", review.recentRatings(evaluatorId,
+                limit).stream().map(rated -> {
+                    Map<String, Object> row = rating(rated.rating(), profile, pseudonym);
+                    row.put("batchId", rated.rating().task().batchId());
+                    row.put("taskId", rated.rating().task().taskId());
+                    rated.task().ifPresent(task -> thumbnails(task, row));
+                    return row;
+                }).toList()));
+    }
+
+    /** The task's instruction, its source's thumbnail, and each rated output's thumbnail by model. */
+    private void thumbnails(TaskRecord task, Map<String, Object> row) {
+        row.put("instruction", task.instruction());
+        task.previews().ifPresent(previews -> {
+            row.put("source", images(previews.source(), null));
+            Map<String, String> blindKeys = new HashMap<>();
+            task.outputs().forEach(output -> blindKeys.put(output.model(), output.blindKey()));
+            Map<String, OutputPreview> byKey = new HashMap<>();
+            previews.outputs().forEach(output -> byKey.put(output.blindKey(), output));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> outputs = (List<Map<String, Object>>) row.get("outputs");
+            outputs.forEach(output -> Optional.ofNullable(byKey.get(blindKeys.get((String) output.get("model"))))
+                    .ifPresent(preview -> output.put("thumbUrl", links.link(preview.rendition().thumbKey())
+                            .toString())));
+        });
     }
 
     private ApiResponse adjudicate(TaskRef ref, ApiRequest request) {

@@ -82,6 +82,15 @@ public final class DynamoDbRatingRepository implements RatingRepository {
                 .items().stream().map(DynamoDbRatingRepository::fromItem).toList();
     }
 
+    @Override
+    public List<RatingRecord> ofEvaluatorOn(String evaluatorId, LocalDate day, int limit) {
+        // the day's partition read newest first, the caller's ratings kept by the query's filter
+        return dynamoDb.queryPaginator(b -> b.tableName(table).indexName(Keys.GSI1).scanIndexForward(false)
+                        .keyConditionExpression("gsi1pk = :p").filterExpression("evaluatorId = :e")
+                        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.ratedOn(day)), ":e", Attr.s(evaluatorId))))
+                .items().stream().limit(limit).map(DynamoDbRatingRepository::fromItem).toList();
+    }
+
     private static RatingRecord fromItem(Map<String, AttributeValue> item) {
         return new RatingRecord(new TaskRef(Attr.string(item, "batchId"), Attr.string(item, "taskId")),
                 Attr.string(item, "evaluatorId"), Attr.string(item, "submissionId"),

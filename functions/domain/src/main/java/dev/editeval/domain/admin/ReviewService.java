@@ -20,6 +20,9 @@ import dev.editeval.domain.validation.Validated;
 import dev.editeval.domain.work.WorkIndex;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +195,25 @@ public final class ReviewService {
 
     public void include(String evaluatorId) {
         evaluators.include(evaluatorId);
+    }
+
+    /** The longest drill-down of one evaluator's ratings, and how many days back it looks. */
+    public static final int RECENT_MAX = 50;
+    static final int RECENT_DAYS = 7;
+
+    /** One rating and its task (empty when the task is gone), for a lead's drill-down. */
+    public record RatedTask(RatingRecord rating, Optional<TaskRecord> task) {
+    }
+
+    /** The evaluator's latest ratings of the last week, newest first, each with its task. */
+    public List<RatedTask> recentRatings(String evaluatorId, int limit) {
+        int wanted = Math.max(1, Math.min(limit, RECENT_MAX));
+        List<RatingRecord> found = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (int back = 0; back < RECENT_DAYS && found.size() < wanted; back++) {
+            found.addAll(ratings.ofEvaluatorOn(evaluatorId, today.minusDays(back), wanted - found.size()));
+        }
+        return found.stream().map(rating -> new RatedTask(rating, tasks.find(rating.task()))).toList();
     }
 
     /** Everyone who ever leased or signed in, for the pseudonym lookup. */

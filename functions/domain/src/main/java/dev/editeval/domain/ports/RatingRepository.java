@@ -3,6 +3,8 @@ package dev.editeval.domain.ports;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +27,15 @@ public interface RatingRepository {
      * per day and never a scan of the table.
      */
     List<RatingRecord> listDay(LocalDate day);
+
+    /**
+     * The evaluator's ratings submitted on the day (UTC), the latest first, at most {@code limit}: a lead's
+     * drill-down, from the day index (an adapter may filter in the query).
+     */
+    default List<RatingRecord> ofEvaluatorOn(String evaluatorId, LocalDate day, int limit) {
+        List<RatingRecord> mine = new ArrayList<>(listDay(day).stream()
+                .filter(rating -> rating.evaluatorId().equals(evaluatorId)).toList());
+        Collections.reverse(mine);
+        return mine.stream().limit(limit).toList();
+    }
 }

@@ -14,6 +14,7 @@ import dev.editeval.domain.rating.OutputLetters;
 import dev.editeval.domain.rating.SubmitOutcome;
 import dev.editeval.domain.work.WorkPolicy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,26 @@ class ReviewServiceTest {
                 .orElseThrow().note()).isEqualTo("blood"));
         assertThat(review.resolve("no~such~id~here", SafetyEscalation.Verdict.CONFIRMED, "", "lead"))
                 .isInstanceOf(ReviewService.Resolved.NotFound.class);
+    }
+
+    @Test
+    void recentRatings_areTheEvaluatorsOwn_newestFirst_eachWithItsTask() {
+        ports.ingestAndPreview(TestBatch.of("real").ratersPerTask(2)
+                .task("r0", "Make the red square blue", "model-a", "model-b")
+                .task("r1", "Make the red square green", "model-a", "model-b"));
+        for (String evaluator : List.of("fay", "gus", "fay")) {
+            ports.clock().advance(Duration.ofMinutes(2));
+            rate(evaluator, leased(evaluator), TestSubmissions.rating("sub-" + evaluator + "-" + ports.clock()
+                    .instant().getEpochSecond(), List.of("A", "B"), 4));
+        }
+
+        List<ReviewService.RatedTask> recent = review.recentRatings("fay", 10);
+
+        assertThat(recent).hasSize(2).allSatisfy(rated -> {
+            assertThat(rated.rating().evaluatorId()).isEqualTo("fay");
+            assertThat(rated.task()).isPresent();
+        });
+        assertThat(recent.get(0).rating().submittedAt()).isAfter(recent.get(1).rating().submittedAt());
+        assertThat(review.recentRatings("fay", 1)).hasSize(1);
     }
 }
