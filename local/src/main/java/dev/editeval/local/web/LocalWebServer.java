@@ -16,11 +16,11 @@ import dev.editeval.local.auth.Passwords;
 import dev.editeval.local.auth.UserStore;
 import dev.editeval.app.runtime.InvocationContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -43,9 +43,17 @@ public final class LocalWebServer implements AutoCloseable {
     private final UserStore users;
     private final StaticFiles files;
     private final SecurityHeaders headers;
+    private final BodyReader bodies;
 
     public LocalWebServer(int port, ApiHandler api, LocalIssuer issuer, UserStore users, StaticFiles files,
                           URI imageOrigin) throws IOException {
+        this(port, api, issuer, users, files, imageOrigin, BodyReader.LIMIT);
+    }
+
+    /** @param bodyLimit how long a request's body may take to arrive before it is answered 408 */
+    LocalWebServer(int port, ApiHandler api, LocalIssuer issuer, UserStore users, StaticFiles files,
+                   URI imageOrigin, Duration bodyLimit) throws IOException {
+        this.bodies = new BodyReader(bodyLimit);
         this.api = api;
         this.issuer = issuer;
         this.authorizer = new JwtAuthorizer(issuer);
@@ -66,7 +74,13 @@ public final class LocalWebServer implements AutoCloseable {
         try (exchange) {
             headers.apply(exchange.getResponseHeaders());
             String path = exchange.getRequestURI().getPath();
-            byte[] body = readBody(exchange.getRequestBody());
+            BodyReader.Reading reading = bodies.read(exchange.getRequestBody(), MAX_BODY + 1);
+            Optional<byte[]> read = reading.await();
+            if (read.isEmpty()) {
+                timedOut(exchange, reading);
+                return;
+            }
+            byte[] body = read.get();
             if (path.startsWith("/api/")) {
                 api(exchange, body);
             } else if (path.equals("/auth/token") && exchange.getRequestMethod().equals("POST")) {
@@ -154,12 +168,27 @@ public final class LocalWebServer implements AutoCloseable {
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readNBytes(MAX_BODY + 1);
+    /**
+     * Answers a body that stopped arriving as CloudFront does (408), then closes the connection; the answer is flushed
+     * but its stream not closed, since closing it would first wait for the rest of the body.
+     */
+    private static void timedOut(HttpExchange exchange, BodyReader.Reading reading) throws IOException {
+        LOG.warn("{} {}: the body did not arrive in time; answered 408", exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath());
+        byte[] body = Json.MAPPER.writeValueAsBytes(Map.of("error", "request_timeout",
+                "message", "the request body did not arrive in time; send it again"));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.sendResponseHeaders(408, body.length);
+        OutputStream stream = exchange.getResponseBody();
+        stream.write(body);
+        stream.flush();
+        reading.abandon();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        bodies.close();
     }
 }
