@@ -6,39 +6,49 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fault-injecting HTTP proxy in front of a DynamoDB-compatible server, for the functions to be pointed at with
- * {@code AWS_ENDPOINT_URL_DYNAMODB}. Seeded: of the requests a share {@code rate} fails, half before reaching the
- * server (a 500 the SDK retries), half after the server applied it (its answer replaced by a 500: the write happened,
- * the caller does not know). Signatures are not checked by dynalite, so the changed Host does not matter.
+ * A fault-injecting HTTP proxy in front of an AWS-compatible server, for the functions to be pointed at with
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code _S3}. Seeded: of the requests a share {@code rate} fails, a third before
+ * reaching the server (a 500 the SDK retries), a third after the server applied it with its answer replaced by a
+ * 500, a third after it applied with the connection dropped unanswered (the write happened, the caller does not know).
+ * Requests go on as they came, Host header included, so S3's signatures still hold ({@link Upstream}).
  */
 public final class FaultProxy implements AutoCloseable {
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding");
-    private static final byte[] INTERNAL_FAILURE = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalFailure\","
-            + "\"message\":\"injected by the fault proxy\"}").getBytes(StandardCharsets.UTF_8);
+    /** What the service answers when it fails inside: the body its SDK reads the error code from. */
+    public enum Service {
+        DYNAMODB("application/x-amz-json-1.0", "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalFailure\","
+                + "\"message\":\"injected by the fault proxy\"}"),
+        S3("application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
+                + "<Message>injected by the fault proxy</Message></Error>");
 
-    private final URI target;
+        private final String contentType;
+        private final byte[] internalFailure;
+
+        Service(String contentType, String internalFailure) {
+            this.contentType = contentType;
+            this.internalFailure = internalFailure.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Service service;
+    private final Upstream upstream;
     private final double rate;
     private final SplittableRandom random;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger lostAfterWrite = new AtomicInteger();
+    private final AtomicInteger droppedAfterWrite = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
 
-    public FaultProxy(URI target, double rate, long seed) throws IOException {
-        this.target = target;
+    public FaultProxy(Service service, URI target, double rate, long seed) throws IOException {
+        this.service = service;
+        this.upstream = new Upstream(target);
         this.rate = rate;
         this.random = new SplittableRandom(seed);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,14 +61,21 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Failed before reaching the server. */
     public int refused() {
         return refused.get();
     }
 
+    /** Applied by the server, answered 500 (replaced) or not at all (dropped). */
     public int lostAfterWrite() {
-        return lostAfterWrite.get();
+        return lostAfterWrite.get() + droppedAfterWrite.get();
     }
 
+    public int droppedAfterWrite() {
+        return droppedAfterWrite.get();
+    }
+
+    /** Requests the server received. */
     public int forwarded() {
         return forwarded.get();
     }
@@ -71,37 +88,36 @@ public final class FaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             double roll = roll();
-            if (roll < rate / 2) {
+            if (roll < rate / 3) {
                 refused.incrementAndGet();
-                answer(exchange, 500, INTERNAL_FAILURE);
+                answer(exchange, 500, service.contentType, service.internalFailure);
                 return;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Upstream.Response response = upstream.send(exchange, body);
             forwarded.incrementAndGet();
-            if (roll < rate) {
+            if (roll < 2 * rate / 3) {
                 lostAfterWrite.incrementAndGet();
-                answer(exchange, 500, INTERNAL_FAILURE);
-                return;
+                answer(exchange, 500, service.contentType, service.internalFailure);
+            } else if (roll < rate) {
+                // closing an exchange that sent no headers closes its connection: the client reads no answer
+                droppedAfterWrite.incrementAndGet();
+            } else {
+                response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+                boolean empty = exchange.getRequestMethod().equals("HEAD") || response.body().length == 0;
+                exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+                if (!empty) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(response.body());
+                    }
+                }
             }
-            response.headers().firstValue("content-type")
-                    .ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
-            response.headers().firstValue("x-amz-crc32")
-                    .ifPresent(crc -> exchange.getResponseHeaders().set("x-amz-crc32", crc));
-            answer(exchange, response.statusCode(), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    private static void answer(HttpExchange exchange, int status, String contentType, byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
