@@ -61,7 +61,8 @@ public final class LocalWebServer implements AutoCloseable {
         this.files = files;
         this.headers = new SecurityHeaders(imageOrigin);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name(Topology.API_FUNCTION.name() + "-", 0).factory()));
         server.createContext("/", this::handle);
         server.start();
     }

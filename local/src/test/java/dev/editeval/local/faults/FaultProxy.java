@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code _S3}. Seeded: of the requests a share {@code rate} fails, a third before
  * reaching the server (a 500 the SDK retries), a third after the server applied it with its answer replaced by a
  * 500, a third after it applied with the connection dropped unanswered (the write happened, the caller does not know).
- * Requests go on as they came, Host header included, so S3's signatures still hold ({@link Upstream}).
+ * Requests go on as they came, Host header included, so S3's signatures still hold ({@link Upstream}). It can also
+ * kill its caller at a write ({@link #kill}): the crash matrix's seam for the export, whose steps are S3 writes.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -38,13 +39,16 @@ public final class FaultProxy implements AutoCloseable {
 
     private final Service service;
     private final Upstream upstream;
-    private final double rate;
+    private volatile double rate;
     private final SplittableRandom random;
     private final HttpServer server;
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger lostAfterWrite = new AtomicInteger();
     private final AtomicInteger droppedAfterWrite = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
+    private int writes;
+    private int killAt;
+    private boolean dead;
 
     public FaultProxy(Service service, URI target, double rate, long seed) throws IOException {
         this.service = service;
@@ -59,6 +63,11 @@ public final class FaultProxy implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** From now on fails this share of the requests (0: none, as when the faults stop). */
+    public void rate(double share) {
+        this.rate = share;
     }
 
     /** Failed before reaching the server. */
@@ -84,9 +93,59 @@ public final class FaultProxy implements AutoCloseable {
         return random.nextDouble();
     }
 
+    /**
+     * Kills the caller at its {@code write}-th write from now (PUT, POST or DELETE; 1 is the next): that one applies
+     * and goes unanswered, and every request after it is refused, as a dead process makes none, until {@link #revive}.
+     */
+    public synchronized void kill(int write) {
+        writes = 0;
+        killAt = write;
+        dead = false;
+    }
+
+    /** Counts the writes from now, killing nothing. */
+    public synchronized void countWrites() {
+        kill(Integer.MAX_VALUE);
+    }
+
+    public synchronized int writes() {
+        return writes;
+    }
+
+    public synchronized boolean dead() {
+        return dead;
+    }
+
+    public synchronized void revive() {
+        kill(0);
+    }
+
+    private enum Fate { REFUSED, LAST, ON }
+
+    private synchronized Fate fate(String method) {
+        if (dead) {
+            return Fate.REFUSED;
+        }
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return Fate.ON;
+        }
+        writes++;
+        dead = writes == killAt;
+        return dead ? Fate.LAST : Fate.ON;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            Fate fate = fate(exchange.getRequestMethod());
+            if (fate == Fate.REFUSED) {
+                answer(exchange, 500, service.contentType, service.internalFailure);
+                return;
+            }
+            if (fate == Fate.LAST) {
+                upstream.send(exchange, body);
+                return;
+            }
             double roll = roll();
             if (roll < rate / 3) {
                 refused.incrementAndGet();
