@@ -13,6 +13,7 @@ import dev.editeval.local.auth.JwtAuthorizer;
 import dev.editeval.local.auth.LocalIssuer;
 import dev.editeval.local.auth.LocalUser;
 import dev.editeval.local.auth.Passwords;
+import dev.editeval.local.auth.SignInThrottle;
 import dev.editeval.local.auth.UserStore;
 import dev.editeval.app.runtime.InvocationContext;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class LocalWebServer implements AutoCloseable {
     private final StaticFiles files;
     private final SecurityHeaders headers;
     private final BodyReader bodies;
+    private final SignInThrottle throttle;
 
     public LocalWebServer(int port, ApiHandler api, LocalIssuer issuer, UserStore users, StaticFiles files,
                           URI imageOrigin) throws IOException {
@@ -54,6 +56,7 @@ public final class LocalWebServer implements AutoCloseable {
     LocalWebServer(int port, ApiHandler api, LocalIssuer issuer, UserStore users, StaticFiles files,
                    URI imageOrigin, Duration bodyLimit) throws IOException {
         this.bodies = new BodyReader(bodyLimit);
+        this.throttle = new SignInThrottle(issuer.clock());
         this.api = api;
         this.issuer = issuer;
         this.authorizer = new JwtAuthorizer(issuer);
@@ -138,9 +141,21 @@ public final class LocalWebServer implements AutoCloseable {
             return;
         }
         String password = request.path("password").asText("");
-        Optional<LocalUser> user = users.find(request.path("username").asText(""))
-                .filter(u -> Passwords.matches(password, u.passwordHash()));
+        String username = request.path("username").asText("");
+        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        Optional<Duration> wait = throttle.wait(username, address);
+        if (wait.isPresent()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            send(exchange, 429, "application/json", Json.MAPPER.writeValueAsBytes(Map.of("error",
+                    "too_many_attempts", "message", "too many failed sign-ins; try again later")));
+            return;
+        }
+        Optional<LocalUser> found = users.find(username);
+        // an unknown name is checked against a decoy, so that it takes as long as a wrong password
+        boolean matches = Passwords.matches(password, found.map(LocalUser::passwordHash).orElse(Passwords.DECOY));
+        Optional<LocalUser> user = found.filter(u -> matches);
         if (user.isEmpty()) {
+            throttle.failed(username, address);
             send(exchange, 401, "application/json", error("unknown user or wrong password"));
             return;
         }
