@@ -27,17 +27,19 @@ import org.junit.jupiter.api.Test;
  * The long fault run of bench/faults (not part of the suite: its name matches no test pattern). A batch is uploaded,
  * previewed and rated by simulated evaluators through fault proxies in front of both DynamoDB and S3; while they rate,
  * the API is killed at a random step every second or so and dynalite is killed with kill -9 (the supervisor starts it
- * again). Then the faults stop, the leases the kills left run out (the clock moves 16 minutes), evaluators rate what
- * is left, and the ledger must balance: nothing lost, nothing twice, nothing unreachable. Run with
+ * again). Then the faults stop, the leases the kills left run out (the clock moves 16 minutes), other evaluators rate
+ * what is left, and the ledger must balance: nothing lost, nothing twice, nothing unreachable. Run with
  * {@code bench/faults/run.sh}.
  */
 class FaultsRun {
 
-    private static final int EVALUATORS = Integer.getInteger("faults.evaluators", 20);
-    private static final int TASKS = Integer.getInteger("faults.tasks", 40);
-    private static final int RATERS = Integer.getInteger("faults.raters", 5);
+    private static final int EVALUATORS = Integer.getInteger("faults.evaluators", 30);
+    private static final int TASKS = Integer.getInteger("faults.tasks", 24);
+    private static final int RATERS = Integer.getInteger("faults.raters", 20);
     private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "0.05"));
     private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("faults.seconds", 180));
+    /** How long the other evaluators may take to rate what is left once the faults stop. */
+    private static final Duration HEAL_LIMIT = Duration.ofSeconds(Integer.getInteger("faults.healSeconds", 600));
     private static final int DYNALITE_KILLS = Integer.getInteger("faults.dynaliteKills", 2);
     private static final long SEED = Long.getLong("faults.seed", 20_261_203L);
     private static final String BATCH = "faults";
@@ -66,7 +68,9 @@ class FaultsRun {
             long healing = System.nanoTime();
             clock.advance(Duration.ofMinutes(16));
             int left = TASKS * RATERS - pipeline.ratingsOf(BATCH).size();
-            RaceResult after = Race.run(pipeline, tokens, EVALUATORS, left, Duration.ofSeconds(120), RATERS);
+            // others than those whose crashed leases took tasks from them (a task is never leased to one twice)
+            RaceResult after = Race.run(pipeline, tokens, "healer", EVALUATORS, left, HEAL_LIMIT,
+                    RATERS, Race.Think.NONE);
             List<String> acknowledged = new ArrayList<>(underFaults.acceptedSubmissions());
             acknowledged.addAll(after.acceptedSubmissions());
             Ledger ledger = Ledger.of(pipeline, BATCH, RATERS, acknowledged);
@@ -92,7 +96,10 @@ class FaultsRun {
         }
     }
 
-    /** Kills the API at a random step about every second, and dynalite with kill -9 a few times, until stopped. */
+    /**
+     * Kills the API at a random step about once a second (what is in flight then fails for 100 to 300 ms), and
+     * dynalite with kill -9 a few times, until stopped.
+     */
     private static final class Chaos implements Runnable {
 
         private final CrashInterceptor crash;
@@ -114,11 +121,16 @@ class FaultsRun {
                 while (running.get()) {
                     crash.arm(Topology.API_FUNCTION, 1 + random.nextInt(6), random.nextBoolean()
                             ? CrashInterceptor.When.AFTER_IT_APPLIED : CrashInterceptor.When.BEFORE_THE_CALL);
-                    Thread.sleep(500 + random.nextInt(1000));
+                    for (int waited = 0; waited < 100 && !crash.dead(Topology.API_FUNCTION); waited++) {
+                        Thread.sleep(20);
+                    }
                     if (crash.dead(Topology.API_FUNCTION)) {
                         apiKills.incrementAndGet();
+                        // what was in flight dies with it; a new instance takes the next requests
+                        Thread.sleep(100 + random.nextInt(200));
                     }
                     crash.recover(Topology.API_FUNCTION);
+                    Thread.sleep(500 + random.nextInt(1000));
                     if (dynaliteKills.get() < DYNALITE_KILLS && System.currentTimeMillis() > nextDynaliteKill) {
                         killDynalite();
                         nextDynaliteKill += between;

@@ -64,35 +64,31 @@ public final class CrashInterceptor implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        Optional<Armed> function = mine();
-        if (function.isEmpty()) {
-            return;
-        }
-        synchronized (this) {
-            Armed a = function.get();
-            if (a.dead) {
-                throw crash("the function is dead");
-            }
-            a.calls++;
-            if (a.calls == a.step && a.when == When.BEFORE_THE_CALL) {
-                a.dead = true;
-                throw crash("killed before call " + a.calls);
-            }
-        }
+        strike(When.BEFORE_THE_CALL);
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        strike(When.AFTER_IT_APPLIED);
+    }
+
+    /** At this moment of a call: a dead function makes none; an armed one dies at its step. */
+    private synchronized void strike(When now) {
         Optional<Armed> function = mine();
         if (function.isEmpty()) {
             return;
         }
-        synchronized (this) {
-            Armed a = function.get();
-            if (!a.dead && a.calls == a.step && a.when == When.AFTER_IT_APPLIED) {
-                a.dead = true;
-                throw crash("killed after call " + a.calls + " applied");
+        Armed a = function.get();
+        if (now == When.BEFORE_THE_CALL) {
+            if (a.dead) {
+                throw crash("the function is dead");
             }
+            a.calls++;
+        }
+        if (!a.dead && a.calls == a.step && a.when == now) {
+            a.dead = true;
+            throw crash(now == When.BEFORE_THE_CALL ? "killed before call " + a.calls
+                    : "killed after call " + a.calls + " applied");
         }
     }
 
