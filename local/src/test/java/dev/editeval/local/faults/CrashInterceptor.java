@@ -47,6 +47,11 @@ public final class CrashInterceptor implements ExecutionInterceptor {
         return Optional.ofNullable(armed.get(function.name())).map(a -> a.calls).orElse(0);
     }
 
+    /** Armed to die, or counting, or dead: not running as it would unwatched. */
+    public synchronized boolean armed(FunctionSpec function) {
+        return armed.containsKey(function.name());
+    }
+
     public synchronized boolean dead(FunctionSpec function) {
         return Optional.ofNullable(armed.get(function.name())).map(a -> a.dead).orElse(false);
     }
