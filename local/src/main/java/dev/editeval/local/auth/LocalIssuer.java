@@ -56,6 +56,11 @@ public final class LocalIssuer {
         }
     }
 
+    /** The clock tokens are issued on, which the authorizer checks their issue time against. */
+    public Clock clock() {
+        return clock;
+    }
+
     public RSAKey publicKey() {
         return key.toPublicJWK();
     }

@@ -33,6 +33,12 @@ public final class Passwords {
                 + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
     }
 
+    /**
+     * Checked against when the user is unknown, so that an unknown name takes as long as a wrong password and the
+     * answer's time does not tell which names exist.
+     */
+    public static final String DECOY = hash(generate());
+
     public static boolean matches(String password, String stored) {
         String[] parts = stored.split(":");
         if (parts.length != 3) {

@@ -22,7 +22,7 @@ final class LocalExportRequests implements ExportRequests, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalExportRequests.class);
 
     private final ExecutorService runs = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("aggregate").daemon().factory());
+            Thread.ofPlatform().name(Topology.AGGREGATE_FUNCTION.name()).daemon().factory());
     private volatile AggregateHandler handler;
 
     /** The handler to run; set once the wiring it needs, which needs these requests, is made. */

@@ -16,7 +16,7 @@ final class LocalReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalReconciler.class);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("reconcile").daemon().factory());
+            Thread.ofPlatform().name(Topology.RECONCILE_FUNCTION.name()).daemon().factory());
 
     private LocalReconciler(ReconcileHandler handler) {
         long every = Topology.RECONCILE_EVERY.toMillis();

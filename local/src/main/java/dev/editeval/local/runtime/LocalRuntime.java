@@ -94,9 +94,10 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** On a thread named for its function, as a log or a test's crash point tells the functions apart by. */
     private void poll(QueuePoller poller) {
         pollers.add(poller);
-        threads.add(Thread.ofVirtual().name("poller-" + pollers.size()).start(poller));
+        threads.add(Thread.ofVirtual().name(poller.function().name()).start(poller));
     }
 
     /** The backend's endpoints, but where the environment names another for a service, that one. */

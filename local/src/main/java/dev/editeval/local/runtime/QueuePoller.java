@@ -117,6 +117,10 @@ public final class QueuePoller implements Runnable {
         return record;
     }
 
+    public FunctionSpec function() {
+        return function;
+    }
+
     public void stop() {
         running = false;
     }

@@ -13,14 +13,15 @@ import dev.editeval.local.auth.JwtAuthorizer;
 import dev.editeval.local.auth.LocalIssuer;
 import dev.editeval.local.auth.LocalUser;
 import dev.editeval.local.auth.Passwords;
+import dev.editeval.local.auth.SignInThrottle;
 import dev.editeval.local.auth.UserStore;
 import dev.editeval.app.runtime.InvocationContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -43,9 +44,19 @@ public final class LocalWebServer implements AutoCloseable {
     private final UserStore users;
     private final StaticFiles files;
     private final SecurityHeaders headers;
+    private final BodyReader bodies;
+    private final SignInThrottle throttle;
 
     public LocalWebServer(int port, ApiHandler api, LocalIssuer issuer, UserStore users, StaticFiles files,
                           URI imageOrigin) throws IOException {
+        this(port, api, issuer, users, files, imageOrigin, BodyReader.LIMIT);
+    }
+
+    /** @param bodyLimit how long a request's body may take to arrive before it is answered 408 */
+    LocalWebServer(int port, ApiHandler api, LocalIssuer issuer, UserStore users, StaticFiles files,
+                   URI imageOrigin, Duration bodyLimit) throws IOException {
+        this.bodies = new BodyReader(bodyLimit);
+        this.throttle = new SignInThrottle(issuer.clock());
         this.api = api;
         this.issuer = issuer;
         this.authorizer = new JwtAuthorizer(issuer);
@@ -53,7 +64,8 @@ public final class LocalWebServer implements AutoCloseable {
         this.files = files;
         this.headers = new SecurityHeaders(imageOrigin);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name(Topology.API_FUNCTION.name() + "-", 0).factory()));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -66,7 +78,13 @@ public final class LocalWebServer implements AutoCloseable {
         try (exchange) {
             headers.apply(exchange.getResponseHeaders());
             String path = exchange.getRequestURI().getPath();
-            byte[] body = readBody(exchange.getRequestBody());
+            BodyReader.Reading reading = bodies.read(exchange.getRequestBody(), MAX_BODY + 1);
+            Optional<byte[]> read = reading.await();
+            if (read.isEmpty()) {
+                timedOut(exchange, reading);
+                return;
+            }
+            byte[] body = read.get();
             if (path.startsWith("/api/")) {
                 api(exchange, body);
             } else if (path.equals("/auth/token") && exchange.getRequestMethod().equals("POST")) {
@@ -123,9 +141,21 @@ public final class LocalWebServer implements AutoCloseable {
             return;
         }
         String password = request.path("password").asText("");
-        Optional<LocalUser> user = users.find(request.path("username").asText(""))
-                .filter(u -> Passwords.matches(password, u.passwordHash()));
+        String username = request.path("username").asText("");
+        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        Optional<Duration> wait = throttle.wait(username, address);
+        if (wait.isPresent()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            send(exchange, 429, "application/json", Json.MAPPER.writeValueAsBytes(Map.of("error",
+                    "too_many_attempts", "message", "too many failed sign-ins; try again later")));
+            return;
+        }
+        Optional<LocalUser> found = users.find(username);
+        // an unknown name is checked against a decoy, so that it takes as long as a wrong password
+        boolean matches = Passwords.matches(password, found.map(LocalUser::passwordHash).orElse(Passwords.DECOY));
+        Optional<LocalUser> user = found.filter(u -> matches);
         if (user.isEmpty()) {
+            throttle.failed(username, address);
             send(exchange, 401, "application/json", error("unknown user or wrong password"));
             return;
         }
@@ -154,12 +184,27 @@ public final class LocalWebServer implements AutoCloseable {
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readNBytes(MAX_BODY + 1);
+    /**
+     * Answers a body that stopped arriving as CloudFront does (408), then closes the connection; the answer is flushed
+     * but its stream not closed, since closing it would first wait for the rest of the body.
+     */
+    private static void timedOut(HttpExchange exchange, BodyReader.Reading reading) throws IOException {
+        LOG.warn("{} {}: the body did not arrive in time; answered 408", exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath());
+        byte[] body = Json.MAPPER.writeValueAsBytes(Map.of("error", "request_timeout",
+                "message", "the request body did not arrive in time; send it again"));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.sendResponseHeaders(408, body.length);
+        OutputStream stream = exchange.getResponseBody();
+        stream.write(body);
+        stream.flush();
+        reading.abandon();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        bodies.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.editeval.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.editeval.app.runtime.AwsClients;
+import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.local.faults.FaultProxy;
 import java.io.IOException;
@@ -14,53 +15,85 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The functions pointed at DynamoDB through a seeded fault proxy with {@code AWS_ENDPOINT_URL_DYNAMODB}, as a person
- * would put one between them: 5 % of the requests fail before reaching dynalite or lose their answer after it applied.
- * Evaluators rate a batch through the API; the ledger at the end holds (bench/load runs the long version).
+ * The functions pointed at DynamoDB or S3 through a seeded fault proxy with {@code AWS_ENDPOINT_URL_*}, as a person
+ * would put one between them: 5 % of the requests fail before reaching the stand-in, lose their answer after it
+ * applied, or have their connection dropped after it applied. A batch is uploaded, previewed, rated through the API
+ * and exported; the ledger at the end holds (bench/faults runs the long version).
  */
 class FaultProxyIT {
 
-    private static final int TASKS = 8;
     private static final int RATERS = 2;
     private static final double FAULTS = 0.05;
+    private static final long SEED = 20_261_202L;
 
     @Test
     void ratingThroughAFaultyDynamoDb_losesAndDuplicatesNothing() throws Exception {
-        AtomicReference<FaultProxy> proxy = new AtomicReference<>();
-        try (LocalPipeline pipeline = new LocalPipeline(Clock.systemUTC(), List.of(), standIns -> {
-            proxy.set(start(URI.create(standIns.get(AwsClients.DYNAMODB_ENDPOINT))));
-            return Map.of(AwsClients.DYNAMODB_ENDPOINT, proxy.get().endpoint().toString());
-        }); FaultProxy faults = proxy.get()) {
-            assertThat(pipeline.runtime.environment()).containsEntry(AwsClients.DYNAMODB_ENDPOINT,
-                    faults.endpoint().toString());
-            Path folder = DerivedBatch.of(Files.createTempDirectory(pipeline.dataDir, "batch"), "faulty", TASKS,
-                    RATERS);
-            assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+        try (Faulty faulty = Faulty.behind(FaultProxy.Service.DYNAMODB, AwsClients.DYNAMODB_ENDPOINT)) {
+            RaceResult run = rate(faulty.pipeline, "faulty", 8);
 
-            RaceResult run = Race.run(pipeline, new Tokens(pipeline.dataDir), 4, TASKS * RATERS,
-                    Duration.ofSeconds(60), RATERS);
-            Ledger ledger = Ledger.of(pipeline, "faulty", RATERS, run);
+            Ledger ledger = Ledger.of(faulty.pipeline, "faulty", RATERS, run);
 
-            assertThat(faults.refused() + faults.lostAfterWrite()).as("faults were injected").isPositive();
-            assertThat(faults.lostAfterWrite()).as("answers lost after the write applied").isPositive();
-            assertThat(ledger.lost()).isZero();
-            assertThat(ledger.duplicates()).isZero();
-            assertThat(ledger.countsOff()).isZero();
+            assertThat(faulty.proxy.lostAfterWrite()).as("answers lost after the write applied").isPositive();
+            assertThat(ledger.broken()).isEmpty();
             assertThat(ledger.stored()).isEqualTo(run.acceptedSubmissions().size());
-            assertThat(ledger.queued()).as("every rating still needed has an open slot").isEqualTo(ledger.unrated());
             assertThat(run.overbooked()).isZero();
         }
     }
 
-    private static FaultProxy start(URI dynalite) {
-        try {
-            return new FaultProxy(dynalite, FAULTS, 20_261_202L);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Test
+    void uploadPreviewAndExportThroughAFaultyS3_loseAndDuplicateNothing() throws Exception {
+        try (Faulty faulty = Faulty.behind(FaultProxy.Service.S3, AwsClients.S3_ENDPOINT)) {
+            RaceResult run = rate(faulty.pipeline, "faulty-s3", 12);
+            Ledger ledger = Ledger.of(faulty.pipeline, "faulty-s3", RATERS, run);
+            Optional<ExportManifest> export = faulty.pipeline.exportToday(new Tokens(faulty.pipeline.dataDir)
+                    .of("lead", List.of("admins")), ledger.stored());
+
+            assertThat(faulty.proxy.forwarded()).as("S3 operations through the proxy").isGreaterThan(200);
+            assertThat(faulty.proxy.lostAfterWrite()).as("answers lost after the write applied").isPositive();
+            assertThat(ledger.broken()).isEmpty();
+            assertThat(export).as("a committed export").isPresent();
+            assertThat(export.get().ratings()).as("every stored rating exported").isEqualTo(ledger.stored());
+            assertThat(export.get().setAside()).isEmpty();
+        }
+    }
+
+    private static RaceResult rate(LocalPipeline pipeline, String batchId, int tasks) throws Exception {
+        Path folder = DerivedBatch.of(Files.createTempDirectory(pipeline.dataDir, "batch"), batchId, tasks, RATERS);
+        assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
+        return Race.run(pipeline, new Tokens(pipeline.dataDir), 4, tasks * RATERS, Duration.ofSeconds(60), RATERS);
+    }
+
+    /** A pipeline whose functions reach one stand-in through a fault proxy. */
+    private record Faulty(LocalPipeline pipeline, FaultProxy proxy) implements AutoCloseable {
+
+        static Faulty behind(FaultProxy.Service service, String variable) throws IOException {
+            AtomicReference<FaultProxy> proxy = new AtomicReference<>();
+            LocalPipeline pipeline = new LocalPipeline(Clock.systemUTC(), List.of(), standIns -> {
+                proxy.set(start(service, URI.create(standIns.get(variable))));
+                return Map.of(variable, proxy.get().endpoint().toString());
+            });
+            assertThat(pipeline.runtime.environment()).containsEntry(variable, proxy.get().endpoint().toString());
+            return new Faulty(pipeline, proxy.get());
+        }
+
+        private static FaultProxy start(FaultProxy.Service service, URI standIn) {
+            try {
+                return new FaultProxy(service, standIn, FAULTS, SEED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (proxy) {
+                pipeline.close();
+            }
         }
     }
 }

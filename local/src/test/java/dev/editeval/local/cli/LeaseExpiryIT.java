@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.rating.LeaseService;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LeaseExpiryIT {
 
     @Test
-    void submit_afterTheLeaseEnded_answers410StoresNothing_andTheEvaluatorsPlaceIsFreeAgain() throws Exception {
+    void submit_afterTheLeaseEnded_answers410StoresNothing_freesThePlace_andTheSlotGoesToAnother() throws Exception {
         ShiftableClock clock = new ShiftableClock();
         try (LocalPipeline pipeline = new LocalPipeline(clock)) {
             Path folder = DerivedBatch.of(Files.createTempDirectory(pipeline.dataDir, "batch"), "expiry", 2, 1);
@@ -44,6 +45,17 @@ class LeaseExpiryIT {
             // both places were held by leases that have ended: they are taken over, no 429; the two slots are hers
             // until their margin runs out too, and then another evaluator's, so nothing is there for her yet
             assertThat(pipeline.send("POST", "/api/leases", ada, null).statusCode()).isEqualTo(204);
+
+            clock.advance(LeaseService.MARGIN);
+            String bob = tokens.of("bob", List.of("evaluators"));
+            HttpResponse<String> takenOver = pipeline.send("POST", "/api/leases", bob, null);
+
+            assertThat(takenOver.statusCode()).as("an ended lease's slot taken over: " + takenOver.body())
+                    .isEqualTo(201);
+            JsonNode task = LocalPipeline.json(takenOver);
+            assertThat(pipeline.send("POST", "/api/leases/" + task.path("leaseId").asText() + "/rating", bob,
+                    PipelineIT.submission(task).toString()).statusCode()).isEqualTo(201);
+            assertThat(pipeline.ratingsOf("expiry")).hasSize(1);
         }
     }
 }

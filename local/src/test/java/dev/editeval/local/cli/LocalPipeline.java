@@ -6,6 +6,7 @@ import dev.editeval.app.aws.DynamoDbEvaluatorRepository;
 import dev.editeval.app.aws.DynamoDbRatingRepository;
 import dev.editeval.app.aws.DynamoDbTaskRepository;
 import dev.editeval.app.aws.S3ObjectStore;
+import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.topology.Topology;
@@ -29,8 +30,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** A whole local pipeline on free ports and a temporary data folder, and the calls a page or a task owner makes. */
@@ -117,6 +120,29 @@ final class LocalPipeline implements AutoCloseable {
         Instant since = Instant.now();
         new BatchUploader(runtime.clients().s3()).upload(folder, batchId);
         return new ReadyWatcher(batches(), tasks(), store()).watch(batchId, since, Duration.ofMinutes(3));
+    }
+
+    /**
+     * Asks for today's export as a lead does and waits for its manifest to count {@code ratings} (a run of the day
+     * before may have left one with fewer); the last manifest seen, or empty when none came in a minute.
+     */
+    Optional<ExportManifest> exportToday(String adminToken, int ratings) throws IOException, InterruptedException {
+        HttpResponse<String> started = send("POST", "/api/admin/exports", adminToken, null);
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("export not started: " + started.statusCode() + " " + started.body());
+        }
+        String key = json(started).path("manifest").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Optional<ExportManifest> committed = Optional.empty();
+        while (committed.map(ExportManifest::ratings).orElse(-1) != ratings && System.nanoTime() < deadline) {
+            try {
+                committed = store().get(key).flatMap(ExportManifest::parse);
+            } catch (SdkException e) {
+                // a read through a fault proxy that failed past the SDK's retries: read again
+            }
+            Thread.sleep(200);
+        }
+        return committed;
     }
 
     String signIn(String user, List<String> groups) throws IOException, InterruptedException {

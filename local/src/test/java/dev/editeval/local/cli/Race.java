@@ -82,13 +82,19 @@ final class Race {
 
     static RaceResult run(LocalPipeline pipeline, Tokens tokens, int evaluators, int target, Duration limit,
                           int ratersPerTask, Think think) throws Exception {
+        return run(pipeline, tokens, "racer", evaluators, target, limit, ratersPerTask, think);
+    }
+
+    /** @param who the evaluators' names start with this: another race's are other people */
+    static RaceResult run(LocalPipeline pipeline, Tokens tokens, String who, int evaluators, int target,
+                          Duration limit, int ratersPerTask, Think think) throws Exception {
         Race race = new Race(pipeline, target, ratersPerTask, limit);
         race.think = think;
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < evaluators; i++) {
-                String token = tokens.of("racer-%02d".formatted(i), List.of("evaluators"));
+                String token = tokens.of("%s-%02d".formatted(who, i), List.of("evaluators"));
                 SplittableRandom random = new SplittableRandom(20_261_202L + i);
                 running.add(threads.submit(() -> {
                     race.evaluate(token, random);

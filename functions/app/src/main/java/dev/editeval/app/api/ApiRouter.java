@@ -131,12 +131,25 @@ final class ApiRouter {
         };
     }
 
+    /**
+     * {@code application/json} itself, with parameters or none ({@code ; charset=utf-8}); not a type that only begins
+     * with those letters ({@code application/jsonx}, {@code application/json-patch+json}).
+     */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";", -1);
+        boolean parameters = true;
+        for (int i = 1; i < parts.length; i++) {
+            parameters &= parts[i].contains("=");
+        }
+        return parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json") && parameters;
+    }
+
     private ApiResponse submit(ApiRequest request, String leaseId) {
         if (request.body().length > SubmissionValidator.MAX_BODY_BYTES) {
             return ApiResponse.error(413, "too_large",
                     "a rating is at most " + SubmissionValidator.MAX_BODY_BYTES + " bytes");
         }
-        if (!request.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(request.contentType())) {
             return ApiResponse.error(415, "unsupported_media_type", "send the rating as application/json");
         }
         return switch (submits.submit(request.evaluatorId(), leaseId, request.body())) {

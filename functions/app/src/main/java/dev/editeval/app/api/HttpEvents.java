@@ -38,10 +38,15 @@ final class HttpEvents {
                 ApiRequest.queryOf(event.getRawQueryString()));
     }
 
-    /** The authorizer passes list claims as text such as {@code [evaluators admins]}. */
+    /**
+     * The authorizer passes a list claim as text, {@code [evaluators admins]}: the one pair of brackets around it
+     * taken off and the names split on the spaces between them, nothing else, so that a group named {@code [admins}
+     * or {@code x,admins} stays that group (Cognito allows brackets and commas in a name, never a space).
+     */
     static List<String> groups(String claim) {
-        String inner = claim.replace("[", "").replace("]", "").replace("\"", "").trim();
-        return inner.isEmpty() ? List.of() : Arrays.stream(inner.split("[,\\s]+")).toList();
+        String inner = claim.length() >= 2 && claim.startsWith("[") && claim.endsWith("]")
+                ? claim.substring(1, claim.length() - 1) : claim;
+        return inner.isEmpty() ? List.of() : Arrays.stream(inner.split(" ")).filter(name -> !name.isEmpty()).toList();
     }
 
     static APIGatewayV2HTTPResponse response(ApiResponse response) {

@@ -144,7 +144,9 @@ public final class DynamoDbTaskRepository implements TaskRepository {
         String free = "attribute_not_exists(#s)";
         String remove = "";
         if (replacing.isPresent()) {
-            free = "#s.lease = :old AND #s.until <= :now AND attribute_not_exists(#s.sid)";
+            // UNTIL is a reserved word in DynamoDB's expressions: a bare #s.until is refused as invalid, every time
+            free = "#s.lease = :old AND #s.#until <= :now AND attribute_not_exists(#s.sid)";
+            names.put("#until", "until");
             values.put(":old", Attr.s(replacing.get().nonce()));
             values.put(":now", Attr.n(now.toEpochMilli()));
             if (!replacing.get().evaluatorId().equals(hold.evaluatorId())) {

@@ -199,12 +199,14 @@ class ApiHandlerTest {
         assertThat(ports.ratings().all()).isEmpty();
     }
 
-    @Test
-    void submit_whenNotJsonContent_answers415() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/jsonx", "application/json-patch+json", "application/json5",
+        "application/json;x", ""})
+    void submit_whenNotJsonContent_answers415(String contentType) throws IOException {
         String leaseId = lease();
         APIGatewayV2HTTPEvent submit = forLease("apigw-submit.json", leaseId);
         Map<String, String> headers = new HashMap<>(submit.getHeaders());
-        headers.put("content-type", "text/plain");
+        headers.put("content-type", contentType);
         submit.setHeaders(headers);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(submit, context);
