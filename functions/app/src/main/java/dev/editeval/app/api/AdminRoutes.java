@@ -1,19 +1,16 @@
 package dev.editeval.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.editeval.domain.admin.AdminService;
 import dev.editeval.domain.admin.BatchProgress;
 import dev.editeval.domain.admin.ReviewService;
 import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.export.ExportViews;
-import dev.editeval.domain.json.Json;
 import dev.editeval.domain.ports.EvaluatorRepository;
 import dev.editeval.domain.ports.ImageLinks;
 import dev.editeval.domain.quality.Standing;
 import dev.editeval.domain.quality.StandingViews;
 import dev.editeval.domain.topology.ApiRoute;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -99,19 +96,12 @@ final class AdminRoutes {
         if (action.equals("resume")) {
             return ApiResponse.of(200, standing(evaluatorId, admin.resume(evaluatorId)));
         }
-        String reason;
-        try {
-            JsonNode body = request.body().length == 0 ? MissingNode.getInstance()
-                    : Json.MAPPER.readTree(request.body());
-            if (!body.isMissingNode() && !body.isObject() || !body.path("reason").isMissingNode()
-                    && !body.path("reason").isTextual()) {
-                return ApiResponse.error(400, "invalid_body", "send {\"reason\": \"...\"} or nothing",
-                        Map.of("reason", "must be text"));
-            }
-            reason = body.path("reason").asText("");
-        } catch (IOException e) {
-            return ApiResponse.error(400, "invalid_body", "the body is not JSON", Map.of("reason", "must be text"));
+        Optional<JsonNode> body = AdminBody.object(request.body());
+        if (body.isEmpty() || !body.get().path("reason").isMissingNode() && !body.get().path("reason").isTextual()) {
+            return ApiResponse.error(400, "invalid_body", "send {\"reason\": \"...\"} or nothing",
+                    Map.of("reason", "must be text"));
         }
+        String reason = body.get().path("reason").asText("");
         EvaluatorRepository.Stop stopped = admin.stop(evaluatorId, action.equals("pause")
                 ? EvaluatorRepository.Stop.PAUSED : EvaluatorRepository.Stop.REMOVED, reason);
         return ApiResponse.of(200, Map.of("evaluatorId", evaluatorId, "status", stopped.code(),
@@ -120,13 +110,13 @@ final class AdminRoutes {
 
     /** Starts the export of a day now; 202, since it runs as the nightly run does, in the aggregate function. */
     private ApiResponse export(ApiRequest request) {
+        Optional<JsonNode> body = AdminBody.object(request.body());
         Optional<LocalDate> day;
         try {
-            JsonNode date = request.body().length == 0 ? MissingNode.getInstance()
-                    : Json.MAPPER.readTree(request.body()).path("date");
+            JsonNode date = body.orElseThrow(() -> new DateTimeParseException("not an object", "", 0)).path("date");
             day = date.isMissingNode() || date.isNull() ? Optional.empty() : Optional.of(LocalDate.parse(
                     date.isTextual() ? date.asText() : date.toString()));
-        } catch (IOException | DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return ApiResponse.error(400, "invalid_export", "send {\"date\": \"YYYY-MM-DD\"} or nothing",
                     Map.of("date", "must be a date such as 2026-11-28"));
         }

@@ -370,16 +370,7 @@ final class ReviewRoutes {
                 }).orElseGet(() -> ApiResponse.error(404, "not_found", "no evaluator has the pseudonym " + pseudonym));
     }
 
-    /** A JSON object body; an empty body is an empty object. */
     private static Optional<JsonNode> object(byte[] body) {
-        if (body.length == 0) {
-            return Optional.of(Json.MAPPER.createObjectNode());
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return AdminBody.object(body);
     }
 }

@@ -373,6 +373,18 @@ class ApiHandlerTest {
         assertThat(ports.exportRequests().days()).containsExactly(LocalDate.parse("2026-11-27"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"date\":\"2026-11-27\",\"date\":\"2026-11-28\"}", "[]", "{\"date\":\"2026-11-27\"} {}"})
+    void adminExports_whenTheBodyHasADuplicateKeyOrIsNotOneObject_answers400AndStartsNothing(String body) {
+        APIGatewayV2HTTPEvent request = call("POST", "/api/admin/exports", "[admins]");
+        request.setBody(body);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request, context);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(ports.exportRequests().days()).isEmpty();
+    }
+
     @Test
     void adminExportTables_whenTheDayIsCommitted_answersItsLeaderboardAndEvaluatorRows_andWhoEachPseudonymIs()
             throws IOException {

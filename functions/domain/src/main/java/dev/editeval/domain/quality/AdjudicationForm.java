@@ -1,16 +1,16 @@
 package dev.editeval.domain.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.TaskOutput;
 import dev.editeval.domain.model.TaskRecord;
 import dev.editeval.domain.rubric.Dimension;
 import dev.editeval.domain.rubric.GateOption;
 import dev.editeval.domain.rubric.Rubric;
+import dev.editeval.domain.validation.ParsedJson;
+import dev.editeval.domain.validation.StrictJson;
 import dev.editeval.domain.validation.ValidationProblem;
 import dev.editeval.domain.validation.ValidationReport;
 import dev.editeval.domain.validation.Validated;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +29,8 @@ public final class AdjudicationForm {
 
     /** The longest note a lead may write; the lead's page holds the same limit. */
     public static final int NOTE_MAX = 2000;
+    /** A decision is a few scores and a note: far under this. */
+    static final int MAX_BYTES = 64 * 1024;
     private static final Set<String> FIELDS = Set.of("verdict", "outputs", "reason", "note", "replace");
     private static final Set<String> OUTPUT_FIELDS = Set.of("scores", "flagged");
 
@@ -40,13 +42,12 @@ public final class AdjudicationForm {
     }
 
     public static Validated<Parsed> parse(byte[] body, TaskRecord task, Rubric rubric, String by, Instant at) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            return new Validated.Invalid<>(ValidationReport.of("", "the body is not JSON"));
+        ParsedJson parsed = StrictJson.read(body, MAX_BYTES);
+        if (parsed.document().isEmpty()) {
+            return new Validated.Invalid<>(parsed.report());
         }
-        if (root == null || !root.isObject()) {
+        JsonNode root = parsed.document().get();
+        if (!root.isObject()) {
             return new Validated.Invalid<>(ValidationReport.of("", "send one JSON object"));
         }
         List<ValidationProblem> problems = new ArrayList<>();

@@ -104,6 +104,18 @@ class ReviewServiceTest {
     }
 
     @Test
+    void adjudicate_whenAKeyComesTwice_refusesTheBodyRatherThanLetTheLastWin() {
+        splitRound();
+
+        ReviewService.Decided decided = review.adjudicate(TASK, json(DECISION.replace("\"reason\": \"rater_error\"",
+                "\"reason\": \"rater_error\", \"reason\": \"other\"")), "lead");
+
+        assertThat(decided).isInstanceOfSatisfying(ReviewService.Decided.Invalid.class, invalid -> assertThat(
+                invalid.report().toString()).contains("reason"));
+        assertThat(ports.review().adjudication(TASK)).isEmpty();
+    }
+
+    @Test
     void promote_makesTheAnswerTheTasksGold_openForEveryEvaluatorWhoMeetsIt() {
         splitRound();
         review.adjudicate(TASK, json(DECISION), "lead");
