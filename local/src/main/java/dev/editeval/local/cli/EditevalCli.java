@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "editeval", mixinStandardHelpOptions = true, version = "editeval 0.1.0",
         description = "Human evaluation of image-editing models: the pipeline on this machine, no AWS account needed.",
         subcommands = {UpCommand.class, DemoCommand.class, UploadCommand.class, AggregateCommand.class,
-            UserCommand.class, PreviewCommand.class, ReconcileCommand.class})
+            UserCommand.class, PreviewCommand.class, ReconcileCommand.class,
+            RedriveCommand.class})
 public final class EditevalCli {
 
     static final String LOG_DIR_PROPERTY = "editeval.logDir";

@@ -2,9 +2,13 @@ package dev.editeval.local.standins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.editeval.app.aws.SqsRedrive;
 import dev.editeval.app.runtime.LocalAccount;
+import dev.editeval.domain.topology.QueueSpec;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +45,28 @@ class SqsStandInIT {
         assertThat(sqs.getQueueAttributes(get -> get.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN))
                 .startsWith("arn:aws:sqs:us-east-1:" + LocalAccount.ACCOUNT_ID + ":");
+    }
+
+    @Test
+    void redrive_movesEveryDeadLetterBackToItsQueue_inBatches_andLeavesTheDeadLetterQueueEmpty() {
+        QueueSpec queue = new QueueSpec("queue-" + UUID.randomUUID(), 30, 3, 1, 5);
+        String source = sqs.createQueue(create -> create.queueName(queue.name())).queueUrl();
+        String dead = sqs.createQueue(create -> create.queueName(queue.deadLetterName())).queueUrl();
+        for (int i = 0; i < 23; i++) {
+            String body = "task t" + i;
+            sqs.sendMessage(send -> send.queueUrl(dead).messageBody(body));
+        }
+
+        int moved = new SqsRedrive(sqs).redrive(queue);
+
+        assertThat(moved).isEqualTo(23);
+        assertThat(receive(dead, 0)).isEmpty();
+        Set<String> bodies = new HashSet<>();
+        for (List<Message> batch = receive(source, 30); !batch.isEmpty(); batch = receive(source, 30)) {
+            batch.forEach(message -> bodies.add(message.body()));
+        }
+        assertThat(bodies).hasSize(23).contains("task t0", "task t22");
+        assertThat(new SqsRedrive(sqs).redrive(queue)).as("nothing left to move").isZero();
     }
 
     @Test
