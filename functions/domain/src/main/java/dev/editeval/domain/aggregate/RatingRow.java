@@ -47,4 +47,10 @@ public record RatingRow(String batchId, String taskId, String category, String e
     public boolean isGold() {
         return goldFeasibility.isPresent() || !goldScores.isEmpty();
     }
+
+    /** The same rating checked against this expectation (a lead's adjudicated answer, as the reference). */
+    public RatingRow withGold(Optional<String> feasibility, Map<String, Map<String, ScoreRange>> scores) {
+        return new RatingRow(batchId, taskId, category, evaluator, verdict, timeOnTaskMs, outputs, preferred,
+                feasibility, scores, submittedOn, rubricId, screening);
+    }
 }

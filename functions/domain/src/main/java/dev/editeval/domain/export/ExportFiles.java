@@ -4,6 +4,8 @@ import dev.editeval.domain.aggregate.AggregateReport;
 import dev.editeval.domain.aggregate.Aggregation;
 import dev.editeval.domain.aggregate.RatingRow;
 import dev.editeval.domain.aggregate.RowRules;
+import dev.editeval.domain.manifest.GoldSpec;
+import dev.editeval.domain.quality.Adjudication;
 import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.RubricCatalog;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +85,18 @@ public final class ExportFiles {
      */
     static Made of(LocalDate day, List<String> lines, IntFunction<String> where, Map<String, Double> previousAgreement,
                    Map<String, byte[]> more) throws IOException {
+        return of(day, lines, where, previousAgreement, more, List.of());
+    }
+
+    /**
+     * As above, with the leads' adjudicated answers as the reference of their tasks: a row of a task its manifest
+     * gave no gold is checked against the answer (as a promoted gold would be, {@link Adjudication#toGold}) for its
+     * evaluator's calibration. The raw row stays as it was.
+     */
+    static Made of(LocalDate day, List<String> lines, IntFunction<String> where, Map<String, Double> previousAgreement,
+                   Map<String, byte[]> more, List<Adjudication> references) throws IOException {
+        Map<String, Adjudication> reference = new HashMap<>();
+        references.forEach(answer -> reference.put(answer.task().batchId() + "/" + answer.task().taskId(), answer));
         List<RatingRow> parsed = parse(lines, where);
         Rubric[] rubrics = check(parsed, where);
         Integer[] order = IntStream.range(0, lines.size()).boxed()
@@ -105,7 +120,7 @@ public final class ExportFiles {
                         + "/" + row.taskId() + " by " + row.evaluator());
             }
             if (!ExcludedRows.isExcluded(lines.get(i))) {
-                rows.add(row);
+                rows.add(referenced(row, rubrics[i], reference));
             }
             used.putIfAbsent(rubrics[i].id(), rubrics[i]);
             kept.add(lines.get(i));
@@ -140,6 +155,16 @@ public final class ExportFiles {
             }
         }
         return rubrics;
+    }
+
+    /** The row checked against its task's adjudicated answer when it has one and its manifest gave no gold. */
+    private static RatingRow referenced(RatingRow row, Rubric rubric, Map<String, Adjudication> reference) {
+        Adjudication answer = reference.get(row.batchId() + "/" + row.taskId());
+        if (answer == null || row.isGold()) {
+            return row;
+        }
+        GoldSpec gold = answer.toGold(rubric);
+        return row.withGold(gold.feasibility(), gold.scores());
     }
 
     /** The last day a row says it was submitted on, or empty when none says. */

@@ -12,6 +12,7 @@ import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.quality.Adjudication;
 import dev.editeval.domain.quality.Exclusion;
 import dev.editeval.domain.rubric.RubricCatalog;
 import dev.editeval.domain.topology.Topology;
@@ -101,7 +102,8 @@ public final class ExportService {
             List<SetAside> daySetAside = new ArrayList<>();
             lines.addAll(linesOf(ratings.listDay(day), pseudonyms, known, daySetAside));
             lines = ExcludedRows.apply(lines, excluded);
-            made = make(day, lines, previousAgreement.get(), ReviewFiles.of(day, inputs, pseudonyms));
+            made = make(day, lines, previousAgreement.get(), ReviewFiles.of(day, inputs, pseudonyms),
+                    ReviewFiles.decidedBy(day, inputs));
             manifest = commit(day, made, daySetAside);
             setAside.addAll(daySetAside);
             written.add(day);
@@ -182,9 +184,9 @@ public final class ExportService {
     }
 
     private static ExportFiles.Made make(LocalDate day, List<String> lines, Map<String, Double> previousAgreement,
-                                         Map<String, byte[]> review) {
+                                         Map<String, byte[]> review, List<Adjudication> references) {
         try {
-            return ExportFiles.of(day, lines, ExportFiles.LINE_NUMBER, previousAgreement, review);
+            return ExportFiles.of(day, lines, ExportFiles.LINE_NUMBER, previousAgreement, review, references);
         } catch (IOException e) {
             throw new UncheckedIOException("the ratings of the exports up to " + day + " do not read back", e);
         }

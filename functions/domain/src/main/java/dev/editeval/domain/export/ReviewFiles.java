@@ -33,10 +33,20 @@ public final class ReviewFiles {
     private ReviewFiles() {
     }
 
+    /** The adjudicated answers recorded by the end of the day: what the day's export holds and checks against. */
+    static List<Adjudication> decidedBy(LocalDate day, ReviewInputs inputs) {
+        Instant end = endOf(day);
+        return inputs.adjudications().stream().filter(a -> a.at().isBefore(end)).toList();
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     static Map<String, byte[]> of(LocalDate day, ReviewInputs inputs, Pseudonyms pseudonyms) {
-        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = endOf(day);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        putIfAny(files, ADJUDICATIONS, lines(inputs.adjudications().stream().filter(a -> a.at().isBefore(end))
+        putIfAny(files, ADJUDICATIONS, lines(decidedBy(day, inputs).stream()
                 .sorted(Comparator.comparing((Adjudication a) -> a.task().batchId()).thenComparing(a -> a.task()
                         .taskId())).map(a -> {
                             ObjectNode row = a.toJson();

@@ -87,4 +87,27 @@ class ExportReviewTest {
                 .as("a file of the leads' side only when it has a row").contains(ReviewFiles.ADJUDICATIONS)
                 .doesNotContain(ReviewFiles.SAFETY);
     }
+
+    @Test
+    void adjudicatedAnswer_isTheReferenceItsRatersAreCalibratedAgainst_whereTheManifestGaveNoGold() {
+        fixture.rateDemo();
+        ports.services().exportService().export(DAY);
+        assertThat(goldChecksOf("eve")).as("the demo has no gold").isEqualTo("0");
+
+        // eve gave model-a 5 and bob 4 on t01; the lead says preservation 2: both miss, one point apart or not
+        ports.review().putAdjudication(new Adjudication(new TaskRef("demo", "t01"), "valid",
+                Map.of("model-a", Map.of("preservation", 2)), Map.of("model-a", false),
+                AdjudicationReason.RATER_ERROR, "the wall turned blue", "lead", ports.clock().instant()), false);
+        ports.services().exportService().export(DAY);
+
+        assertThat(Integer.parseInt(goldChecksOf("eve"))).isPositive();
+        assertThat(ExportFixture.rows(fixture.file(DAY, ExportFiles.RATINGS)))
+                .as("the raw rows stay as they were: no gold written into them").noneMatch(row -> row.has("gold"));
+    }
+
+    private String goldChecksOf(String evaluatorId) {
+        String pseudonym = ports.services().exportViews().pseudonymsOf(List.of(evaluatorId)).get(evaluatorId);
+        return CsvFiles.rows(fixture.file(DAY, ExportFiles.EVALUATORS)).stream()
+                .filter(row -> row.get("evaluator").equals(pseudonym)).findFirst().orElseThrow().get("gold_checks");
+    }
 }
