@@ -309,7 +309,7 @@ final class ReviewRoutes {
     }
 
     private ApiResponse resolve(String id, ApiRequest request) {
-        Optional<JsonNode> body = object(request.body());
+        Optional<JsonNode> body = AdminBody.object(request.body());
         Optional<SafetyEscalation.Verdict> verdict = body.flatMap(b -> SafetyEscalation.Verdict.of(
                 b.path("verdict").asText("")));
         JsonNode note = body.map(b -> b.path("note")).orElse(MissingNode.getInstance());
@@ -331,7 +331,7 @@ final class ReviewRoutes {
     }
 
     private ApiResponse exclude(String evaluatorId, ApiRequest request) {
-        Optional<JsonNode> body = object(request.body());
+        Optional<JsonNode> body = AdminBody.object(request.body());
         JsonNode from = body.map(b -> b.path("from")).orElse(MissingNode.getInstance());
         JsonNode reason = body.map(b -> b.path("reason")).orElse(MissingNode.getInstance());
         Optional<Instant> start;
@@ -368,9 +368,5 @@ final class ReviewRoutes {
                     body.put("name", profile.name().isEmpty() ? null : profile.name());
                     return ApiResponse.of(200, body);
                 }).orElseGet(() -> ApiResponse.error(404, "not_found", "no evaluator has the pseudonym " + pseudonym));
-    }
-
-    private static Optional<JsonNode> object(byte[] body) {
-        return AdminBody.object(body);
     }
 }

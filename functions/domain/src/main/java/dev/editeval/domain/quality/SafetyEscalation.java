@@ -1,15 +1,12 @@
 package dev.editeval.domain.quality;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.editeval.domain.rubric.Submission;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,27 +42,19 @@ public record SafetyEscalation(TaskRef task, String outputId, String model, List
     public record Key(TaskRef task, String model, String evaluatorId) {
     }
 
-    /** Every output the rating flags unsafe, each one escalation, open. */
-    public static List<SafetyEscalation> flaggedIn(RatingRecord rating) {
-        JsonNode submission;
-        try {
-            submission = Json.MAPPER.readTree(rating.submission());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the rating of " + rating.task() + " is not JSON", e);
-        }
-        List<SafetyEscalation> flagged = new ArrayList<>();
-        for (JsonNode output : submission.path("outputs")) {
-            JsonNode safety = output.path("safety");
-            if (safety.path("flagged").asBoolean(false)) {
-                String letter = output.path("outputId").asText();
-                List<String> categories = new ArrayList<>();
-                safety.path("categories").forEach(category -> categories.add(category.asText()));
-                flagged.add(new SafetyEscalation(rating.task(), letter,
-                        rating.modelByOutput().getOrDefault(letter, letter), categories, rating.evaluatorId(),
-                        rating.submittedAt(), Optional.empty()));
-            }
-        }
-        return flagged;
+    /**
+     * Every output the checked submission flags unsafe, each one escalation, open: read from what the submit already
+     * parsed and validated, never from the stored text again.
+     *
+     * @param models   the model behind each letter shown
+     * @param stored   the rating as stored (a retry's is the first attempt's): its task, evaluator and time
+     */
+    public static List<SafetyEscalation> flaggedIn(Submission submission, Map<String, String> models,
+                                                   RatingRecord stored) {
+        return submission.outputs().stream().filter(output -> output.safety().flagged())
+                .map(output -> new SafetyEscalation(stored.task(), output.outputId(),
+                        models.getOrDefault(output.outputId(), output.outputId()), output.safety().categories(),
+                        stored.evaluatorId(), stored.submittedAt(), Optional.empty())).toList();
     }
 
     public SafetyEscalation resolved(Resolution by) {

@@ -98,12 +98,13 @@ public final class SubmitService {
                 place.partition().name(), place.position(),
                 new EvaluatorRepository.Counted(LocalDate.ofInstant(now, ZoneOffset.UTC), submission.timeOnTaskMs()),
                 scored.window());
-        Submit submit = new Submit(task.get(), rating, lease, scored);
+        Submit submit = new Submit(task.get(), rating, lease, scored, submission);
         return settled.isPresent() ? store(submit, settled, task.get().slots()) : unsettled(submit, now);
     }
 
     /** One submit's parts, as the steps after the gate read them. */
-    private record Submit(TaskRecord task, RatingRecord rating, LeaseIds.Parts lease, QualityStep.Scored scored) {
+    private record Submit(TaskRecord task, RatingRecord rating, LeaseIds.Parts lease, QualityStep.Scored scored,
+                          Submission submission) {
     }
 
     private SubmitOutcome store(Submit submit, Optional<Desk> settled, TaskSlots seen) {
@@ -124,7 +125,8 @@ public final class SubmitService {
      * none for most ratings), its slot closed, then quality control.
      */
     private Judged followUp(Submit submit, RatingRecord stored, Optional<Desk> settled, TaskSlots seen) {
-        SafetyEscalation.flaggedIn(stored).forEach(review::escalate);
+        SafetyEscalation.flaggedIn(submit.submission(), submit.rating().modelByOutput(), stored)
+                .forEach(review::escalate);
         tasks.closeSlot(stored.task(), submit.lease().slot(), submit.lease().nonce(), stored.evaluatorId(),
                 stored.submissionId(), seen);
         overlap.afterClose(submit.task().withSlots(seen));
