@@ -120,6 +120,12 @@ async function review(page, options, audits) {
   await page.getByRole("button", { name: "Record the decision" }).click();
   await page.locator("#notice-text", { hasText: "recorded" }).waitFor({ state: "visible" });
   const adjudicated = await page.textContent("#notice-text");
+  // the same task again: its decision can now become its gold
+  await page.locator("#panel-adjudication").getByRole("button", { name: /^Open / }).first().click();
+  await page.getByRole("button", { name: "Promote the decision to gold" }).click();
+  await page.locator("#notice-text", { hasText: "is gold now" }).waitFor({ state: "visible" });
+  const promoted = await page.textContent("#notice-text");
+  await page.getByRole("button", { name: "Back to the queue" }).click();
 
   check("resolve the first open escalation");
   await page.click("#tab-safety");
@@ -135,7 +141,7 @@ async function review(page, options, audits) {
   }
   await page.locator("#panel-safety").getByRole("button", { name: "Confirm unsafe" }).first().click();
   await page.locator("#notice-text", { hasText: "Resolved" }).waitFor({ state: "visible" });
-  return { adjudicated, resolved: await page.textContent("#notice-text") };
+  return { adjudicated, promoted, resolved: await page.textContent("#notice-text") };
 }
 
 /** axe-core in the page as it is now (through the DevTools protocol, which the CSP does not govern). */

@@ -98,7 +98,31 @@ function detail(panel, ctx, view) {
       cells: [model, titleOf(dimension), ...grid[model][dimension].scores.map(String),
         String(grid[model][dimension].spread)] }))), "scores"),
     decisionForm(panel, ctx, view, models, dimensions),
+    promotion(ctx, view),
   ];
+}
+
+/** Once a decision is recorded, it can become the task's gold: every evaluator who meets the task is scored by it. */
+function promotion(ctx, view) {
+  if (view.gold) {
+    return el("p", { className: "panel-status" }, badge("gold", "ok"), " Evaluators who meet this task are scored"
+      + " against its gold.");
+  }
+  if (!view.adjudication) {
+    return null;
+  }
+  return el("p", {}, el("button", { type: "button", className: "secondary", text: "Promote the decision to gold",
+    on: { click: async (event) => {
+      event.currentTarget.disabled = true;
+      try {
+        await ctx.admin.promote(view.batchId, view.taskId);
+        ctx.notify(`${view.batchId} / ${view.taskId} is gold now: every evaluator who meets it is scored against the`
+          + " decision.", "ok");
+      } catch (error) {
+        ctx.notify(`Not promoted: ${error.message}`, "warn");
+        event.currentTarget.disabled = false;
+      }
+    } } }));
 }
 
 function figure(label, image, flaggedBy) {

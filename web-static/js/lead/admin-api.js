@@ -29,6 +29,8 @@ export function createAdminApi(api) {
     runExport: (day) => post("/admin/exports", day ? { date: day } : {}),
     disagreements: (limit = 100) => get(`/admin/disagreements?limit=${limit}`),
     task: (batchId, taskId) => get(task(batchId, taskId)),
+    /** Makes the task's recorded decision its gold (hidden gold, or screening in a screening set). */
+    promote: (batchId, taskId) => post(`${task(batchId, taskId)}/adjudication/promote`),
     adjudicate: (batchId, taskId, body) => api.request("PUT", `${task(batchId, taskId)}/adjudication`, body),
     safety: (status = "open") => get(`/admin/safety?status=${part(status)}`),
     resolve: (id, verdict, note) => post(`/admin/safety/${part(id)}/resolve`, { verdict, note }),

@@ -82,6 +82,9 @@ class LeadPageBrowserIT extends PipelinePerClass {
         assertThat(summary.path("recent").path("text").asText()).contains("lead-failing", "Instruction adherence");
         assertThat(summary.path("unavailable")).as("every screen has its routes").isEmpty();
         assertThat(summary.path("adjudicated").asText()).contains("Decision on " + SPLIT, "recorded");
+        assertThat(summary.path("promoted").asText()).contains(SPLIT, "is gold now");
+        assertThat(pipeline.tasks().listBatch(SPLIT)).singleElement().satisfies(split -> assertThat(split.quality()
+                .gold()).as("the decision is the task's gold").isPresent());
         assertThat(summary.path("resolved").asText()).contains("Resolved", SPLIT, "confirmed unsafe");
         assertThat(summary.path("paused").asText()).contains(rater, "paused", "straight-lining on gold");
         assertThat(summary.path("shown").path("results").asText()).as("today's leaderboard")
