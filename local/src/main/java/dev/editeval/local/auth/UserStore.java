@@ -11,14 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /** The local issuer's users in {@code .editeval/users.json}; read on each sign-in, so new users need no restart. */
 public final class UserStore {
 
     private final Path file;
+    private final BiPredicate<String, String> passwordMatches;
 
     public UserStore(Path file) {
+        this(file, Passwords::matches);
+    }
+
+    UserStore(Path file, BiPredicate<String, String> passwordMatches) {
         this.file = file;
+        this.passwordMatches = passwordMatches;
     }
 
     public synchronized List<LocalUser> all() {
@@ -34,6 +41,16 @@ public final class UserStore {
 
     public Optional<LocalUser> find(String username) {
         return all().stream().filter(u -> u.username().equals(username)).findFirst();
+    }
+
+    /**
+     * The user with this name and password. An unknown name is checked against a decoy hash, so that it takes as
+     * long as a wrong password and the answer's time does not tell which names exist.
+     */
+    public Optional<LocalUser> authenticate(String username, String password) {
+        Optional<LocalUser> found = find(username);
+        boolean matches = passwordMatches.test(password, found.map(LocalUser::passwordHash).orElse(Passwords.DECOY));
+        return found.filter(u -> matches);
     }
 
     /** Adds the user, or gives an existing one a new password and these groups; returns the new password. */

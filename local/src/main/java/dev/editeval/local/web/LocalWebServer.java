@@ -12,7 +12,6 @@ import dev.editeval.domain.topology.Topology;
 import dev.editeval.local.auth.JwtAuthorizer;
 import dev.editeval.local.auth.LocalIssuer;
 import dev.editeval.local.auth.LocalUser;
-import dev.editeval.local.auth.Passwords;
 import dev.editeval.local.auth.SignInThrottle;
 import dev.editeval.local.auth.UserStore;
 import dev.editeval.app.runtime.InvocationContext;
@@ -150,10 +149,7 @@ public final class LocalWebServer implements AutoCloseable {
                     "too_many_attempts", "message", "too many failed sign-ins; try again later")));
             return;
         }
-        Optional<LocalUser> found = users.find(username);
-        // an unknown name is checked against a decoy, so that it takes as long as a wrong password
-        boolean matches = Passwords.matches(password, found.map(LocalUser::passwordHash).orElse(Passwords.DECOY));
-        Optional<LocalUser> user = found.filter(u -> matches);
+        Optional<LocalUser> user = users.authenticate(username, password);
         if (user.isEmpty()) {
             throttle.failed(username, address);
             send(exchange, 401, "application/json", error("unknown user or wrong password"));

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,38 +93,11 @@ class LocalWebServerTest {
         assertThat(signIn("grace", "wrong").statusCode()).as("another user from the same address").isEqualTo(401);
     }
 
-    @Test
-    void signIn_ofAnUnknownUser_takesAsLongAsAWrongPassword() throws Exception {
-        users.addOrReset("ada", List.of("evaluators"));
-        signIn("warm-up", "wrong");
-
-        double wrongPassword = medianMillis(() -> signIn("ada", "wrong"));
-        double unknownUser = medianMillis(() -> signIn("nobody-" + System.nanoTime(), "wrong"));
-
-        // a wrong password costs the key derivation (tens of milliseconds); an unknown name must cost the same
-        assertThat(unknownUser).isGreaterThan(wrongPassword / 2);
-    }
-
     private HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(server.address().resolve("/auth/token"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\""
                         + password + "\"}")).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private interface Call {
-        HttpResponse<String> run() throws IOException, InterruptedException;
-    }
-
-    private static double medianMillis(Call call) throws IOException, InterruptedException {
-        double[] millis = new double[5];
-        for (int i = 0; i < millis.length; i++) {
-            long started = System.nanoTime();
-            assertThat(call.run().statusCode()).isEqualTo(401);
-            millis[i] = (System.nanoTime() - started) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis[millis.length / 2];
     }
 
     private Socket connect() throws IOException {
