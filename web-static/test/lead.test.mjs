@@ -6,7 +6,7 @@ import { adjudicationBody, dimensionsOf, flagsByModel, modelsOf, scoreGrid } fro
 import { createAdminApi } from "../js/lead/admin-api.js";
 import { failureText, isMissingRoute, NOT_AVAILABLE_TEXT } from "../js/lead/availability.js";
 import { batchSummary, queueRows, sortBatches } from "../js/lead/batch-progress.js";
-import { actionsFor, evaluatorRows, parseFlags, parseSeverity } from "../js/lead/evaluator-concern.js";
+import { actionsFor, evaluatorRows, parseFlags, parseSeverity, shownStatus } from "../js/lead/evaluator-concern.js";
 import { scoresLine } from "../js/lead/recent-ratings.js";
 import { formatAgo } from "../js/lead/lead-format.js";
 import { categoriesOf, intervalText, leaderboards, position, scaleOf, titleOf } from "../js/lead/leaderboard.js";
@@ -65,7 +65,7 @@ describe("evaluatorRows", () => {
 
     assert.deepEqual(rows.map((row) => row.name), ["bo", "cy", "ana"]);
     assert.deepEqual(rows[0].concern.reasons, ["straight-lining", "gold accuracy 40 %", "agreement 0.20",
-      "straight-lining 90 %", "severe on preservation (-1.00)"]);
+      "severe on Preservation (-1.00)"], "the export's flag says straight-lining once, in its words");
     assert.equal(rows[1].stats, null);
     assert.deepEqual(rows[1].concern.reasons, ["paused: on leave"]);
   });
@@ -74,6 +74,17 @@ describe("evaluatorRows", () => {
     assert.deepEqual([actionsFor("qualified"), actionsFor("paused"), actionsFor("removed", true),
       actionsFor("screening")], [["pause", "remove", "exclude"], ["resume", "remove", "exclude"],
       ["resume", "include"], ["pause", "remove", "exclude", "reset"]]);
+  });
+
+  test("evaluatorRows_whenTheRulesWarnedAnEvaluator_showsWarned_andPutsThemFirstWithTheWarning", () => {
+    const rows = evaluatorRows([
+      { evaluatorId: "u1", name: "ana", pseudonym: "ev-a", status: "qualified", warning: "" },
+      { evaluatorId: "u2", name: "sam", pseudonym: null, status: "qualified", warning: "Please slow down" },
+    ], [{ evaluator: "ev-a", agreement: "0.1000", flags: "" }]);
+
+    assert.deepEqual(rows.map((row) => [row.name, shownStatus(row)]), [["sam", "warned"], ["ana", "qualified"]]);
+    assert.deepEqual(rows[0].concern.reasons, ["warned: Please slow down"]);
+    assert.equal(shownStatus({ status: "paused", warning: "Please slow down" }), "paused");
   });
 
   test("evaluatorRows_whenTheRatingsAreExcluded_saysSoAmongTheConcerns", () => {
@@ -106,6 +117,26 @@ describe("leaderboards", () => {
     assert.deepEqual(board.entries.map((entry) => entry.model), ["a", "b", "c"]);
     assert.equal(intervalText(board.entries[0]), "4.20 (3.90–4.50)");
     assert.equal(intervalText(board.entries[2]), "no scores");
+  });
+
+  test("leaderboards_withTheExportsDifferences_shareARankUntilAheadBeyondNoise_andStateEachPair", () => {
+    const three = [row("", "a", "preservation", "4.2000", "3.9000", "4.5000"),
+      row("", "b", "preservation", "4.1000", "3.8000", "4.4000"), row("", "c", "preservation", "3.0000", "2.5000",
+        "3.5000"), row("", "a", "visual_quality", "4.0000", "3.0000", "5.0000")];
+    const pair = (ahead, behind, called, difference = "", low = "", high = "") => ({ batch_id: "demo",
+      category: "", dimension: "preservation", ahead, behind, difference, ci95_low: low, ci95_high: high, called });
+    const differences = [pair("a", "b", "not_distinguishable", "0.1000", "-0.2000", "0.4000"),
+      pair("a", "c", "ahead", "1.2000", "0.7000", "1.7000"), pair("b", "c", "ahead", "1.1000", "0.6000", "1.6000"),
+      { ...pair("a", "b", "ahead", "1", "0.5", "1.5"), category: "recolour" }];
+
+    const [preservation, visual] = leaderboards(three, "", {}, differences);
+
+    assert.deepEqual(preservation.entries.map((entry) => [entry.model, entry.rank]), [["a", 1], ["b", 1], ["c", 3]]);
+    assert.deepEqual(preservation.stated, { ahead: ["a over c by +1.20 (+0.70 to +1.70)",
+      "b over c by +1.10 (+0.60 to +1.60)"], level: ["a and b"], tooFew: [] });
+    assert.deepEqual(visual.stated, null, "no pair of this dimension: nothing stated");
+    assert.deepEqual(leaderboards(rows)[0].entries.map((entry) => entry.rank), [1, 2, undefined],
+      "an export without differences: the place by mean");
   });
 
   test("leaderboards_ofACategory_takesOnlyItsRows", () => {

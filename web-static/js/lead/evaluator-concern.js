@@ -1,6 +1,8 @@
 // The Evaluators screen's rows: GET /api/admin/evaluators joined by pseudonym with the latest export's
 // evaluators.csv rows, each with how much it needs a lead's look and why, sorted by that. DOM-free.
 
+import { titleOf } from "./leaderboard.js";
+
 // Below these a row is a concern; docs/quality.md holds the rules the export flags by, these only order the list.
 export const LOW_GOLD_ACCURACY = 0.7;
 export const LOW_AGREEMENT = 0.4;
@@ -63,28 +65,36 @@ export function concernOf(row) {
   if (row.excluded) {
     reasons.push(`ratings excluded${row.exclusionReason ? `: ${row.exclusionReason}` : ""}`);
   }
+  // the rules' warning at their last submit: live, where the export's figures are as of last night
+  if (row.warning) {
+    reasons.push(`warned: ${row.warning}`);
+    score += 4;
+  }
   const stats = row.stats;
   if (stats) {
     for (const flag of stats.flags) {
       reasons.push(flag);
       score += 3;
     }
-    if (stats.goldAccuracy !== undefined && stats.goldAccuracy < LOW_GOLD_ACCURACY) {
+    // a figure the export already flagged is said once, in the flag's words
+    const flagged = (topic) => stats.flags.some((flag) => flag.includes(topic));
+    if (stats.goldAccuracy !== undefined && stats.goldAccuracy < LOW_GOLD_ACCURACY && !flagged("gold accuracy")) {
       reasons.push(`gold accuracy ${Math.round(stats.goldAccuracy * 100)} %`);
       score += 2;
     }
-    if (stats.agreement !== undefined && stats.agreement < LOW_AGREEMENT) {
+    if (stats.agreement !== undefined && stats.agreement < LOW_AGREEMENT && !flagged("agreement")) {
       reasons.push(`agreement ${stats.agreement.toFixed(2)}`);
       score += 2;
     }
-    if (stats.straightLining !== undefined && stats.straightLining > HIGH_STRAIGHT_LINING) {
+    if (stats.straightLining !== undefined && stats.straightLining > HIGH_STRAIGHT_LINING
+      && !flagged("straight-lining")) {
       reasons.push(`straight-lining ${Math.round(stats.straightLining * 100)} %`);
       score += 2;
     }
     const harshest = stats.severity.reduce((worst, s) => (Math.abs(s.offset) > Math.abs(worst?.offset ?? 0) ? s
       : worst), undefined);
     if (harshest && Math.abs(harshest.offset) > LARGE_SEVERITY) {
-      reasons.push(`${harshest.offset > 0 ? "lenient" : "severe"} on ${harshest.dimension} `
+      reasons.push(`${harshest.offset > 0 ? "lenient" : "severe"} on ${titleOf(harshest.dimension)} `
         + `(${harshest.offset > 0 ? "+" : ""}${harshest.offset.toFixed(2)})`);
       score += 1;
     }
@@ -98,7 +108,7 @@ export function concernOf(row) {
 
 /**
  * apiRows: GET /api/admin/evaluators's evaluators; exportRows: /tables's evaluators (may be empty).
- * Rows with { evaluatorId, name, pseudonym, status, reason, ratings, lastSeen, excluded, exclusionReason,
+ * Rows with { evaluatorId, name, pseudonym, status, reason, warning, ratings, lastSeen, excluded, exclusionReason,
  * stats | null, concern }, worst first.
  */
 export function evaluatorRows(apiRows, exportRows = []) {
@@ -111,6 +121,7 @@ export function evaluatorRows(apiRows, exportRows = []) {
       pseudonym: evaluator.pseudonym || "",
       status: typeof evaluator.status === "string" ? evaluator.status : "active",
       reason: typeof evaluator.reason === "string" ? evaluator.reason : "",
+      warning: typeof evaluator.warning === "string" ? evaluator.warning : "",
       ratings: Number.isFinite(evaluator.ratings) ? evaluator.ratings : 0,
       lastSeen: typeof evaluator.lastSeen === "string" ? evaluator.lastSeen : "",
       excluded: Boolean(evaluator.exclusion),
@@ -127,6 +138,11 @@ export function evaluatorRows(apiRows, exportRows = []) {
  * The buttons a row offers: pause and remove while working, resume once stopped; exclude (or count again) their
  * ratings; reset screening while they are on it.
  */
+/** The status a lead reads: a qualified evaluator the rules warned is "warned". */
+export function shownStatus(row) {
+  return row.status === "qualified" && row.warning ? "warned" : row.status;
+}
+
 export function actionsFor(status, excluded = false) {
   const stops = status === "paused" ? ["resume", "remove"] : status === "removed" ? ["resume"] : ["pause", "remove"];
   return [...stops, excluded ? "include" : "exclude", ...(status === "screening" ? ["reset"] : [])];

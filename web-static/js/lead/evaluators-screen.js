@@ -5,7 +5,8 @@
 
 import { formatDuration } from "../format.js";
 import { el } from "../dom.js";
-import { actionsFor, evaluatorRows } from "./evaluator-concern.js";
+import { actionsFor, evaluatorRows, shownStatus } from "./evaluator-concern.js";
+import { titleOf } from "./leaderboard.js";
 import { formatAgo, formatNumber, formatShare } from "./lead-format.js";
 import { badge, failureLine, heading, renderIfChanged, table } from "./panel.js";
 import { recentRatings } from "./recent-ratings.js";
@@ -29,7 +30,7 @@ const CALLS = {
   include: (admin, row) => admin.include(row.evaluatorId),
   reset: (admin, row) => admin.resetScreening(row.evaluatorId),
 };
-const STATUS_TONE = { paused: "warn", removed: "danger", active: "ok" };
+const STATUS_TONE = { warned: "warn", paused: "warn", removed: "danger", active: "ok" };
 /** The evaluator whose recent ratings show under the table, if any. */
 const state = { open: null };
 
@@ -89,14 +90,14 @@ function cells(row, ctx) {
   return [
     el("span", { className: "who-cell" }, el("strong", { text: row.name }),
       row.pseudonym ? el("span", { className: "muted small", text: row.pseudonym }) : null),
-    el("span", { className: "status-cell" }, badge(row.status, STATUS_TONE[row.status] || ""),
+    el("span", { className: "status-cell" }, badge(shownStatus(row), STATUS_TONE[shownStatus(row)] || ""),
       row.reason ? el("span", { className: "small", text: row.reason }) : null),
     row.ratings,
     formatAgo(row.lastSeen),
     stats ? `${formatShare(stats.goldAccuracy)}${stats.goldChecks ? ` of ${stats.goldChecks}` : ""}` : "–",
     stats ? formatNumber(stats.agreement) : "–",
     stats && stats.severity.length > 0 ? el("ul", { className: "severity" }, stats.severity.map((s) => el("li", {
-      text: `${s.dimension} ${formatNumber(s.offset, 2, true)} ± ${formatNumber(s.error)} (${s.n})` }))) : "–",
+      text: `${titleOf(s.dimension)} ${formatNumber(s.offset, 2, true)} ± ${formatNumber(s.error)} (${s.n})` }))) : "–",
     stats ? formatDuration(stats.medianTimeMs) : "–",
     row.concern.reasons.length > 0 ? el("ul", { className: "concerns" },
       row.concern.reasons.map((reason) => el("li", { text: reason }))) : el("span", { className: "muted", text: "–" }),

@@ -13,19 +13,23 @@ export function categoriesOf(rows) {
 }
 
 /**
- * [{ batchId, dimension, title, entries: [{ model, n, mean, low, high, note }] }] for the category ("" for every
- * task), the entries highest mean first (no mean last); titles from the rubric's labels when given.
+ * [{ batchId, dimension, title, entries: [{ model, n, mean, low, high, note, rank }], stated }] for the category
+ * ("" for every task), the entries highest mean first (no mean last); titles from the rubric's labels when given.
+ * With the export's paired differences (differences.csv as JSON), a model's rank is one more than the models ahead
+ * of it beyond noise, so models that cannot be told apart share a rank, and stated says which pairs are ahead,
+ * which are not distinguishable and which have too few scores to call; without them (an export made before the
+ * file) the rank is the place by mean and stated is null.
  */
-export function leaderboards(rows, category = "", labels = {}) {
+export function leaderboards(rows, category = "", labels = {}, differences = []) {
   const boards = new Map();
   for (const row of rows) {
     if ((row.category || "") !== category) {
       continue;
     }
-    const key = `${row.batch_id}\u0000${row.dimension}`;
+    const key = boardKey(row.batch_id, row.dimension);
     if (!boards.has(key)) {
       boards.set(key, { batchId: row.batch_id, dimension: row.dimension,
-        title: labels[row.dimension] || titleOf(row.dimension), entries: [] });
+        title: labels[row.dimension] || titleOf(row.dimension), entries: [], stated: null });
     }
     boards.get(key).entries.push({
       model: row.model,
@@ -36,12 +40,49 @@ export function leaderboards(rows, category = "", labels = {}) {
       note: row.interval_note || "",
     });
   }
-  const sorted = [...boards.values()].sort((a, b) => a.batchId.localeCompare(b.batchId)
-    || a.dimension.localeCompare(b.dimension));
+  const pairs = new Map();
+  for (const pair of differences) {
+    const key = boardKey(pair.batch_id, pair.dimension);
+    if ((pair.category || "") === category && boards.has(key)) {
+      pairs.set(key, [...(pairs.get(key) || []), pair]);
+    }
+  }
+  // batches in order, each batch's dimensions in the order the export gives them (the rubric's)
+  const sorted = [...boards.values()].sort((a, b) => a.batchId.localeCompare(b.batchId));
   for (const board of sorted) {
     board.entries.sort((a, b) => (b.mean ?? -Infinity) - (a.mean ?? -Infinity) || a.model.localeCompare(b.model));
+    ranked(board, pairs.get(boardKey(board.batchId, board.dimension)));
   }
   return sorted;
+}
+
+function boardKey(batchId, dimension) {
+  return `${batchId}\u0000${dimension}`;
+}
+
+const signed = (value) => `${value > 0 ? "+" : ""}${value.toFixed(2)}`;
+
+function ranked(board, pairs) {
+  if (!pairs) {
+    board.entries.forEach((entry, index) => { entry.rank = entry.mean === undefined ? undefined : index + 1; });
+    return;
+  }
+  const aheadOf = (model) => pairs.filter((pair) => pair.called === "ahead" && pair.behind === model).length;
+  board.entries.forEach((entry) => { entry.rank = entry.mean === undefined ? undefined : 1 + aheadOf(entry.model); });
+  board.stated = { ahead: [], level: [], tooFew: [] };
+  for (const pair of pairs) {
+    const difference = number(pair.difference);
+    const low = number(pair.ci95_low);
+    const high = number(pair.ci95_high);
+    if (pair.called === "ahead" && difference !== undefined && low !== undefined && high !== undefined) {
+      board.stated.ahead.push(`${pair.ahead} over ${pair.behind} by ${signed(difference)} `
+        + `(${signed(low)} to ${signed(high)})`);
+    } else if (pair.called === "not_distinguishable") {
+      board.stated.level.push(`${pair.ahead} and ${pair.behind}`);
+    } else if (pair.called === "too_few") {
+      board.stated.tooFew.push(`${pair.ahead} and ${pair.behind}`);
+    }
+  }
 }
 
 /** "instruction_adherence" -> "Instruction adherence", for a dimension the rubric does not name. */

@@ -38,16 +38,19 @@ async function refresh(panel, ctx) {
     }
   }
   const summary = tables ? tables.summary || [] : [];
-  renderIfChanged(panel, { days, day: state.day, category: state.category, view, summary,
+  const differences = tables ? tables.differences || [] : [];
+  renderIfChanged(panel, { days, day: state.day, category: state.category, view, summary, differences,
     problem: problem && problem.message }, () => [
-    heading("Results", "The leaderboard of a committed export, per dimension, with 95 % intervals."),
+    heading("Results", "The leaderboard of a committed export, per dimension, with 95 % intervals. Models share a"
+      + " rank until one is ahead beyond noise (the paired difference's 95 % interval leaves out 0)."),
     el("div", { className: "results-bar" }, days.length > 0 ? daySelect(days, ctx) : null,
       summary.length > 0 ? categorySelect(categoriesOf(summary), ctx) : null, runButton(ctx)),
     days.length === 0 ? el("p", { className: "panel-status", text: "No export is committed yet. Run the aggregation"
       + " to make one." }) : null,
     problem ? failureLine(problem, `The export of ${state.day}`) : null,
     view ? exportFacts(view) : null,
-    view ? el("div", { className: "boards" }, leaderboards(summary, state.category).map(board)) : null,
+    view ? el("div", { className: "boards" }, leaderboards(summary, state.category, {}, differences)
+      .map(board)) : null,
   ]);
 }
 
@@ -105,8 +108,21 @@ function board(entry) {
     table(`${entry.title}, batch ${entry.batchId}`, [{ label: "Rank", numeric: true }, { label: "Model" },
       { label: "n", numeric: true }, { label: "Mean (95 % interval)", numeric: true },
       { label: `Interval on ${scale.min}–${scale.max}` }],
-    entry.entries.map((row, index) => [row.mean === undefined ? "–" : index + 1, row.model, row.n, el("span", {
-      text: intervalText(row), title: row.note || undefined }), plot(row, scale)]), "leaderboard"));
+    entry.entries.map((row) => [row.rank === undefined ? "–" : row.rank, row.model, row.n, el("span", {
+      text: intervalText(row), title: row.note || undefined }), plot(row, scale)]), "leaderboard"),
+    entry.stated ? statedDifferences(entry.stated) : null);
+}
+
+/** What the paired differences say, in words: which leads are beyond noise, which are not, which are not called. */
+function statedDifferences(stated) {
+  const line = (label, items) => (items.length === 0 ? null
+    : el("li", {}, el("strong", { text: `${label}: ` }), items.join("; ")));
+  return el("ul", { className: "stated small" },
+    line("Ahead beyond noise", stated.ahead),
+    line("Not distinguishable", stated.level),
+    line("Too few scores to call", stated.tooFew),
+    stated.ahead.length + stated.level.length + stated.tooFew.length === 0
+      ? el("li", { text: "One model only: nothing to compare." }) : null);
 }
 
 /** The mean as a dot on its interval, on the dimension's scale; text alternative is the interval itself. */

@@ -68,17 +68,10 @@ final class AggregateCommand implements Callable<Integer> {
         }
         Map<String, String> env = Runtimes.runningEnvironment();
         try (AwsClients clients = AwsClients.fromEnv(env)) {
-            AggregateHandler handler = new AggregateHandler(Wiring.of(Config.fromEnv(env), clients,
-                    Clock.systemUTC()));
-            // run by hand, today's ratings count; the nightly run closes yesterday
-            Map<String, Object> input = new HashMap<>();
-            input.put("date", ExportDay.onDemand(Optional.ofNullable(date).map(ExportDay::parse), Instant.now())
-                    .toString());
-            Map<String, Object> result = handler.handleRequest(input,
-                    new InvocationContext(Topology.AGGREGATE_FUNCTION));
+            Map<String, Object> result = runNow(env, clients, Optional.ofNullable(date));
             String report = result.get("folder") + ExportFiles.REPORT;
             spec.commandLine().getOut().println("Exported " + result.get("ratings") + " ratings ("
-                    + result.get("dayRatings") + " of " + input.get("date") + ") to s3://" + Topology.BUCKET + "/"
+                    + result.get("dayRatings") + " of " + result.get("date") + ") to s3://" + Topology.BUCKET + "/"
                     + report);
             // the stand-in keeps objects as files: the report opens in a browser from there
             Path file = StandIns.objectFile(Runtimes.dataDir(), Topology.BUCKET, report);
@@ -87,6 +80,21 @@ final class AggregateCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * The aggregation of the day, now, in this process, as the aggregate function runs it; by hand, today's ratings
+     * count (the nightly run closes yesterday). Its result: the export's {@code folder}, {@code ratings},
+     * {@code dayRatings} and {@code date}.
+     */
+    static Map<String, Object> runNow(Map<String, String> env, AwsClients clients, Optional<String> date) {
+        AggregateHandler handler = new AggregateHandler(Wiring.of(Config.fromEnv(env), clients, Clock.systemUTC()));
+        Map<String, Object> input = new HashMap<>();
+        input.put("date", ExportDay.onDemand(date.map(ExportDay::parse), Instant.now()).toString());
+        Map<String, Object> result = new HashMap<>(handler.handleRequest(input,
+                new InvocationContext(Topology.AGGREGATE_FUNCTION)));
+        result.put("date", input.get("date"));
+        return result;
     }
 
     private int offline() throws IOException {

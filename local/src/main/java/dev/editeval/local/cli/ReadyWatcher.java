@@ -11,6 +11,7 @@ import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.TaskRepository;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,5 +95,15 @@ final class ReadyWatcher {
 
     private static int count(List<TaskRecord> tasks, TaskStatus status) {
         return (int) tasks.stream().filter(t -> t.status() == status).count();
+    }
+
+    /** Says plainly what failed: the batch's problems, or each failed task with its reason. */
+    static void report(Result result, PrintWriter out) {
+        if (result.status() == BatchStatus.REJECTED) {
+            out.println("The batch was rejected:");
+        } else if (result.failed() > 0) {
+            out.println(result.failed() + (result.failed() == 1 ? " task" : " tasks") + " failed:");
+        }
+        result.problems().forEach(p -> out.println("  - " + p));
     }
 }

@@ -62,10 +62,10 @@ final class UploadCommand implements Callable<Integer> {
                     new S3ObjectStore(clients.s3(), Topology.BUCKET))
                     .watch(batchId, since, Duration.ofSeconds(timeoutSeconds));
             if (result.status() == BatchStatus.REJECTED) {
-                DemoCommand.report(result, err);
+                ReadyWatcher.report(result, err);
                 return REJECTED;
             }
-            DemoCommand.report(result, out);
+            ReadyWatcher.report(result, out);
             out.println("Batch " + batchId + ": " + result.ready() + " tasks ready, " + result.failed()
                     + " failed. Rate them at " + Runtimes.runningEnvironment().get(LocalRuntime.WEB_URL));
             return 0;

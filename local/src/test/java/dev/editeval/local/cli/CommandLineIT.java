@@ -60,7 +60,7 @@ class CommandLineIT extends PipelinePerClass {
         Run run = editeval("upload", batch.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Batch cli-failing: 0 tasks ready, 1 failed.", "1 tasks failed:",
+        assertThat(run.out()).contains("Batch cli-failing: 0 tasks ready, 1 failed.", "1 task failed:",
                 "t1: output of m1 (batches/cli-failing/t1/output.jpg)");
         JsonNode report = Json.MAPPER.readTree(pipeline.store().get("batches/cli-failing/_report.json").orElseThrow());
         assertThat(report.path("previews").asText()).isEqualTo("DONE");

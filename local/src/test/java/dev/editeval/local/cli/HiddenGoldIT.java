@@ -8,6 +8,7 @@ import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.quality.QualityRules;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.demo.DemoAnswers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,18 +43,8 @@ class HiddenGoldIT {
         return batch;
     }
 
-    /** 5 on every dimension of every output, in two seconds: a straight-liner's answer. */
     private static String straightLined(JsonNode task) {
-        ObjectNode body = PipelineIT.submission(task);
-        for (JsonNode output : body.path("outputs")) {
-            ObjectNode scores = (ObjectNode) output.path("scores");
-            scores.fieldNames().forEachRemaining(d -> {
-                if (!scores.path(d).isNull()) {
-                    scores.put(d, 5);
-                }
-            });
-        }
-        return body.put("timeOnTaskMs", 2_000).toString();
+        return DemoAnswers.straightLined(task).toString();
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.json.Json;
-import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.local.demo.DemoRaters;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,21 +19,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lead's page (web-static/lead.html) in Debian's Chromium (web-static/e2e/lead-page.e2e.mjs) on a local pipeline
- * with a batch whose one output is a truncated PNG: signed in as an admin, Batches shows the failed task with the
- * decoder's reason, every screen is reached by the tab list's arrow keys and passes axe-core's WCAG 2.1 A/AA rules,
- * an evaluator paused from Evaluators is refused their next lease with 403 paused, a task whose ratings split is
- * adjudicated on Adjudication and the decision is in the next export, and an output flagged unsafe is resolved on
- * Safety. With -Ddocs.screenshot=true
- * every screen's pictures go to docs/ (lead-SCREEN-WIDTH.png; the README shows batches, evaluators-paused and
- * queues), else under local/target/browser-it/lead/.
+ * The lead's page (web-static/lead.html) in Debian's Chromium (web-static/e2e/lead-page.e2e.mjs) on the demo, as
+ * {@code ./editeval demo} sets it up ({@link DemoSetup}): the screening set, the demo batch with its broken task, three
+ * raters who split on one task (one of them flagging an output unsafe), a straight-liner the rules warned, and the
+ * day's export. Signed in as the demo's lead, Batches shows the failed task with the decoder's reason, every screen
+ * is reached by the tab list's arrow keys and passes axe-core's WCAG 2.1 A/AA rules, the warned evaluator tops
+ * Evaluators and, paused from there, is refused their next lease with 403 paused, the split task is adjudicated on
+ * Adjudication (the decision is in the next export) and promoted to gold, and the flagged output is resolved on
+ * Safety. With -Ddocs.screenshot=true every screen's pictures go to docs/ (lead-SCREEN-WIDTH.png; the README shows
+ * batches, evaluators-paused and queues), else under local/target/browser-it/lead/.
  */
 class LeadPageBrowserIT extends PipelinePerClass {
 
-    private static final String SPLIT = "lead-split";
     private static final BrowserScript SCRIPT = new BrowserScript("web-static/e2e/lead-page.e2e.mjs",
             Duration.ofSeconds(120));
 
@@ -43,53 +42,48 @@ class LeadPageBrowserIT extends PipelinePerClass {
     }
 
     @Test
-    void leadPage_showsWhyATaskFailed_pausesAnEvaluator_adjudicates_andResolvesAnEscalation(@TempDir Path folder)
+    void leadPage_onTheDemo_showsWhyATaskFailed_pausesTheWarnedEvaluator_adjudicates_andResolvesAnEscalation()
             throws Exception {
-        SampleBatch.write(folder, "lead-failing", "Make the red ball blue", 2);
-        Path broken = folder.resolve("t2/out-b.png");
-        byte[] png = Files.readAllBytes(broken);
-        Files.write(broken, Arrays.copyOf(png, png.length / 2));
-        assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
-        String rater = "lead-watched-rater";
-        String raterToken = pipeline.signIn(rater, List.of("evaluators"));
-        assertThat(pipeline.send("GET", "/api/me", raterToken, null).statusCode()).as("seen by name").isEqualTo(200);
-        HttpResponse<String> leased = pipeline.send("POST", "/api/leases", raterToken, null);
-        assertThat(leased.statusCode()).isEqualTo(201);
-        JsonNode task = LocalPipeline.json(leased);
-        assertThat(pipeline.send("POST", "/api/leases/" + task.path("leaseId").asText() + "/rating", raterToken,
-                PipelineIT.submission(task).toString()).statusCode()).isEqualTo(201);
-        splitAndFlagged();
-        exportToday();
-        String leadPassword = pipeline.runtime.users().addOrReset("lead-page-admin", List.of("evaluators", "admins"));
-        BrowserScript.Evaluator lead = new BrowserScript.Evaluator("lead-page-admin", leadPassword, "lead-page-admin");
+        DemoSetup.Demo demo = DemoSetup.prepare(pipeline.runtime, LocalPipeline.demoBatch().getParent(),
+                System.out);
+        String sam = DemoRaters.STRAIGHT_LINER;
+        BrowserScript.Evaluator lead = new BrowserScript.Evaluator(DemoSetup.LEAD_USER, demo.leadPassword(),
+                DemoSetup.LEAD_USER);
 
-        BrowserScript.Run run = SCRIPT.run(pipeline, lead, "--pause", rater, "--review", "true",
+        BrowserScript.Run run = SCRIPT.run(pipeline, lead, "--pause", sam, "--review", "true",
                 "--shots", shots().toString(),
                 "--screenshot", shots().resolve("lead-run.png").toString());
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode summary = run.summary();
         assertThat(summary.path("failed")).singleElement().satisfies(failed -> {
-            assertThat(failed.path("taskId").asText()).isEqualTo("t2");
-            assertThat(failed.path("reason").asText()).contains("out-b.png").contains("PNG");
-            assertThat(failed.path("images").asInt()).isEqualTo(3);
+            assertThat(failed.path("taskId").asText()).isEqualTo(DemoFolder.BROKEN_TASK);
+            assertThat(failed.path("reason").asText()).contains("pixelsmith-1.3.jpg").contains("JPEG");
+            assertThat(failed.path("images").asInt()).as("its source and two outputs").isEqualTo(3);
         });
         assertThat(summary.path("audits")).as("axe-core, WCAG 2.1 A/AA: six screens, the reason dialog, an "
                 + "evaluator's recent ratings, a task opened for adjudication and a revealed escalation")
                 .hasSize(10).allSatisfy(audit -> assertThat(audit.path("violations").asInt()).isZero());
-        assertThat(summary.path("recent").path("items").asInt()).as("the paused rater's one rating").isEqualTo(1);
-        assertThat(summary.path("recent").path("images").asInt()).as("its source and outputs, loaded").isEqualTo(3);
-        assertThat(summary.path("recent").path("text").asText()).contains("lead-failing", "Instruction adherence");
         assertThat(summary.path("unavailable")).as("every screen has its routes").isEmpty();
-        assertThat(summary.path("adjudicated").asText()).contains("Decision on " + SPLIT, "recorded");
-        assertThat(summary.path("promoted").asText()).contains(SPLIT, "is gold now");
-        assertThat(pipeline.tasks().listBatch(SPLIT)).singleElement().satisfies(split -> assertThat(split.quality()
+        String evaluators = summary.path("shown").path("evaluators").asText();
+        assertThat(evaluators).as("the warned straight-liner, first of the seeded raters").contains(sam);
+        assertThat(evaluators.indexOf(sam)).isLessThan(evaluators.indexOf(DemoRaters.SPLIT_RATERS.getFirst()));
+        assertThat(summary.path("paused").asText()).contains(sam, "paused", "straight-lining on gold");
+        assertThat(summary.path("recent").path("items").asInt()).as("the straight-liner's ratings")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(summary.path("recent").path("images").asInt()).as("their sources and outputs, loaded")
+                .isGreaterThanOrEqualTo(3);
+        String split = demo.batchId() + " / " + DemoRaters.SPLIT_TASK;
+        assertThat(summary.path("adjudicated").asText()).contains("Decision on " + split, "recorded");
+        assertThat(summary.path("promoted").asText()).contains(split, "is gold now");
+        assertThat(pipeline.tasks().listBatch(demo.batchId())).filteredOn(t -> t.ref().taskId()
+                .equals(DemoRaters.SPLIT_TASK)).singleElement().satisfies(task -> assertThat(task.quality()
                 .gold()).as("the decision is the task's gold").isPresent());
-        assertThat(summary.path("resolved").asText()).contains("Resolved", SPLIT, "confirmed unsafe");
-        assertThat(summary.path("paused").asText()).contains(rater, "paused", "straight-lining on gold");
+        assertThat(summary.path("resolved").asText()).contains("Resolved", split, "confirmed unsafe");
         assertThat(summary.path("shown").path("results").asText()).as("today's leaderboard")
-                .contains("model-a", "model-b", "Rank");
-        HttpResponse<String> refused = pipeline.send("POST", "/api/leases", raterToken, null);
+                .contains("lumen-edit-v2", "pixelsmith-1.3", "Rank");
+        String samToken = pipeline.signIn(sam, List.of("evaluators"));
+        HttpResponse<String> refused = pipeline.send("POST", "/api/leases", samToken, null);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(LocalPipeline.json(refused).path("error").asText()).isEqualTo("paused");
         assertThat(refused.body()).contains("straight-lining on gold");
@@ -101,36 +95,8 @@ class LeadPageBrowserIT extends PipelinePerClass {
         String exported = exportToday();
         assertThat(new String(pipeline.store().get(exported + ReviewFiles.ADJUDICATIONS).orElseThrow(),
                 StandardCharsets.UTF_8)).as("the decision made on the page, in the next export")
-                .contains("\"batchId\":\"" + SPLIT + "\"", "\"reason\":\"rater_error\"");
-    }
-
-    /**
-     * A task of its own batch rated 1, 5 and 4 by three raters (a spread the adjudication queue holds), the first of
-     * whom flags an output unsafe (an escalation for the Safety screen).
-     */
-    private void splitAndFlagged() throws Exception {
-        Path split = DerivedBatch.of(Files.createTempDirectory(pipeline.dataDir, "split"), SPLIT, 1, 3);
-        assertThat(pipeline.upload(split).status()).isEqualTo(BatchStatus.ACCEPTED);
-        int[] scores = {1, 5, 4};
-        for (int i = 0; i < scores.length; i++) {
-            String token = pipeline.signIn("lead-split-rater-" + i, List.of("evaluators"));
-            pipeline.send("GET", "/api/me", token, null);
-            JsonNode task = leaseOf(token, SPLIT);
-            assertThat(pipeline.send("POST", "/api/leases/" + task.path("leaseId").asText() + "/rating", token,
-                    ReviewIT.rating(task, scores[i], i == 0)).statusCode()).isEqualTo(201);
-        }
-    }
-
-    /** A lease of the batch's task, giving back what the walk offers first from other batches. */
-    private JsonNode leaseOf(String token, String batchId) throws Exception {
-        for (int tries = 0; tries < 10; tries++) {
-            JsonNode task = LocalPipeline.json(pipeline.send("POST", "/api/leases", token, null));
-            if (task.path("batchId").asText().equals(batchId)) {
-                return task;
-            }
-            pipeline.send("DELETE", "/api/leases/" + task.path("leaseId").asText(), token, null);
-        }
-        throw new AssertionError("never leased a task of " + batchId);
+                .contains("\"batchId\":\"" + demo.batchId() + "\"", "\"taskId\":\"" + DemoRaters.SPLIT_TASK + "\"",
+                        "\"reason\":\"rater_error\"");
     }
 
     /** Runs today's aggregation as the page's button does and waits for its manifest. */

@@ -10,6 +10,7 @@ import dev.editeval.domain.export.ExportManifest;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.topology.Topology;
+import dev.editeval.local.demo.LocalApi;
 import dev.editeval.local.runtime.AwsBackend;
 import dev.editeval.local.runtime.LocalRuntime;
 import dev.editeval.local.runtime.RepoRoot;
@@ -41,6 +42,7 @@ final class LocalPipeline implements AutoCloseable {
 
     final Path dataDir;
     final LocalRuntime runtime;
+    private final LocalApi api;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LocalPipeline() throws IOException {
@@ -67,6 +69,7 @@ final class LocalPipeline implements AutoCloseable {
         AwsBackend backend = backend(dataDir);
         this.runtime = LocalRuntime.start(new RuntimeOptions(RepoRoot.find(), dataDir, 0, clock,
                 dynamoDbInterceptors, environment.apply(backend.environment())), backend);
+        this.api = new LocalApi(runtime.webAddress(), runtime.users());
     }
 
     /** The stand-ins, or LocalStack under {@code -Plocalstack} (a class only that profile compiles). */
@@ -146,23 +149,12 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     String signIn(String user, List<String> groups) throws IOException, InterruptedException {
-        String password = runtime.users().addOrReset(user, groups);
-        HttpResponse<String> response = send("POST", "/auth/token", null,
-                Json.MAPPER.createObjectNode().put("username", user).put("password", password).toString());
-        return Json.MAPPER.readTree(response.body()).path("token").asText();
+        return api.signIn(user, groups);
     }
 
     HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.webAddress().resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, token, body);
     }
 
     HttpResponse<byte[]> get(URI url) throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.TaskStatus;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.app.runtime.InvocationContext;
+import dev.editeval.local.demo.DemoAnswers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -163,32 +164,6 @@ class PipelineIT {
 
     /** Answers every dimension of every output with a 4, or N/A where the rubric allows it. */
     static ObjectNode submission(JsonNode task) {
-        JsonNode rubric = task.path("rubric");
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("submissionId", UUID.randomUUID().toString());
-        body.putObject("feasibility").put("verdict", "valid").put("reason", "");
-        var outputs = body.putArray("outputs");
-        // 4s and one 3 on each output: a careful rater's spread, which the straight-lining rule does not flag
-        int scored = 0;
-        for (JsonNode output : task.path("outputs")) {
-            ObjectNode rated = outputs.addObject();
-            rated.put("outputId", output.path("outputId").asText());
-            rated.putObject("safety").put("flagged", false).putArray("categories");
-            ObjectNode scores = rated.putObject("scores");
-            for (JsonNode dimension : rubric.path("dimensions")) {
-                if (dimension.path("allowNotApplicable").asBoolean()) {
-                    scores.putNull(dimension.path("id").asText());
-                } else {
-                    scores.put(dimension.path("id").asText(), scored++ % 4 == 1 ? 3 : 4);
-                }
-            }
-        }
-        if (task.path("outputs").size() > 1 && rubric.path("pairwise").path("enabled").asBoolean()) {
-            body.putObject("preference").put("overall", "A");
-        }
-        body.put("comment", "");
-        body.put("timeOnTaskMs", 30_000);
-        body.putObject("interactions").put("flickers", 1);
-        return body;
+        return DemoAnswers.careful(task);
     }
 }

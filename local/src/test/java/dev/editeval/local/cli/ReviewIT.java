@@ -10,6 +10,7 @@ import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.json.Json;
 import dev.editeval.domain.model.BatchStatus;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.local.demo.DemoAnswers;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,20 +42,8 @@ class ReviewIT {
 
     /** Every score of every output set to {@code score}; the first output flagged unsafe when asked. */
     static String rating(JsonNode task, int score, boolean flagFirst) {
-        ObjectNode body = PipelineIT.submission(task);
-        for (JsonNode output : body.path("outputs")) {
-            ObjectNode scores = (ObjectNode) output.path("scores");
-            scores.fieldNames().forEachRemaining(dimension -> {
-                if (!scores.path(dimension).isNull()) {
-                    scores.put(dimension, score);
-                }
-            });
-        }
-        if (flagFirst) {
-            ObjectNode safety = (ObjectNode) body.path("outputs").get(0).path("safety");
-            safety.put("flagged", true).putArray("categories").add("violence_gore");
-        }
-        return body.toString();
+        ObjectNode body = DemoAnswers.everywhere(task, score);
+        return (flagFirst ? DemoAnswers.flagFirst(body, "violence_gore", "") : body).toString();
     }
 
     private HttpResponse<String> submit(String token, JsonNode task, String body) throws Exception {

@@ -1,6 +1,7 @@
 package dev.editeval.domain.export;
 
 import dev.editeval.domain.aggregate.AggregateReport.Cell;
+import dev.editeval.domain.aggregate.AggregateReport.Difference;
 import dev.editeval.domain.aggregate.AggregateReport.EvaluatorCalibration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,11 +21,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-/** {@code summary.csv} and {@code evaluators.csv}. */
+/** {@code summary.csv}, {@code differences.csv} and {@code evaluators.csv}. */
 public final class CsvFiles {
 
     static final String[] SUMMARY_HEADER = {"batch_id", "category", "model", "dimension", "n", "not_applicable",
         "mean", "median", "ci95_low", "ci95_high", "interval_note", "distribution"};
+    static final String[] DIFFERENCES_HEADER = {"batch_id", "category", "dimension", "ahead", "behind",
+        "difference", "ci95_low", "ci95_high", "called"};
+    /** {@code called}: the ahead model's lead is beyond noise (the paired difference's 95 % interval excludes 0). */
+    public static final String AHEAD = "ahead";
+    /** {@code called}: the interval holds 0, so the two cannot be told apart on these ratings. */
+    public static final String NOT_DISTINGUISHABLE = "not_distinguishable";
+    /** {@code called}: one of the two has fewer than the report's few scores, so no difference is called. */
+    public static final String TOO_FEW = "too_few";
     static final String[] EVALUATORS_HEADER = {"evaluator", "ratings", "gold_checks", "gold_accuracy",
         "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining", "flags"};
 
@@ -61,6 +70,27 @@ public final class CsvFiles {
                     text(cell.meanInterval().note()), distribution.toString()));
         }
         return print(SUMMARY_HEADER, records);
+    }
+
+    /**
+     * Every paired difference the aggregation computed (a batch, a category or every task, a dimension, two
+     * models), with what the report calls of it: the lead's page states these beside its leaderboards.
+     */
+    public static byte[] differences(List<Difference> differences, List<Cell> cells) {
+        Map<String, Long> scores = new HashMap<>();
+        cells.forEach(c -> scores.put(String.join("\u0000", c.batchId(), c.category(), c.dimension(), c.model()),
+                c.n()));
+        List<List<Object>> records = new ArrayList<>();
+        for (Difference d : differences) {
+            boolean few = ReportText.few(scores.getOrDefault(String.join("\u0000", d.batchId(), d.category(),
+                    d.dimension(), d.ahead()), 0L)) || ReportText.few(scores.getOrDefault(String.join("\u0000",
+                    d.batchId(), d.category(), d.dimension(), d.behind()), 0L));
+            String called = few ? TOO_FEW : d.excludesZero() ? AHEAD : NOT_DISTINGUISHABLE;
+            records.add(List.of(text(d.batchId()), text(d.category()), text(d.dimension()), text(d.ahead()),
+                    text(d.behind()), number(d.difference()), number(d.interval().low()),
+                    number(d.interval().high()), called));
+        }
+        return print(DIFFERENCES_HEADER, records);
     }
 
     public static byte[] evaluators(List<EvaluatorCalibration> evaluators) {

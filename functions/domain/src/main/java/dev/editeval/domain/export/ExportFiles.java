@@ -36,6 +36,7 @@ public final class ExportFiles {
 
     public static final String RATINGS = "ratings.jsonl.gz";
     public static final String SUMMARY = "summary.csv";
+    public static final String DIFFERENCES = "differences.csv";
     public static final String EVALUATORS = "evaluators.csv";
     public static final String REPORT = "report.html";
 
@@ -132,6 +133,7 @@ public final class ExportFiles {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(RATINGS, gzipLines(kept));
         files.put(SUMMARY, CsvFiles.summary(report.cells()));
+        files.put(DIFFERENCES, CsvFiles.differences(report.differences(), report.cells()));
         files.put(EVALUATORS, CsvFiles.evaluators(report.evaluators()));
         files.put(REPORT, HtmlReport.of("editeval export " + day, report,
                 ReportLabels.of(used.values())));

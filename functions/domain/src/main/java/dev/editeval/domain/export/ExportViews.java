@@ -38,13 +38,15 @@ public final class ExportViews {
     }
 
     /**
-     * The leaderboard and the evaluators of the day's committed export, read from its {@code summary.csv} and
+     * The leaderboard, its paired differences and the evaluators of the day's committed export, read from its
+     * {@code summary.csv}, {@code differences.csv} (none in an export made before it was written) and
      * {@code evaluators.csv}, each row column name to cell; empty when none is committed yet.
      */
     public Optional<Map<String, List<Map<String, String>>>> tables(LocalDate day) {
         return store.get(ExportManifest.key(day)).flatMap(ExportManifest::parse).map(manifest -> {
             Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
             tables.put("summary", rowsOf(manifest.folder() + ExportFiles.SUMMARY));
+            tables.put("differences", rowsOf(manifest.folder() + ExportFiles.DIFFERENCES));
             tables.put("evaluators", rowsOf(manifest.folder() + ExportFiles.EVALUATORS));
             return tables;
         });

@@ -24,8 +24,8 @@ class ExportServiceTest {
 
     private static final LocalDate DAY = ExportFixture.DAY;
     /** The demo's t02 splits its gate (impossible against valid): it is extended, so extensions.csv is there. */
-    private static final List<String> FILES = List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv",
-            "report.html", ReviewFiles.EXTENSIONS);
+    private static final List<String> FILES = List.of("ratings.jsonl.gz", "summary.csv", "differences.csv",
+            "evaluators.csv", "report.html", ReviewFiles.EXTENSIONS);
 
     private final ExportFixture fixture = new ExportFixture();
     private final InMemoryPorts ports = fixture.ports;
