@@ -60,7 +60,8 @@ final class DemoSetup {
         }
         ReadyWatcher.Result result = new ReadyWatcher(batches, new DynamoDbTaskRepository(
                 runtime.clients().dynamoDb(), Topology.TABLE.name()),
-                new S3ObjectStore(runtime.clients().s3(), Topology.BUCKET)).watch(batchId, since, Duration.ofMinutes(5));
+                new S3ObjectStore(runtime.clients().s3(), Topology.BUCKET))
+                .watch(batchId, since, Duration.ofMinutes(5));
         ReadyWatcher.report(result, new PrintWriter(out, true));
         LocalApi api = new LocalApi(runtime.webAddress(), runtime.users());
         String leadToken = api.signIn(LEAD_USER, ApiRoute.Audience.groupsOf(true));
