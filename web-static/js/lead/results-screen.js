@@ -9,7 +9,7 @@ import { failureLine, heading, renderIfChanged, svg, table } from "./panel.js";
 export const resultsScreen = { id: "results", label: "Results", refresh };
 
 const PLOT = { width: 260, height: 18, pad: 6 };
-const FILES = ["report.html", "summary.csv", "evaluators.csv", "ratings.jsonl.gz"];
+const FILES = ["report.html", "summary.csv", "differences.csv", "evaluators.csv", "ratings.jsonl.gz"];
 const state = { day: "", category: "", tables: new Map() };
 
 async function refresh(panel, ctx) {
