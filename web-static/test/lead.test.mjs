@@ -79,11 +79,13 @@ describe("evaluatorRows", () => {
   test("evaluatorRows_whenTheRulesWarnedAnEvaluator_showsWarned_andPutsThemFirstWithTheWarning", () => {
     const rows = evaluatorRows([
       { evaluatorId: "u1", name: "ana", pseudonym: "ev-a", status: "qualified", warning: "" },
-      { evaluatorId: "u2", name: "sam", pseudonym: null, status: "qualified", warning: "Please slow down" },
+      { evaluatorId: "u2", name: "sam", pseudonym: null, status: "qualified", warning: "Please slow down",
+        ratings: 9, today: 6 },
     ], [{ evaluator: "ev-a", agreement: "0.1000", flags: "" }]);
 
     assert.deepEqual(rows.map((row) => [row.name, shownStatus(row)]), [["sam", "warned"], ["ana", "qualified"]]);
     assert.deepEqual(rows[0].concern.reasons, ["warned: Please slow down"]);
+    assert.deepEqual(rows.map((row) => [row.ratings, row.today]), [[9, 6], [0, 0]]);
     assert.equal(shownStatus({ status: "paused", warning: "Please slow down" }), "paused");
   });
 

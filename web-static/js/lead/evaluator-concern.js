@@ -108,7 +108,7 @@ export function concernOf(row) {
 
 /**
  * apiRows: GET /api/admin/evaluators's evaluators; exportRows: /tables's evaluators (may be empty).
- * Rows with { evaluatorId, name, pseudonym, status, reason, warning, ratings, lastSeen, excluded, exclusionReason,
+ * Rows with { evaluatorId, name, pseudonym, status, reason, warning, ratings, today, lastSeen, excluded, exclusionReason,
  * stats | null, concern }, worst first.
  */
 export function evaluatorRows(apiRows, exportRows = []) {
@@ -123,6 +123,7 @@ export function evaluatorRows(apiRows, exportRows = []) {
       reason: typeof evaluator.reason === "string" ? evaluator.reason : "",
       warning: typeof evaluator.warning === "string" ? evaluator.warning : "",
       ratings: Number.isFinite(evaluator.ratings) ? evaluator.ratings : 0,
+      today: Number.isFinite(evaluator.today) ? evaluator.today : 0,
       lastSeen: typeof evaluator.lastSeen === "string" ? evaluator.lastSeen : "",
       excluded: Boolean(evaluator.exclusion),
       exclusionReason: evaluator.exclusion && typeof evaluator.exclusion.reason === "string"

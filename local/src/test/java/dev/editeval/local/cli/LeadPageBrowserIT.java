@@ -89,6 +89,10 @@ class LeadPageBrowserIT extends PipelinePerClass {
         assertThat(refused.body()).contains("straight-lining on gold");
 
         String admin = pipeline.signIn("lead-page-exporter", List.of("evaluators", "admins"));
+        JsonNode listed = LocalPipeline.json(pipeline.send("GET", "/api/admin/evaluators", admin, null));
+        assertThat(listed.path("evaluators")).filteredOn(e -> e.path("name").asText().equals(sam)).singleElement()
+                .satisfies(e -> assertThat(e.path("today").asInt()).as("every rating of the demo's is today's")
+                        .isEqualTo(e.path("ratings").asInt()).isPositive());
         JsonNode resolved = LocalPipeline.json(pipeline.send("GET", "/api/admin/safety?status=resolved", admin, null));
         assertThat(resolved.path("escalations")).singleElement().satisfies(e -> assertThat(
                 e.path("resolution").path("verdict").asText()).isEqualTo("confirmed"));

@@ -63,8 +63,9 @@ final class AdminRoutes {
             List<EvaluatorRepository.Profile> profiles = admin.evaluators();
             Map<String, String> pseudonyms = exports.pseudonymsOf(profiles.stream()
                     .map(EvaluatorRepository.Profile::evaluatorId).toList());
+            LocalDate today = admin.today();
             return ApiResponse.of(200, Map.of("evaluators", profiles.stream()
-                    .map(profile -> row(profile, pseudonyms.get(profile.evaluatorId()))).toList()));
+                    .map(profile -> row(profile, pseudonyms.get(profile.evaluatorId()), today)).toList()));
         } else if (route.equals("GET /api/admin/batches")) {
             return ApiResponse.of(200, Map.of("batches", admin.batches().stream().map(this::row).toList()));
         } else if (route.equals("GET /api/admin/queues")) {
@@ -175,12 +176,13 @@ final class AdminRoutes {
         return body;
     }
 
-    private static Map<String, Object> row(EvaluatorRepository.Profile profile, String pseudonym) {
+    private static Map<String, Object> row(EvaluatorRepository.Profile profile, String pseudonym, LocalDate today) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("evaluatorId", profile.evaluatorId());
         row.put("pseudonym", pseudonym);
         row.put("name", profile.name().isEmpty() ? null : profile.name());
         row.put("ratings", profile.ratings());
+        row.put("today", profile.ratedOn(today));
         row.put("lastSeen", profile.lastSeen().map(Object::toString).orElse(null));
         Map<String, Object> standing = StandingViews.standing(profile.standing());
         row.put("status", standing.get("status"));

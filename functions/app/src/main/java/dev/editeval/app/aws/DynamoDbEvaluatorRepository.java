@@ -274,6 +274,16 @@ public final class DynamoDbEvaluatorRepository implements EvaluatorRepository {
                         Attr.optionalString(item, "lastSeen").map(Instant::parse), stopped(item),
                         desk(Attr.string(item, "evaluatorId"), item).standing(),
                         Attr.optionalString(item, EXCLUSION).map(json -> Exclusion.fromJson(
-                                Attr.string(item, "evaluatorId"), json)))).toList();
+                                Attr.string(item, "evaluatorId"), json)), ratedPerDay(item))).toList();
+    }
+
+    /** The day tallies' counts: each day's list of times on task holds one entry per rating counted. */
+    private static Map<LocalDate, Integer> ratedPerDay(Map<String, AttributeValue> item) {
+        AttributeValue days = item.get("days");
+        Map<LocalDate, Integer> counts = new HashMap<>();
+        if (days != null && days.hasM()) {
+            days.m().forEach((day, times) -> counts.put(LocalDate.parse(day), times.hasL() ? times.l().size() : 0));
+        }
+        return counts;
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.runtime.InvocationContext;
+import dev.editeval.domain.export.CsvFiles;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
@@ -400,8 +401,12 @@ class ApiHandlerTest {
         assertThat(tables.path("summary").findValuesAsText("model")).contains("model-a", "model-b");
         assertThat(tables.path("summary").get(0).has("ci95_low")).isTrue();
         String pseudonym = tables.path("evaluators").get(0).path("evaluator").asText();
+        assertThat(tables.path("differences").findValuesAsText("called")).as("one rating: too few to call")
+                .isNotEmpty().containsOnly(CsvFiles.TOO_FEW);
         JsonNode evaluators = json(handler.handleRequest(call("GET", "/api/admin/evaluators", "[admins]"), context));
         assertThat(evaluators.path("evaluators").get(0).path("pseudonym").asText()).isEqualTo(pseudonym);
+        assertThat(evaluators.path("evaluators").get(0).path("today").asInt()).as("rated today, as /api/me counts")
+                .isEqualTo(1);
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27/tables", "[admins]"), context)
                 .getStatusCode()).isEqualTo(404);
     }
@@ -419,7 +424,8 @@ class ApiHandlerTest {
         assertThat(export.path("closed").asBoolean()).isFalse();
         List<String> names = new ArrayList<>();
         export.path("links").fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv", "evaluators.csv");
+        assertThat(names).containsExactlyInAnyOrder("report.html", "ratings.jsonl.gz", "summary.csv",
+                "differences.csv", "evaluators.csv");
         assertThat(export.path("links").path("report.html").asText())
                 .startsWith("https://images.test/editeval-uploads/" + export.path("folder").asText());
         assertThat(handler.handleRequest(call("GET", "/api/admin/exports/2026-11-27", "[admins]"), context)

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class AdminService {
     public List<EvaluatorRepository.Profile> evaluators() {
         return evaluators.list().stream().sorted(Comparator.comparing(EvaluatorRepository.Profile::evaluatorId))
                 .toList();
+    }
+
+    /** Today, in UTC: the day the evaluators' day tallies count ratings on. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     public List<BatchProgress> batches() {

@@ -73,11 +73,26 @@ public interface EvaluatorRepository {
     }
 
     /**
-     * @param standing  where the evaluator stands, stop applied ({@link Desk#standing})
-     * @param exclusion set while a lead leaves the evaluator's ratings out of the aggregation
+     * @param standing    where the evaluator stands, stop applied ({@link Desk#standing})
+     * @param exclusion   set while a lead leaves the evaluator's ratings out of the aggregation
+     * @param ratedPerDay the ratings counted on each day (UTC) the desk still keeps tallies of
      */
     record Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen, Optional<Stop> stopped,
-                   Standing standing, Optional<Exclusion> exclusion) {
+                   Standing standing, Optional<Exclusion> exclusion, Map<LocalDate, Integer> ratedPerDay) {
+
+        public Profile {
+            ratedPerDay = Map.copyOf(ratedPerDay);
+        }
+
+        public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen,
+                       Optional<Stop> stopped, Standing standing, Optional<Exclusion> exclusion) {
+            this(evaluatorId, name, ratings, lastSeen, stopped, standing, exclusion, Map.of());
+        }
+
+        /** The ratings counted on the day (UTC): what the evaluator's {@code /api/me} says of it. */
+        public int ratedOn(LocalDate day) {
+            return ratedPerDay.getOrDefault(day, 0);
+        }
 
         public Profile(String evaluatorId, String name, int ratings, Optional<Instant> lastSeen,
                        Optional<Stop> stopped, Standing standing) {

@@ -151,7 +151,9 @@ public final class InMemoryEvaluatorRepository implements EvaluatorRepository {
     public synchronized List<Profile> list() {
         return desks.entrySet().stream().filter(e -> e.getValue().listed)
                 .map(e -> new Profile(e.getKey(), e.getValue().name, e.getValue().ratings, e.getValue().lastSeen,
-                        e.getValue().stopped, desk(e.getKey()).standing(), e.getValue().exclusion))
+                        e.getValue().stopped, desk(e.getKey()).standing(), e.getValue().exclusion,
+                        e.getValue().days.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, d -> d.getValue().size()))))
                 .toList();
     }
 
