@@ -90,6 +90,9 @@ class ExportEscalationsTest {
         String eve = ports.services().exportViews().pseudonymsOf(List.of("eve")).get("eve");
         assertThat(safetyRows(first)).extracting(row -> row.path("evaluator").asText()).contains(eve);
 
+        assertThat(ports.store().get("exports/safety/dt=2026-11-28/safety.jsonl")).as("Athena's partition of the day")
+                .contains(ports.store().get(first.folder() + ReviewFiles.SAFETY).orElseThrow());
+
         SafetyEscalation restored = first.restored().getFirst();
         assertThat(ports.services().reviewService().resolve(restored.id(), SafetyEscalation.Verdict.NOT_UNSAFE,
                 "a costume", "lead")).isInstanceOf(ReviewService.Resolved.Done.class);
