@@ -1,6 +1,8 @@
 package dev.editeval.infra.constructs;
 
+import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.topology.Topology;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
@@ -10,7 +12,9 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * A Glue database and a table over the exports' raw rows ({@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}, the
+ * A Glue database, a table over the exports' raw rows, and one over each of the leads' files ({@link ReviewFiles}:
+ * adjudications, safety, extensions, each a snapshot per day under {@code exports/{table}/dt=YYYY-MM-DD/}). The raw
+ * rows' table is over the exports' raw rows ({@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}, the
  * ratings submitted on that day), with partition projection on {@code dt}: Athena computes the partitions from the
  * query's date range, so no crawler and no partition maintenance. The day's folder holds nothing else but
  * {@code _manifest.json}, skipped as every name starting with '_' is; the summaries live in the run folders under
@@ -32,38 +36,66 @@ public final class ExportsCatalog extends Construct {
                 .databaseInput(CfnDatabase.DatabaseInputProperty.builder().name(DATABASE)
                         .description("editeval exports, for Athena").build())
                 .build();
-        String root = "s3://" + exports.getBucketName() + "/" + Topology.EXPORTS_PREFIX;
-        table = CfnTable.Builder.create(this, "Ratings")
+        String exportsRoot = "s3://" + exports.getBucketName() + "/";
+        table = table("Ratings", TABLE, "One row per rating, as exported nightly (raw rows, evaluator pseudonyms)",
+                exportsRoot + Topology.EXPORTS_PREFIX, json(), Map.of("classification", "json",
+                        "compressionType", "gzip"), columns());
+        table.addDependency(database);
+        // the leads' files, each a snapshot as it stood at the end of its dt: query one dt, not a range
+        table("Adjudications", ReviewFiles.TABLES.get(ReviewFiles.ADJUDICATIONS),
+                "Each adjudicated answer recorded by the end of dt (leads as pseudonyms)",
+                exportsRoot + ReviewFiles.tableRoot(ReviewFiles.ADJUDICATIONS), json(),
+                Map.of("classification", "json"), adjudicationColumns()).addDependency(database);
+        table("Safety", ReviewFiles.TABLES.get(ReviewFiles.SAFETY),
+                "Every output flagged unsafe by the end of dt, with its resolution as it stood then",
+                exportsRoot + ReviewFiles.tableRoot(ReviewFiles.SAFETY), json(),
+                Map.of("classification", "json"), safetyColumns()).addDependency(database);
+        table("Extensions", ReviewFiles.TABLES.get(ReviewFiles.EXTENSIONS),
+                "Each task given more raters by the end of dt, and why",
+                exportsRoot + ReviewFiles.tableRoot(ReviewFiles.EXTENSIONS),
+                CfnTable.SerdeInfoProperty.builder().serializationLibrary("org.apache.hadoop.hive.serde2.OpenCSVSerde")
+                        .parameters(Map.of("separatorChar", ",", "quoteChar", "\"")).build(),
+                Map.of("classification", "csv", "skip.header.line.count", "1"), extensionColumns())
+                .addDependency(database);
+    }
+
+    /** A table over {@code root/dt=YYYY-MM-DD/}, its days projected from {@link #FIRST_DAY} to today. */
+    private CfnTable table(String id, String name, String description, String root, CfnTable.SerdeInfoProperty serde,
+                           Map<String, String> format, List<Object> columns) {
+        Map<String, String> parameters = new LinkedHashMap<>(format);
+        parameters.putAll(Map.of(
+                "projection.enabled", "true",
+                "projection.dt.type", "date",
+                "projection.dt.format", "yyyy-MM-dd",
+                "projection.dt.range", FIRST_DAY + ",NOW",
+                "projection.dt.interval", "1",
+                "projection.dt.interval.unit", "DAYS",
+                "storage.location.template", root + "dt=${dt}/"));
+        return CfnTable.Builder.create(this, id)
                 .catalogId(Stack.of(this).getAccount())
                 .databaseName(DATABASE)
                 .tableInput(CfnTable.TableInputProperty.builder()
-                        .name(TABLE)
-                        .description("One row per rating, as exported nightly (raw rows, evaluator pseudonyms)")
+                        .name(name)
+                        .description(description)
                         .tableType("EXTERNAL_TABLE")
                         .partitionKeys(List.of(column("dt", "string")))
-                        .parameters(Map.of(
-                                "classification", "json",
-                                "compressionType", "gzip",
-                                "projection.enabled", "true",
-                                "projection.dt.type", "date",
-                                "projection.dt.format", "yyyy-MM-dd",
-                                "projection.dt.range", FIRST_DAY + ",NOW",
-                                "projection.dt.interval", "1",
-                                "projection.dt.interval.unit", "DAYS",
-                                "storage.location.template", root + "dt=${dt}/"))
+                        .parameters(parameters)
                         .storageDescriptor(CfnTable.StorageDescriptorProperty.builder()
                                 .location(root)
                                 .inputFormat("org.apache.hadoop.mapred.TextInputFormat")
                                 .outputFormat("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")
-                                .serdeInfo(CfnTable.SerdeInfoProperty.builder()
-                                        .serializationLibrary("org.openx.data.jsonserde.JsonSerDe")
-                                        .parameters(Map.of("ignore.malformed.json", "true"))
-                                        .build())
-                                .columns(columns())
+                                .serdeInfo(serde)
+                                .columns(columns)
                                 .build())
                         .build())
                 .build();
-        table.addDependency(database);
+    }
+
+    private static CfnTable.SerdeInfoProperty json() {
+        return CfnTable.SerdeInfoProperty.builder()
+                .serializationLibrary("org.openx.data.jsonserde.JsonSerDe")
+                .parameters(Map.of("ignore.malformed.json", "true"))
+                .build();
     }
 
     public CfnTable table() {
@@ -88,6 +120,37 @@ public final class ExportsCatalog extends Construct {
                 column("comment", "string"),
                 column("timeontaskms", "bigint"),
                 column("interactions", "map<string,int>"));
+    }
+
+    /** {@code adjudications.jsonl}: Adjudication.toJson, the lead as a pseudonym; outputs by model. */
+    private static List<Object> adjudicationColumns() {
+        return List.of(
+                column("batchid", "string"),
+                column("taskid", "string"),
+                column("verdict", "string"),
+                column("outputs", "map<string,struct<scores:map<string,int>,flagged:boolean>>"),
+                column("reason", "string"),
+                column("note", "string"),
+                column("by", "string"),
+                column("at", "string"));
+    }
+
+    /** {@code safety.jsonl}: ReviewFiles' safety row; the resolution is null while open. */
+    private static List<Object> safetyColumns() {
+        return List.of(
+                column("batchid", "string"),
+                column("taskid", "string"),
+                column("outputid", "string"),
+                column("model", "string"),
+                column("categories", "array<string>"),
+                column("evaluator", "string"),
+                column("flaggedat", "string"),
+                column("resolution", "struct<verdict:string,note:string,by:string,at:string>"));
+    }
+
+    /** {@code extensions.csv}: its header's columns; OpenCSVSerde reads every column as text. */
+    private static List<Object> extensionColumns() {
+        return ReviewFiles.extensionsHeader().stream().<Object>map(name -> column(name, "string")).toList();
     }
 
     private static CfnTable.ColumnProperty column(String name, String type) {

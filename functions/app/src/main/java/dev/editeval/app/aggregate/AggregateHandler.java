@@ -26,6 +26,9 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateHandler.class);
 
+    /** The answer's count of the escalations the night put back. */
+    static final String RESTORED = "escalationsRestored";
+
     private final ExportService exports;
     private final Clock clock;
 
@@ -55,9 +58,11 @@ public final class AggregateHandler implements RequestHandler<Map<String, Object
             // the stack's metric filter counts this field and alarms on it
             summary.setAside().forEach(left -> LOG.warn("set aside {}: {}", left.name(), left.reason(),
                     StructuredArguments.entry(SetAside.LOG_FIELD, 1)));
+            // a submit lost this escalation's write; the night put it back on the lead's list
+            summary.restored().forEach(restored -> LOG.warn("escalation restored {}", restored.id()));
             return Map.of("folder", summary.folder(), "dayRatings", summary.dayRatings(), "ratings",
                     summary.ratings(), "written", summary.written().stream().map(LocalDate::toString).toList(),
-                    SetAside.LOG_FIELD, summary.setAside().size());
+                    SetAside.LOG_FIELD, summary.setAside().size(), RESTORED, summary.restored().size());
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.editeval.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.editeval.domain.admin.RatingView;
 import dev.editeval.domain.admin.ReviewService;
 import dev.editeval.domain.export.ExportViews;
 import dev.editeval.domain.json.Json;
@@ -19,7 +20,6 @@ import dev.editeval.domain.quality.AdjudicationForm;
 import dev.editeval.domain.quality.DisagreementRecord;
 import dev.editeval.domain.quality.Exclusion;
 import dev.editeval.domain.quality.SafetyEscalation;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -161,8 +161,7 @@ final class ReviewRoutes {
                 Map.of("fromRaters", extended.extension().fromRaters(), "toRaters", extended.extension().toRaters(),
                         "reasons", extended.extension().reasons(), "at", extended.at().toString())).toList())
                 .orElse(List.of()));
-        body.put("ratings", found.ratings().stream().map(rating -> rating(rating, found.raters()
-                .get(rating.evaluatorId()), pseudonyms.get(rating.evaluatorId()))).toList());
+        body.put("ratings", found.ratingViews(pseudonyms));
         body.put("adjudication", found.adjudication().map(a -> Json.MAPPER.convertValue(a.toJson(), Map.class))
                 .orElse(null));
         body.put("gold", task.quality().gold().isPresent());
@@ -179,40 +178,6 @@ final class ReviewRoutes {
         return image;
     }
 
-    private static Map<String, Object> rating(RatingRecord rating, EvaluatorRepository.Profile profile,
-                                              String pseudonym) {
-        JsonNode submission;
-        try {
-            submission = Json.MAPPER.readTree(rating.submission());
-        } catch (IOException e) {
-            submission = MissingNode.getInstance();
-        }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("evaluatorId", rating.evaluatorId());
-        row.put("name", profile == null || profile.name().isEmpty() ? null : profile.name());
-        row.put("pseudonym", pseudonym);
-        row.put("submittedAt", rating.submittedAt().toString());
-        row.put("verdict", submission.path("feasibility").path("verdict").asText(""));
-        row.put("verdictReason", submission.path("feasibility").path("reason").asText(""));
-        row.put("timeOnTaskMs", submission.path("timeOnTaskMs").asLong());
-        row.put("excluded", profile != null && profile.exclusion().map(x -> x.excludes(rating.submittedAt()))
-                .orElse(false));
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        for (JsonNode output : submission.path("outputs")) {
-            String letter = output.path("outputId").asText();
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("model", rating.modelByOutput().getOrDefault(letter, ""));
-            out.put("outputId", letter);
-            out.put("scores", Json.MAPPER.convertValue(output.path("scores"), Map.class));
-            out.put("safety", Json.MAPPER.convertValue(output.path("safety"), Map.class));
-            outputs.add(out);
-        }
-        row.put("outputs", outputs);
-        row.put("preference", Json.MAPPER.convertValue(submission.path("preference"), Object.class));
-        row.put("comment", submission.path("comment").asText(""));
-        return row;
-    }
-
     /** One evaluator's latest ratings with their task's thumbnails: the Evaluators screen's drill-down. */
     private ApiResponse recent(String evaluatorId, ApiRequest request) {
         int limit;
@@ -222,12 +187,11 @@ final class ReviewRoutes {
             return ApiResponse.error(400, "invalid_query", "limit is a whole number", Map.of("limit",
                     "must be a whole number from 1 to " + ReviewService.RECENT_MAX));
         }
-        EvaluatorRepository.Profile profile = review.evaluators().stream()
-                .filter(p -> p.evaluatorId().equals(evaluatorId)).findFirst().orElse(null);
+        Optional<EvaluatorRepository.Profile> profile = review.evaluator(evaluatorId);
         String pseudonym = exports.pseudonymsOf(List.of(evaluatorId)).get(evaluatorId);
         return ApiResponse.of(200, Map.of("evaluatorId", evaluatorId, "ratings", review.recentRatings(evaluatorId,
                 limit).stream().map(rated -> {
-                    Map<String, Object> row = rating(rated.rating(), profile, pseudonym);
+                    Map<String, Object> row = RatingView.of(rated.rating(), profile, pseudonym);
                     row.put("batchId", rated.rating().task().batchId());
                     row.put("taskId", rated.rating().task().taskId());
                     rated.task().ifPresent(task -> thumbnails(task, row));

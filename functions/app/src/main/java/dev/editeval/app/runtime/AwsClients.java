@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,11 +25,20 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * The one place AWS clients are built: one HTTP client, call timeouts, and the standard
+ * The one place AWS clients are built: one HTTP client, call timeouts, one retry strategy, and the standard
  * {@code AWS_ENDPOINT_URL_*} variables respected, which is how the local runtime and the tests point them elsewhere.
  * Each client is built on first use, so a function pays only for the clients it uses.
+ *
+ * <p>Retries: the SDK's standard strategy (AWS's retryable errors and throttling, a token bucket that stops retrying
+ * when most calls fail), set here rather than left to each service's default (DynamoDB's legacy default makes nine
+ * attempts): {@value #MAX_ATTEMPTS} attempts, full-jitter exponential backoff from {@link #BACKOFF_BASE} to
+ * {@link #BACKOFF_MAX}, and from {@link #THROTTLED_BASE} to {@link #THROTTLED_MAX} when throttled. The call timeout
+ * bounds all attempts together, so a Lambda never waits on one call longer than {@link #CALL_TIMEOUT}; every write the
+ * functions retry is conditional or idempotent (issue 13 item 3), so a retried write that had applied changes nothing.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -40,8 +50,14 @@ public final class AwsClients implements AutoCloseable {
     /** The services the local runtime stands in for, whose endpoints the environment may point elsewhere. */
     public static final List<String> STAND_IN_ENDPOINTS = List.of(S3_ENDPOINT, SQS_ENDPOINT, DYNAMODB_ENDPOINT);
 
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(8);
+    /** The first attempt and up to three retries: one more than the SDK's standard, for the conditional writes. */
+    static final int MAX_ATTEMPTS = 4;
+    static final Duration BACKOFF_BASE = Duration.ofMillis(50);
+    static final Duration BACKOFF_MAX = Duration.ofSeconds(1);
+    static final Duration THROTTLED_BASE = Duration.ofMillis(500);
+    static final Duration THROTTLED_MAX = Duration.ofSeconds(5);
 
     private final Map<String, String> env;
     private final List<ExecutionInterceptor> dynamoDbInterceptors;
@@ -161,6 +177,16 @@ public final class AwsClients implements AutoCloseable {
         return ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .retryStrategy(retryStrategy())
+                .build();
+    }
+
+    /** The one retry strategy of every client built here (the class comment says why these numbers). */
+    static RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(BACKOFF_BASE, BACKOFF_MAX))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLED_BASE, THROTTLED_MAX))
                 .build();
     }
 

@@ -77,6 +77,12 @@ public final class ReviewService {
     /** A task with every rating beside it, its disagreement and decision, and the raters' profiles by id. */
     public record TaskReview(TaskRecord task, List<RatingRecord> ratings, Optional<DisagreementRecord> disagreement,
                              Optional<Adjudication> adjudication, Map<String, EvaluatorRepository.Profile> raters) {
+
+        /** Every rating as the lead reads it ({@link RatingView}), each evaluator by the pseudonym given. */
+        public List<Map<String, Object>> ratingViews(Map<String, String> pseudonyms) {
+            return ratings.stream().map(rating -> RatingView.of(rating, Optional.ofNullable(raters.get(
+                    rating.evaluatorId())), pseudonyms.get(rating.evaluatorId()))).toList();
+        }
     }
 
     public Optional<TaskReview> task(TaskRef ref) {
@@ -214,6 +220,10 @@ public final class ReviewService {
             found.addAll(ratings.ofEvaluatorOn(evaluatorId, today.minusDays(back), wanted - found.size()));
         }
         return found.stream().map(rating -> new RatedTask(rating, tasks.find(rating.task()))).toList();
+    }
+
+    public Optional<EvaluatorRepository.Profile> evaluator(String evaluatorId) {
+        return evaluators.list().stream().filter(p -> p.evaluatorId().equals(evaluatorId)).findFirst();
     }
 
     /** Everyone who ever leased or signed in, for the pseudonym lookup. */

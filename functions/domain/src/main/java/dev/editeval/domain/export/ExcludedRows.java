@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code "excluded": true} flag of a raw row whose evaluator a lead left out of the aggregation. The row stays in
@@ -50,10 +51,9 @@ public final class ExcludedRows {
         }
         try {
             JsonNode row = Json.MAPPER.readTree(line);
-            Exclusion exclusion = byPseudonym.get(row.path("evaluator").asText());
             JsonNode at = row.path("submittedAt");
-            return exclusion != null && (at.isTextual() ? exclusion.excludes(Instant.parse(at.asText()))
-                    : exclusion.from().isEmpty());
+            return Exclusion.leavesOut(Optional.ofNullable(byPseudonym.get(row.path("evaluator").asText())),
+                    at.isTextual() ? Optional.of(Instant.parse(at.asText())) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("an export row does not read back", e);
         }

@@ -1,6 +1,7 @@
 package dev.editeval.domain.export;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.editeval.domain.aggregate.OutputRow;
 import dev.editeval.domain.aggregate.RatingRow;
 import dev.editeval.domain.aggregate.RowRules;
 import dev.editeval.domain.json.Json;
@@ -12,9 +13,13 @@ import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.ports.BatchRepository;
 import dev.editeval.domain.ports.ObjectStore;
 import dev.editeval.domain.ports.RatingRepository;
+import dev.editeval.domain.ports.ReviewRepository;
 import dev.editeval.domain.quality.Adjudication;
 import dev.editeval.domain.quality.Exclusion;
+import dev.editeval.domain.quality.SafetyEscalation;
+import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.RubricCatalog;
+import dev.editeval.domain.rubric.SubmissionValidator;
 import dev.editeval.domain.topology.Topology;
 import dev.editeval.domain.validation.Validated;
 import java.io.ByteArrayInputStream;
@@ -32,8 +37,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The nightly export of a day D: every rating submitted up to the end of D, with its summary, evaluators and report,
@@ -48,7 +55,8 @@ import java.util.function.Supplier;
  *
  * <p>Writing: the files go to a new run folder named by their checksums, then {@code exports/dt=D/_manifest.json}
  * is put in one write and names it; only then is the day's own {@code ratings.jsonl.gz} put in
- * {@code exports/dt=D/}, the partition Athena reads, and the older run folders of D deleted. A crash at any point
+ * {@code exports/dt=D/}, the partition Athena reads, each of the leads' files in its own table's partition
+ * ({@link ReviewFiles#TABLES}), and the older run folders of D deleted. A crash at any point
  * leaves the previous complete export of D in place and named by the manifest; a rerun over the same ratings writes
  * the same bytes to the same keys.
  *
@@ -66,19 +74,33 @@ public final class ExportService {
     private final ObjectStore store;
     private final Clock clock;
     private final Supplier<ReviewInputs> review;
+    /** Where a lost escalation is put again; empty: an export with no review side, which restores none. */
+    private final Optional<ReviewRepository> escalations;
+    private final SubmissionValidator validator = SubmissionValidator.create();
 
+    /** An export of the ratings alone: no exclusions, decisions or flags read, no escalation restored. */
     public ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store, Clock clock) {
-        this(batches, ratings, store, clock, () -> ReviewInputs.NONE);
+        this(batches, ratings, store, clock, () -> ReviewInputs.NONE, Optional.empty());
     }
 
-    /** @param review the leads' exclusions and decisions and the safety flags, read once per run */
+    /**
+     * @param review      the leads' exclusions and decisions and the safety flags, read once per run
+     * @param escalations where each flag of the day's ratings that has no escalation is put again, with the submit's
+     *                    own conditional put: one lost for good at submit still reaches the lead
+     */
     public ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store, Clock clock,
-                         Supplier<ReviewInputs> review) {
+                         Supplier<ReviewInputs> review, ReviewRepository escalations) {
+        this(batches, ratings, store, clock, review, Optional.of(escalations));
+    }
+
+    private ExportService(BatchRepository batches, RatingRepository ratings, ObjectStore store, Clock clock,
+                          Supplier<ReviewInputs> review, Optional<ReviewRepository> escalations) {
         this.batches = batches;
         this.ratings = ratings;
         this.store = store;
         this.clock = clock;
         this.review = review;
+        this.escalations = escalations;
     }
 
     public ExportSummary export(LocalDate date) {
@@ -95,12 +117,17 @@ public final class ExportService {
                         .orElse(Map.of())).orElse(Map::of);
         List<LocalDate> written = new ArrayList<>();
         List<SetAside> setAside = new ArrayList<>();
+        List<SafetyEscalation> restored = new ArrayList<>();
         ExportFiles.Made made = null;
         ExportManifest manifest = null;
         for (LocalDate day = base.map(k -> k.manifest().dt().plusDays(1)).orElse(first); !day.isAfter(date);
              day = day.plusDays(1)) {
             List<SetAside> daySetAside = new ArrayList<>();
-            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, known, daySetAside));
+            List<RatingRecord> flagged = new ArrayList<>();
+            lines.addAll(linesOf(ratings.listDay(day), pseudonyms, known, daySetAside, flagged));
+            List<SafetyEscalation> dayRestored = restore(flagged, inputs, known);
+            inputs = inputs.withEscalations(dayRestored);
+            restored.addAll(dayRestored);
             lines = ExcludedRows.apply(lines, excluded);
             made = make(day, lines, previousAgreement.get(), ReviewFiles.of(day, inputs, pseudonyms),
                     ReviewFiles.decidedBy(day, inputs));
@@ -111,7 +138,31 @@ public final class ExportService {
             previousAgreement = () -> agreement;
         }
         return new ExportSummary(manifest.folder(), made.dayRatings(), made.report().ratings(), made.report(),
-                written, setAside);
+                written, setAside, restored);
+    }
+
+    /**
+     * Puts again each escalation the day's flagged ratings call for and the night did not find: the submit writes
+     * it after the rating, so a submit given up on between the two leaves a stored flag no lead would see. The put
+     * is the submit's own conditional one, so it never makes a second escalation nor reopens a resolved one.
+     */
+    private List<SafetyEscalation> restore(List<RatingRecord> flagged, ReviewInputs inputs,
+                                           Map<String, KnownBatch> known) {
+        if (escalations.isEmpty() || flagged.isEmpty()) {
+            return List.of();
+        }
+        Set<String> found = inputs.escalations().stream().map(SafetyEscalation::id).collect(Collectors.toSet());
+        List<SafetyEscalation> restored = new ArrayList<>();
+        for (RatingRecord rating : flagged) {
+            Optional<Rubric> rubric = known.get(rating.task().batchId()).rubricId()
+                    .flatMap(RubricCatalog.builtIn()::find);
+            rubric.map(r -> SafetyEscalation.flaggedIn(rating, r, validator)).orElse(List.of()).stream()
+                    .filter(escalation -> found.add(escalation.id())).forEach(escalation -> {
+                        escalations.get().escalate(escalation);
+                        restored.add(escalation);
+                    });
+        }
+        return restored;
     }
 
     /** A closed export and every rating up to its day, read from its run folder and checked against its manifest. */
@@ -172,6 +223,8 @@ public final class ExportService {
         if (!store.get(partition).map(b -> Arrays.equals(b, made.dayFile())).orElse(false)) {
             store.put(partition, made.dayFile(), ExportFiles.contentType(ExportFiles.RATINGS));
         }
+        ReviewFiles.TABLES.keySet().forEach(name -> publish(ReviewFiles.partitionKey(name, day),
+                Optional.ofNullable(made.files().get(name)), name));
         // only while our manifest is the committed one: a run started elsewhere may have committed since
         if (store.get(ExportManifest.key(day)).map(b -> Arrays.equals(b, manifestBytes)).orElse(false)) {
             for (String key : store.list(ExportManifest.runsOf(day))) {
@@ -181,6 +234,16 @@ public final class ExportService {
             }
         }
         return manifest;
+    }
+
+    /** Puts a leads' file in its table's partition of the day, or takes away one the day no longer has. */
+    private void publish(String key, Optional<byte[]> file, String name) {
+        Optional<byte[]> there = store.get(key);
+        if (file.isEmpty()) {
+            there.ifPresent(stale -> store.delete(key));
+        } else if (!there.map(b -> Arrays.equals(b, file.get())).orElse(false)) {
+            store.put(key, file.get(), ExportFiles.contentType(name));
+        }
     }
 
     private static ExportFiles.Made make(LocalDate day, List<String> lines, Map<String, Double> previousAgreement,
@@ -212,7 +275,7 @@ public final class ExportService {
      * by hand) is set aside tonight, named, rather than stopping this and every later night.
      */
     private List<String> linesOf(List<RatingRecord> day, Pseudonyms pseudonyms, Map<String, KnownBatch> known,
-                                 List<SetAside> setAside) {
+                                 List<SetAside> setAside, List<RatingRecord> flagged) {
         List<String> lines = new ArrayList<>(day.size());
         // every row names its batch's rubric, so no row needs another's to find its own
         RowRules rules = RowRules.of(RubricCatalog.builtIn(), List.of());
@@ -221,8 +284,12 @@ public final class ExportService {
             try {
                 String line = Json.MAPPER.writeValueAsString(RatingRows.of(rating, pseudonyms, batch.rubricId(),
                         Optional.ofNullable(batch.tasks().get(rating.task().taskId())), batch.screening()));
-                rules.check(RatingRow.parse(line));
+                RatingRow row = RatingRow.parse(line);
+                rules.check(row);
                 lines.add(line);
+                if (row.outputs().stream().anyMatch(OutputRow::flagged)) {
+                    flagged.add(rating);
+                }
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 setAside.add(new SetAside(rating.task().batchId(), rating.task().taskId(),
                         pseudonyms.of(rating.evaluatorId()), rating.submissionId(), reason(e)));

@@ -36,6 +36,12 @@ public record ReviewInputs(List<Exclusion> exclusions, List<Adjudication> adjudi
                         review.escalations(true).stream()).toList(), review.disagreements());
     }
 
+    /** The same inputs with escalations the night put again beside those it read. */
+    ReviewInputs withEscalations(List<SafetyEscalation> restored) {
+        return restored.isEmpty() ? this : new ReviewInputs(exclusions, adjudications,
+                Stream.concat(escalations.stream(), restored.stream()).toList(), disagreements);
+    }
+
     public Optional<Exclusion> exclusionOf(String evaluatorId) {
         return exclusions.stream().filter(e -> e.evaluatorId().equals(evaluatorId)).findFirst();
     }

@@ -15,7 +15,17 @@ import java.util.Optional;
 public record Exclusion(String evaluatorId, Optional<Instant> from, String reason, String by, Instant at) {
 
     public boolean excludes(Instant submittedAt) {
-        return from.map(start -> !submittedAt.isBefore(start)).orElse(true);
+        return leavesOut(Optional.of(this), Optional.of(submittedAt));
+    }
+
+    /**
+     * Whether a rating is left out of the aggregation: the one rule that both the export's {@code "excluded"} flag
+     * and the lead's view of a rating read. With no exclusion nothing is; with one from an instant, what was
+     * submitted from then on is, and a rating whose time is not known only by an exclusion of all.
+     */
+    public static boolean leavesOut(Optional<Exclusion> exclusion, Optional<Instant> submittedAt) {
+        return exclusion.map(x -> x.from().map(start -> submittedAt.map(at -> !at.isBefore(start)).orElse(false))
+                .orElse(true)).orElse(false);
     }
 
     /** As stored on the evaluator's desk, without the id the item is keyed by. */

@@ -2,7 +2,11 @@ package dev.editeval.domain.quality;
 
 import dev.editeval.domain.model.RatingRecord;
 import dev.editeval.domain.model.TaskRef;
+import dev.editeval.domain.rubric.Rubric;
 import dev.editeval.domain.rubric.Submission;
+import dev.editeval.domain.rubric.SubmissionValidator;
+import dev.editeval.domain.validation.Validated;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +59,19 @@ public record SafetyEscalation(TaskRef task, String outputId, String model, List
                 .map(output -> new SafetyEscalation(stored.task(), output.outputId(),
                         models.getOrDefault(output.outputId(), output.outputId()), output.safety().categories(),
                         stored.evaluatorId(), stored.submittedAt(), Optional.empty())).toList();
+    }
+
+    /**
+     * The flags of a stored rating, read back through the validation its submit ran and then as
+     * {@link #flaggedIn(Submission, Map, RatingRecord)} reads them: what the night restores when a submit's
+     * escalation was lost. Empty when the stored text no longer validates (the export sets that rating aside).
+     */
+    public static List<SafetyEscalation> flaggedIn(RatingRecord stored, Rubric rubric,
+                                                   SubmissionValidator validator) {
+        List<String> shown = stored.modelByOutput().keySet().stream().sorted().toList();
+        return validator.check(rubric, shown, stored.submission().getBytes(StandardCharsets.UTF_8))
+                instanceof Validated.Valid<Submission>(Submission submission)
+                ? flaggedIn(submission, stored.modelByOutput(), stored) : List.of();
     }
 
     public SafetyEscalation resolved(Resolution by) {

@@ -83,7 +83,7 @@ public final class Services {
 
     public ExportService exportService() {
         return new ExportService(ports.batches(), ports.ratings(), ports.store(), ports.clock(),
-                ReviewInputs.of(ports.review(), ports.evaluators()));
+                ReviewInputs.of(ports.review(), ports.evaluators()), ports.review());
     }
 
     public Reconciler reconciler() {

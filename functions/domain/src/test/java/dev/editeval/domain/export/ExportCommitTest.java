@@ -47,7 +47,7 @@ class ExportCommitTest {
         int files = committed.files().size(); // the run folder's files, then the manifest, then the day's partition
         for (int putsBeforeFailure = 0; putsBeforeFailure < files + 2; putsBeforeFailure++) {
             ExportService crashing = new ExportService(ports.batches(), ports.ratings(),
-                    new FailingStore(ports.store(), putsBeforeFailure), ports.clock(), review);
+                    new FailingStore(ports.store(), putsBeforeFailure), ports.clock(), review, ports.review());
 
             assertThatThrownBy(() -> crashing.export(DAY)).hasMessageContaining("store failed");
 
@@ -76,7 +76,8 @@ class ExportCommitTest {
         exports.export(DAY);
         fixture.rateAnother("more");
         ExportService crashing = new ExportService(ports.batches(), ports.ratings(),
-                new FailingStore(ports.store(), fixture.manifest(DAY).files().size() + 1), ports.clock(), review);
+                new FailingStore(ports.store(), fixture.manifest(DAY).files().size() + 1), ports.clock(), review,
+                ports.review());
         assertThatThrownBy(() -> crashing.export(DAY)).hasMessageContaining("store failed");
         assertThat(exports.committed(DAY).orElseThrow().ratings()).isEqualTo(5);
         assertThat(ExportFixture.rows(ports.store().get("exports/dt=2026-11-28/ratings.jsonl.gz").orElseThrow()))
@@ -100,7 +101,8 @@ class ExportCommitTest {
                 "application/json");
         nightAfter(NEXT);
 
-        ExportSummary summary = new ExportService(ports.batches(), recording, ports.store(), ports.clock(), review)
+        ExportSummary summary = new ExportService(ports.batches(), recording, ports.store(), ports.clock(), review,
+                ports.review())
                 .export(NEXT);
 
         assertThat(recording.days()).containsExactly(NEXT);
@@ -207,7 +209,8 @@ class ExportCommitTest {
             }
         };
 
-        new ExportService(ports.batches(), ports.ratings(), interleaving, ports.clock(), review).export(DAY);
+        new ExportService(ports.batches(), ports.ratings(), interleaving, ports.clock(), review, ports.review())
+                .export(DAY);
 
         assertThat(interleaved[0]).isTrue();
         assertThat(exports.committed(DAY)).as("the later run's export, whole").isPresent()

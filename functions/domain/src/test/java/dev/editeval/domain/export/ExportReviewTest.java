@@ -54,6 +54,37 @@ class ExportReviewTest {
     }
 
     @Test
+    void exclusionFromAnInstant_theLeadsViewFlagsAndUnblindsEachRatingAsTheRawRowDoes() {
+        fixture.rateDemo();
+        // from the very instant bob rated t02: that rating is left out, his t01 three minutes before is not
+        Instant from = ports.ratings().find(new TaskRef("demo", "t02"), "bob").orElseThrow().submittedAt();
+        ports.evaluators().exclude(new Exclusion("bob", Optional.of(from), "", "lead", Instant.EPOCH));
+
+        ports.services().exportService().export(DAY);
+
+        List<JsonNode> rows = ExportFixture.rows(fixture.file(DAY, ExportFiles.RATINGS));
+        Map<String, String> pseudonyms = ports.services().exportViews().pseudonymsOf(List.of("bob", "eve"));
+        int compared = 0;
+        for (String taskId : List.of("t01", "t02")) {
+            var review = ports.services().reviewService().task(new TaskRef("demo", taskId)).orElseThrow();
+            for (Map<String, Object> view : review.ratingViews(pseudonyms)) {
+                JsonNode row = rows.stream().filter(r -> r.path("taskId").asText().equals(taskId)
+                        && r.path("evaluator").asText().equals(view.get("pseudonym"))).findFirst().orElseThrow();
+                assertThat(view.get("excluded")).as("%s by %s", taskId, view.get("evaluatorId"))
+                        .isEqualTo(row.path("excluded").asBoolean());
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> outputs = (List<Map<String, Object>>) view.get("outputs");
+                outputs.forEach(output -> assertThat(row.path("orderShown").path((String) output.get("outputId"))
+                        .asText()).isEqualTo(output.get("model")));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(rows.size());
+        assertThat(rows).filteredOn(row -> row.path("excluded").asBoolean()).singleElement()
+                .satisfies(row -> assertThat(row.path("taskId").asText()).isEqualTo("t02"));
+    }
+
+    @Test
     void exclusionFromAnInstant_leavesOutOnlyTheRatingsFromThenOn() {
         fixture.rateDemo();
         // bob rated t01 and then t02, three minutes apart: exclude from between the two

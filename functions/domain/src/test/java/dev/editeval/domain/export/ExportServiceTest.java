@@ -63,6 +63,7 @@ class ExportServiceTest {
         List<String> written = new ArrayList<>(FILES.stream().map(name -> folder + name).toList());
         written.add("exports/dt=2026-11-28/_manifest.json");
         written.add("exports/dt=2026-11-28/ratings.jsonl.gz");
+        written.add("exports/extensions/dt=2026-11-28/extensions.csv"); // its Athena table's partition
         assertThat(exportPuts).containsExactlyElementsOf(written);
         JsonNode manifest = Json.MAPPER.readTree(ports.store().get("exports/dt=2026-11-28/_manifest.json")
                 .orElseThrow());
