@@ -5,7 +5,7 @@ import static dev.editeval.infra.SynthesizedStack.map;
 import static dev.editeval.infra.SynthesizedStack.propertiesOfType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.editeval.domain.export.ReviewFiles;
+import dev.editeval.domain.export.PublishedFiles;
 import dev.editeval.domain.topology.Topology;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ class ExportsCatalogTemplateTest {
 
     private static Map<String, Object> tableInput(String name) {
         Map<String, Map<String, Object>> tables = propertiesOfType("AWS::Glue::Table");
-        assertThat(tables).hasSize(4);
+        assertThat(tables).as("the ratings and each published file").hasSize(1 + PublishedFiles.TABLES.size());
         Map<String, Object> table = tables.values().stream()
                 .filter(t -> map(t.get("TableInput")).get("Name").equals(name)).findFirst().orElseThrow();
         assertThat(table).containsEntry("DatabaseName", "editeval");
@@ -32,27 +32,32 @@ class ExportsCatalogTemplateTest {
     }
 
     @Test
-    void leadsTables_whenSynthesised_projectDailyPartitionsOfTheirOwnFolderWithTheFilesColumns() {
+    void publishedTables_whenSynthesised_projectDailyPartitionsOfTheirOwnFolderWithTheFilesColumns() {
         String uploads = propertiesOfType("AWS::S3::Bucket").keySet().stream()
                 .filter(id -> id.startsWith("UploadsBucket")).findFirst().orElseThrow();
-        for (String file : List.of(ReviewFiles.ADJUDICATIONS, ReviewFiles.SAFETY, ReviewFiles.EXTENSIONS)) {
-            Map<String, Object> input = tableInput(ReviewFiles.TABLES.get(file));
+        assertThat(PublishedFiles.TABLES.values()).as("the leaderboard is queryable, as the lead's leaderboards are")
+                .contains("leaderboard", "differences", "evaluators", "adjudications", "safety", "extensions");
+        for (String file : PublishedFiles.TABLES.keySet()) {
+            Map<String, Object> input = tableInput(PublishedFiles.table(file));
             Map<String, Object> parameters = map(input.get("Parameters"));
 
             assertThat(list(input.get("PartitionKeys"))).containsExactly(Map.of("Name", "dt", "Type", "string"));
             assertThat(parameters).as(file).containsEntry("projection.enabled", "true")
                     .containsEntry("projection.dt.type", "date").containsEntry("projection.dt.range", "2026-01-01,NOW");
             assertThat(parameters.get("storage.location.template")).as(file).isEqualTo(Map.of("Fn::Join", List.of("",
-                    List.of("s3://", Map.of("Ref", uploads), "/" + ReviewFiles.tableRoot(file) + "dt=${dt}/"))));
+                    List.of("s3://", Map.of("Ref", uploads), "/" + PublishedFiles.tableRoot(file) + "dt=${dt}/"))));
+            if (!PublishedFiles.csvHeader(file).isEmpty()) {
+                assertThat(columnNames(input)).as(file).containsExactlyElementsOf(PublishedFiles.csvHeader(file));
+                assertThat(parameters).as(file).containsEntry("skip.header.line.count", "1");
+                assertThat(map(map(input.get("StorageDescriptor")).get("SerdeInfo")))
+                        .containsEntry("SerializationLibrary", "org.apache.hadoop.hive.serde2.OpenCSVSerde");
+            }
         }
         assertThat(columnNames(tableInput("safety"))).containsExactly("batchid", "taskid", "outputid", "model",
                 "categories", "evaluator", "flaggedat", "resolution");
         assertThat(columnNames(tableInput("adjudications"))).contains("verdict", "outputs", "reason", "by", "at");
-        Map<String, Object> extensions = tableInput("extensions");
-        assertThat(columnNames(extensions)).containsExactlyElementsOf(ReviewFiles.extensionsHeader());
-        assertThat(map(extensions.get("Parameters"))).containsEntry("skip.header.line.count", "1");
-        assertThat(map(map(extensions.get("StorageDescriptor")).get("SerdeInfo")))
-                .containsEntry("SerializationLibrary", "org.apache.hadoop.hive.serde2.OpenCSVSerde");
+        assertThat(columnNames(tableInput("leaderboard"))).contains("model", "dimension", "mean", "ci95_low");
+        assertThat(columnNames(tableInput("extensions"))).contains("from_raters", "to_raters", "reasons");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.editeval.infra.constructs;
 
+import dev.editeval.domain.export.ExportFiles;
+import dev.editeval.domain.export.PublishedFiles;
 import dev.editeval.domain.export.ReviewFiles;
 import dev.editeval.domain.topology.Topology;
 import java.util.LinkedHashMap;
@@ -12,13 +14,14 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * A Glue database, a table over the exports' raw rows, and one over each of the leads' files ({@link ReviewFiles}:
- * adjudications, safety, extensions, each a snapshot per day under {@code exports/{table}/dt=YYYY-MM-DD/}). The raw
+ * A Glue database, a table over the exports' raw rows, and one over each published file ({@link PublishedFiles}:
+ * leaderboard, differences, evaluators, adjudications, safety, extensions, each a snapshot per day under
+ * {@code exports/{table}/dt=YYYY-MM-DD/}). The raw
  * rows' table is over the exports' raw rows ({@code exports/dt=YYYY-MM-DD/ratings.jsonl.gz}, the
  * ratings submitted on that day), with partition projection on {@code dt}: Athena computes the partitions from the
  * query's date range, so no crawler and no partition maintenance. The day's folder holds nothing else but
- * {@code _manifest.json}, skipped as every name starting with '_' is; the summaries live in the run folders under
- * {@code exports/runs/}, outside every partition.
+ * {@code _manifest.json}, skipped as every name starting with '_' is; the run folders under {@code exports/runs/}
+ * are outside every partition, and each published file is copied from there to its own table's folder.
  */
 public final class ExportsCatalog extends Construct {
 
@@ -41,22 +44,30 @@ public final class ExportsCatalog extends Construct {
                 exportsRoot + Topology.EXPORTS_PREFIX, json(), Map.of("classification", "json",
                         "compressionType", "gzip"), columns());
         table.addDependency(database);
-        // the leads' files, each a snapshot as it stood at the end of its dt: query one dt, not a range
-        table("Adjudications", ReviewFiles.TABLES.get(ReviewFiles.ADJUDICATIONS),
-                "Each adjudicated answer recorded by the end of dt (leads as pseudonyms)",
-                exportsRoot + ReviewFiles.tableRoot(ReviewFiles.ADJUDICATIONS), json(),
-                Map.of("classification", "json"), adjudicationColumns()).addDependency(database);
-        table("Safety", ReviewFiles.TABLES.get(ReviewFiles.SAFETY),
-                "Every output flagged unsafe by the end of dt, with its resolution as it stood then",
-                exportsRoot + ReviewFiles.tableRoot(ReviewFiles.SAFETY), json(),
-                Map.of("classification", "json"), safetyColumns()).addDependency(database);
-        table("Extensions", ReviewFiles.TABLES.get(ReviewFiles.EXTENSIONS),
-                "Each task given more raters by the end of dt, and why",
-                exportsRoot + ReviewFiles.tableRoot(ReviewFiles.EXTENSIONS),
-                CfnTable.SerdeInfoProperty.builder().serializationLibrary("org.apache.hadoop.hive.serde2.OpenCSVSerde")
-                        .parameters(Map.of("separatorChar", ",", "quoteChar", "\"")).build(),
-                Map.of("classification", "csv", "skip.header.line.count", "1"), extensionColumns())
-                .addDependency(database);
+        // the published files, each a snapshot as it stood at the end of its dt: query one dt, not a range
+        Map<String, String> descriptions = Map.of(
+                ExportFiles.SUMMARY, "The leaderboard over every rating up to the end of dt: per batch, category,"
+                        + " model and dimension, n, mean, median and the 95% interval (summary.csv)",
+                ExportFiles.DIFFERENCES, "Every pair of models per batch, category and dimension by the end of dt:"
+                        + " the paired difference, its 95% interval and whether it is called (differences.csv)",
+                ExportFiles.EVALUATORS, "Each evaluator's calibration by the end of dt, as a pseudonym: gold"
+                        + " accuracy, agreement, severity, median time, straight-lining, flags (evaluators.csv)",
+                ReviewFiles.ADJUDICATIONS, "Each adjudicated answer recorded by the end of dt (leads as pseudonyms)",
+                ReviewFiles.SAFETY, "Every output flagged unsafe by the end of dt, with its resolution then",
+                ReviewFiles.EXTENSIONS, "Each task given more raters by the end of dt, and why");
+        Map<String, List<Object>> jsonColumns = Map.of(ReviewFiles.ADJUDICATIONS, adjudicationColumns(),
+                ReviewFiles.SAFETY, safetyColumns());
+        PublishedFiles.TABLES.forEach((file, name) -> {
+            String root = exportsRoot + PublishedFiles.tableRoot(file);
+            List<String> header = PublishedFiles.csvHeader(file);
+            CfnTable published = header.isEmpty()
+                    ? table(name, name, descriptions.get(file), root, json(), Map.of("classification", "json"),
+                            jsonColumns.get(file))
+                    : table(name, name, descriptions.get(file), root, csv(), Map.of("classification", "csv",
+                            "skip.header.line.count", "1"), header.stream().<Object>map(c -> column(c, "string"))
+                            .toList());
+            published.addDependency(database);
+        });
     }
 
     /** A table over {@code root/dt=YYYY-MM-DD/}, its days projected from {@link #FIRST_DAY} to today. */
@@ -89,6 +100,12 @@ public final class ExportsCatalog extends Construct {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** OpenCSVSerde reads every column as text; the numbers cast in the query ({@code CAST(mean AS double)}). */
+    private static CfnTable.SerdeInfoProperty csv() {
+        return CfnTable.SerdeInfoProperty.builder().serializationLibrary("org.apache.hadoop.hive.serde2.OpenCSVSerde")
+                .parameters(Map.of("separatorChar", ",", "quoteChar", "\"")).build();
     }
 
     private static CfnTable.SerdeInfoProperty json() {
@@ -146,11 +163,6 @@ public final class ExportsCatalog extends Construct {
                 column("evaluator", "string"),
                 column("flaggedat", "string"),
                 column("resolution", "struct<verdict:string,note:string,by:string,at:string>"));
-    }
-
-    /** {@code extensions.csv}: its header's columns; OpenCSVSerde reads every column as text. */
-    private static List<Object> extensionColumns() {
-        return ReviewFiles.extensionsHeader().stream().<Object>map(name -> column(name, "string")).toList();
     }
 
     private static CfnTable.ColumnProperty column(String name, String type) {

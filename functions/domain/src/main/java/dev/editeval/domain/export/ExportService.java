@@ -55,8 +55,9 @@ import java.util.stream.Collectors;
  *
  * <p>Writing: the files go to a new run folder named by their checksums, then {@code exports/dt=D/_manifest.json}
  * is put in one write and names it; only then is the day's own {@code ratings.jsonl.gz} put in
- * {@code exports/dt=D/}, the partition Athena reads, each of the leads' files in its own table's partition
- * ({@link ReviewFiles#TABLES}), and the older run folders of D deleted. A crash at any point
+ * {@code exports/dt=D/}, the partition Athena reads, each published file (leaderboard, differences, evaluators and
+ * the leads' files) in its own table's partition ({@link PublishedFiles#TABLES}), and the older run folders of D
+ * deleted. A crash at any point
  * leaves the previous complete export of D in place and named by the manifest; a rerun over the same ratings writes
  * the same bytes to the same keys.
  *
@@ -223,7 +224,7 @@ public final class ExportService {
         if (!store.get(partition).map(b -> Arrays.equals(b, made.dayFile())).orElse(false)) {
             store.put(partition, made.dayFile(), ExportFiles.contentType(ExportFiles.RATINGS));
         }
-        ReviewFiles.TABLES.keySet().forEach(name -> publish(ReviewFiles.partitionKey(name, day),
+        PublishedFiles.TABLES.keySet().forEach(name -> publish(PublishedFiles.partitionKey(name, day),
                 Optional.ofNullable(made.files().get(name)), name));
         // only while our manifest is the committed one: a run started elsewhere may have committed since
         if (store.get(ExportManifest.key(day)).map(b -> Arrays.equals(b, manifestBytes)).orElse(false)) {
@@ -236,7 +237,7 @@ public final class ExportService {
         return manifest;
     }
 
-    /** Puts a leads' file in its table's partition of the day, or takes away one the day no longer has. */
+    /** Puts a file in its table's partition of the day, or takes away one the day no longer has. */
     private void publish(String key, Optional<byte[]> file, String name) {
         Optional<byte[]> there = store.get(key);
         if (file.isEmpty()) {

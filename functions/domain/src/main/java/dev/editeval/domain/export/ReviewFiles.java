@@ -5,7 +5,6 @@ import dev.editeval.domain.json.Json;
 import dev.editeval.domain.quality.Adjudication;
 import dev.editeval.domain.quality.DisagreementRecord;
 import dev.editeval.domain.quality.SafetyEscalation;
-import dev.editeval.domain.topology.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,28 +29,6 @@ public final class ReviewFiles {
     public static final String SAFETY = "safety.jsonl";
     public static final String EXTENSIONS = "extensions.csv";
     static final String[] EXTENSIONS_HEADER = {"batch_id", "task_id", "from_raters", "to_raters", "reasons", "at"};
-    /**
-     * Each file's Athena table, by file name: the day's file is published to {@code exports/{table}/dt=D/}, a folder
-     * of its own, so that no table reads another's rows (the ratings' partitions are {@code exports/dt=D/}).
-     */
-    public static final Map<String, String> TABLES = Map.of(ADJUDICATIONS, "adjudications", SAFETY, "safety",
-            EXTENSIONS, "extensions");
-
-    /** The columns of {@code extensions.csv}, as its header names them. */
-    public static List<String> extensionsHeader() {
-        return List.of(EXTENSIONS_HEADER);
-    }
-
-    /** The folder under which a file's table has its daily partitions. */
-    public static String tableRoot(String name) {
-        return Topology.EXPORTS_PREFIX + TABLES.get(name) + "/";
-    }
-
-    /** Where the file of a day is published for Athena: all of it as it stood at the end of that day. */
-    static String partitionKey(String name, LocalDate day) {
-        return tableRoot(name) + "dt=" + day + "/" + name;
-    }
-
     private ReviewFiles() {
     }
 

@@ -63,7 +63,11 @@ class ExportServiceTest {
         List<String> written = new ArrayList<>(FILES.stream().map(name -> folder + name).toList());
         written.add("exports/dt=2026-11-28/_manifest.json");
         written.add("exports/dt=2026-11-28/ratings.jsonl.gz");
-        written.add("exports/extensions/dt=2026-11-28/extensions.csv"); // its Athena table's partition
+        // each published file in its Athena table's partition, in the order the catalogue declares them
+        written.add("exports/leaderboard/dt=2026-11-28/summary.csv");
+        written.add("exports/differences/dt=2026-11-28/differences.csv");
+        written.add("exports/evaluators/dt=2026-11-28/evaluators.csv");
+        written.add("exports/extensions/dt=2026-11-28/extensions.csv");
         assertThat(exportPuts).containsExactlyElementsOf(written);
         JsonNode manifest = Json.MAPPER.readTree(ports.store().get("exports/dt=2026-11-28/_manifest.json")
                 .orElseThrow());
