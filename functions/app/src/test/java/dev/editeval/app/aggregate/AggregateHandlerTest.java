@@ -54,7 +54,9 @@ class AggregateHandlerTest {
         assertThat(folder).matches("exports/runs/dt=2026-11-28/[0-9a-f]{16}/");
         assertThat(ports.store().list("exports/")).containsExactlyInAnyOrder("exports/dt=2026-11-28/_manifest.json",
                 "exports/dt=2026-11-28/ratings.jsonl.gz", folder + "ratings.jsonl.gz", folder + "summary.csv",
-                folder + "evaluators.csv", folder + "report.html");
+                folder + "differences.csv", folder + "evaluators.csv", folder + "report.html",
+                "exports/leaderboard/dt=2026-11-28/summary.csv", "exports/differences/dt=2026-11-28/differences.csv",
+                "exports/evaluators/dt=2026-11-28/evaluators.csv");
     }
 
     @Test
