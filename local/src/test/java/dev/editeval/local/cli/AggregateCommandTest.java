@@ -29,8 +29,8 @@ class AggregateCommandTest {
     /** Days long past, so the offline run, made now, finds them closed as the nightly run did. */
     private static final LocalDate FIRST = LocalDate.parse("2025-01-10");
     private static final LocalDate SECOND = FIRST.plusDays(1);
-    private static final List<String> FILES = List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv",
-            "report.html");
+    private static final List<String> FILES = List.of(ExportFiles.RATINGS, ExportFiles.SUMMARY,
+            ExportFiles.DIFFERENCES, ExportFiles.EVALUATORS, ExportFiles.REPORT);
 
     private final InMemoryPorts ports = InMemoryPorts.create();
 
@@ -107,7 +107,8 @@ class AggregateCommandTest {
                 .toUri());
         try (var listed = Files.list(out)) {
             assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-                    List.of("ratings.jsonl.gz", "summary.csv", "evaluators.csv", "report.html", "_manifest.json"));
+                    java.util.stream.Stream.concat(FILES.stream(), java.util.stream.Stream.of(ExportManifest.NAME))
+                            .toList());
         }
     }
 
