@@ -48,7 +48,7 @@ public final class PublishedFiles {
     }
 
     /** Where the file of a day is published. */
-    static String partitionKey(String file, LocalDate day) {
+    public static String partitionKey(String file, LocalDate day) {
         return tableRoot(file) + "dt=" + day + "/" + file;
     }
 
