@@ -48,6 +48,7 @@ class LoadRun {
                     RATERS);
             assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
 
+            paired.ifPresent(ReferencePages::begin);
             RaceResult run = Race.run(pipeline, new Tokens(pipeline.dataDir), EVALUATORS, TASKS * RATERS, LIMIT,
                     RATERS, THINK);
             Map<String, List<TimingInterceptor.Call>> calls = timing.byOperation();

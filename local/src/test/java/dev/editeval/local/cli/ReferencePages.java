@@ -16,21 +16,30 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 final class ReferencePages implements ExecutionInterceptor {
 
-    private final long start = System.nanoTime();
     private final long window;
+    /** Where the first window begins: the race's start, so the upload before it takes none of them. */
+    private volatile long start = Long.MAX_VALUE;
 
     ReferencePages(Duration window) {
         this.window = window.toNanos();
     }
 
+    void begin() {
+        start = System.nanoTime();
+    }
+
     /** Whether a request sent at {@code nanos} ({@link System#nanoTime()}) ran as the reference. */
     boolean reference(long nanos) {
-        long number = Math.max(0, nanos - start) / window;
+        long number = since(nanos) / window;
         return (pair(nanos) % 2 == 0) == (number % 2 == 0);
     }
 
     int pair(long nanos) {
-        return (int) (Math.max(0, nanos - start) / window / 2);
+        return (int) (since(nanos) / window / 2);
+    }
+
+    private long since(long nanos) {
+        return nanos - start < 0 ? 0 : nanos - start;
     }
 
     @Override
