@@ -3,12 +3,20 @@ package dev.editeval.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.editeval.domain.model.BatchStatus;
+import dev.editeval.domain.rating.LeaseService;
+import dev.editeval.local.faults.TimingInterceptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The load run of bench/load (not part of the suite: its name matches no test pattern). Simulated evaluators lease and
@@ -23,18 +31,29 @@ class LoadRun {
     private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("load.seconds", 120));
     /** Seconds an evaluator looks at a task before submitting, {@code "5-20"}; none by default. */
     private static final Race.Think THINK = Race.Think.parse(System.getProperty("load.think", ""));
+    /** Seconds of each A/B window ({@link ReferencePages}); none by default: the whole run is the code as it is. */
+    private static final int PAIRED = Integer.getInteger("load.paired", 0);
 
     @Test
     void evaluators_leasingAndSubmittingConcurrently_loseAndDuplicateNothing() throws Exception {
-        try (LocalPipeline pipeline = new LocalPipeline()) {
+        TimingInterceptor timing = new TimingInterceptor();
+        List<ExecutionInterceptor> interceptors = new ArrayList<>(List.of(timing));
+        Optional<ReferencePages> paired = Optional.empty();
+        if (PAIRED > 0) {
+            paired = Optional.of(new ReferencePages(Duration.ofSeconds(PAIRED)));
+            interceptors.add(paired.get());
+        }
+        try (LocalPipeline pipeline = new LocalPipeline(Clock.systemUTC(), interceptors)) {
             Path folder = DerivedBatch.of(Files.createTempDirectory(pipeline.dataDir, "batch"), "load", TASKS,
                     RATERS);
             assertThat(pipeline.upload(folder).status()).isEqualTo(BatchStatus.ACCEPTED);
 
+            paired.ifPresent(ReferencePages::begin);
             RaceResult run = Race.run(pipeline, new Tokens(pipeline.dataDir), EVALUATORS, TASKS * RATERS, LIMIT,
                     RATERS, THINK);
+            Map<String, List<TimingInterceptor.Call>> calls = timing.byOperation();
             Ledger ledger = Ledger.of(pipeline, "load", RATERS, run);
-            String report = report(run, ledger);
+            String report = report(run, ledger) + calls(calls) + paired.map(ab -> paired(run, ab)).orElse("");
             Files.writeString(Path.of("target", "load-run.md"), report, StandardCharsets.UTF_8);
             System.out.println(report);
 
@@ -47,6 +66,86 @@ class LoadRun {
             assertThat(ledger.countsOff()).isZero();
             assertThat(ledger.queued()).isEqualTo(ledger.unrated());
         }
+    }
+
+    /**
+     * The reference (A) against the change (B) in one run: per pair of windows the API's own lease time of each and
+     * the ratio B / A, the submit's as a control (the switch does not touch it), then each arm over the whole run.
+     */
+    private static String paired(RaceResult run, ReferencePages ab) {
+        List<Integer> warm = IntStream.range(Math.min(EVALUATORS, run.leaseStarts().size()),
+                run.leaseStarts().size()).boxed().toList();
+        int pairs = warm.isEmpty() ? 0 : ab.pair(run.leaseStarts().getLast()) + 1;
+        StringBuilder table = new StringBuilder("""
+
+                | pair | leases A / B | A lease p50 / p95 | B lease p50 / p95 | B / A p50, p95 | submit B / A p50 |
+                | --- | ---: | ---: | ---: | ---: | ---: |
+                """);
+        for (int pair = 0; pair < pairs; pair++) {
+            int number = pair;
+            List<Double> a = pick(run.leaseServerMillis(), run.leaseStarts(), warm, ab, number, true);
+            List<Double> b = pick(run.leaseServerMillis(), run.leaseStarts(), warm, ab, number, false);
+            List<Integer> all = IntStream.range(0, run.submitStarts().size()).boxed().toList();
+            List<Double> sa = pick(run.submitServerMillis(), run.submitStarts(), all, ab, number, true);
+            List<Double> sb = pick(run.submitServerMillis(), run.submitStarts(), all, ab, number, false);
+            table.append("| %d | %d / %d | %.1f / %.1f ms | %.1f / %.1f ms | %.2f, %.2f | %.2f |%n".formatted(pair,
+                    a.size(), b.size(), RaceResult.percentile(a, 50), RaceResult.percentile(a, 95),
+                    RaceResult.percentile(b, 50), RaceResult.percentile(b, 95),
+                    RaceResult.percentile(b, 50) / RaceResult.percentile(a, 50),
+                    RaceResult.percentile(b, 95) / RaceResult.percentile(a, 95),
+                    RaceResult.percentile(sb, 50) / RaceResult.percentile(sa, 50)));
+        }
+        table.append("""
+
+                | arm (warm) | leases | API lease p50 / p95 / p99 | submits | API submit p50 / p95 / p99 |
+                | --- | ---: | ---: | ---: | ---: |
+                """);
+        for (boolean reference : List.of(true, false)) {
+            List<Double> lease = new ArrayList<>();
+            List<Double> submit = new ArrayList<>();
+            for (int i : warm) {
+                if (ab.reference(run.leaseStarts().get(i)) == reference) {
+                    lease.add(run.leaseServerMillis().get(i));
+                }
+            }
+            for (int i = 0; i < run.submitStarts().size(); i++) {
+                if (ab.reference(run.submitStarts().get(i)) == reference) {
+                    submit.add(run.submitServerMillis().get(i));
+                }
+            }
+            table.append("| %s | %d | %.1f / %.1f / %.1f ms | %d | %.1f / %.1f / %.1f ms |%n".formatted(
+                    reference ? "A: first page " + LeaseService.PAGE + " (reference)"
+                            : "B: first page " + LeaseService.FIRST_PAGE, lease.size(),
+                    RaceResult.percentile(lease, 50), RaceResult.percentile(lease, 95),
+                    RaceResult.percentile(lease, 99), submit.size(), RaceResult.percentile(submit, 50),
+                    RaceResult.percentile(submit, 95), RaceResult.percentile(submit, 99)));
+        }
+        return table.toString();
+    }
+
+    private static List<Double> pick(List<Double> millis, List<Long> starts, List<Integer> among, ReferencePages ab,
+                                     int pair, boolean reference) {
+        return among.stream().filter(i -> ab.pair(starts.get(i)) == pair && ab.reference(starts.get(i)) == reference)
+                .map(millis::get).toList();
+    }
+
+    /** Where the time goes: the DynamoDB calls of the run, by operation (the upload's among them). */
+    private static String calls(Map<String, List<TimingInterceptor.Call>> calls) {
+        StringBuilder table = new StringBuilder("""
+
+                | DynamoDB call | calls | whole call p50 / p95 / p99 | on the wire p50 / p95 / p99 | answer bytes |
+                | --- | ---: | ---: | ---: | ---: |
+                """);
+        calls.forEach((operation, timed) -> {
+            List<Double> whole = timed.stream().map(TimingInterceptor.Call::millis).toList();
+            List<Double> wire = timed.stream().map(TimingInterceptor.Call::wireMillis).toList();
+            table.append("| %s | %d | %.1f / %.1f / %.1f ms | %.1f / %.1f / %.1f ms | %.0f |%n".formatted(operation,
+                    timed.size(), RaceResult.percentile(whole, 50), RaceResult.percentile(whole, 95),
+                    RaceResult.percentile(whole, 99), RaceResult.percentile(wire, 50),
+                    RaceResult.percentile(wire, 95), RaceResult.percentile(wire, 99),
+                    timed.stream().mapToLong(TimingInterceptor.Call::bytes).average().orElse(Double.NaN)));
+        });
+        return table.toString();
     }
 
     private static String report(RaceResult run, Ledger ledger) {

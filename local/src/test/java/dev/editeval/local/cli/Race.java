@@ -40,6 +40,8 @@ final class Race {
     private final List<Double> submitMillis = new ArrayList<>();
     private final List<Double> leaseServerMillis = new ArrayList<>();
     private final List<Double> submitServerMillis = new ArrayList<>();
+    private final List<Long> leaseStarts = new ArrayList<>();
+    private final List<Long> submitStarts = new ArrayList<>();
     private int overbooked;
     private int leasedTwice;
     private int failedSubmits;
@@ -108,7 +110,7 @@ final class Race {
         synchronized (race) {
             return new RaceResult(race.overbooked, race.leasedTwice, race.failedSubmits, race.accepted,
                     race.leaseMillis, race.submitMillis, race.noneWaiting, (System.nanoTime() - start) / 1_000_000,
-                    race.leaseServerMillis, race.submitServerMillis);
+                    race.leaseServerMillis, race.submitServerMillis, race.leaseStarts, race.submitStarts);
         }
     }
 
@@ -131,13 +133,13 @@ final class Race {
             }
             JsonNode task = LocalPipeline.json(leased);
             String ref = task.path("batchId").asText() + "/" + task.path("taskId").asText();
-            book(ref, mine, leaseMs, serverMillis(leased));
+            book(ref, mine, t0, leaseMs, serverMillis(leased));
             String body = PipelineIT.submission(task).toString();
             Thread.sleep(think.draw(random));
             long t1 = System.nanoTime();
             HttpResponse<String> submitted = submit(task.path("leaseId").asText(), token, body);
             boolean kept = submitted.statusCode() == 201 || submitted.statusCode() == 200;
-            settle(ref, kept, LocalPipeline.json(submitted).path("ratingId").asText(),
+            settle(ref, kept, LocalPipeline.json(submitted).path("ratingId").asText(), t1,
                     (System.nanoTime() - t1) / 1e6, serverMillis(submitted));
         }
     }
@@ -158,7 +160,8 @@ final class Race {
                 .map(Double::parseDouble).orElse(Double.NaN);
     }
 
-    private synchronized void book(String ref, Set<String> mine, double leaseMs, double serverMs) {
+    private synchronized void book(String ref, Set<String> mine, long start, double leaseMs, double serverMs) {
+        leaseStarts.add(start);
         leaseMillis.add(leaseMs);
         leaseServerMillis.add(serverMs);
         if (!mine.add(ref)) {
@@ -170,8 +173,10 @@ final class Race {
         }
     }
 
-    private synchronized void settle(String ref, boolean ok, String ratingId, double submitMs, double serverMs) {
+    private synchronized void settle(String ref, boolean ok, String ratingId, long start, double submitMs,
+                                     double serverMs) {
         if (ok) {
+            submitStarts.add(start);
             stored.merge(ref, 1, Integer::sum);
             accepted.add(ratingId);
             submitMillis.add(submitMs);

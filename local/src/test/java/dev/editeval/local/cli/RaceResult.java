@@ -13,10 +13,13 @@ import java.util.List;
  * @param submitMillis latency of each submit answered 201
  * @param leaseServerMillis  the API's own time of each of those leases (the server's {@code Server-Timing})
  * @param submitServerMillis the API's own time of each of those submits
+ * @param leaseStarts  when each of those leases was sent ({@link System#nanoTime()})
+ * @param submitStarts when each of those submits was sent
  */
 record RaceResult(int overbooked, int leasedTwice, int failedSubmits, List<String> acceptedSubmissions,
                   List<Double> leaseMillis, List<Double> submitMillis, int noneWaiting, long elapsedMillis,
-                  List<Double> leaseServerMillis, List<Double> submitServerMillis) {
+                  List<Double> leaseServerMillis, List<Double> submitServerMillis, List<Long> leaseStarts,
+                  List<Long> submitStarts) {
 
     RaceResult {
         acceptedSubmissions = List.copyOf(acceptedSubmissions);
@@ -24,6 +27,8 @@ record RaceResult(int overbooked, int leasedTwice, int failedSubmits, List<Strin
         submitMillis = List.copyOf(submitMillis);
         leaseServerMillis = List.copyOf(leaseServerMillis);
         submitServerMillis = List.copyOf(submitServerMillis);
+        leaseStarts = List.copyOf(leaseStarts);
+        submitStarts = List.copyOf(submitStarts);
     }
 
     static double percentile(List<Double> values, double p) {

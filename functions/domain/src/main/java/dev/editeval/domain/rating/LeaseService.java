@@ -45,11 +45,17 @@ public final class LeaseService {
     /** Between the end of a lease and the moment its slot may be taken over. */
     public static final Duration MARGIN = Duration.ofSeconds(30);
 
-    /** Index entries examined per query. */
-    static final int PAGE = 25;
+    /**
+     * Index entries examined by a request's first query. Most leases take the first task offered, and every entry a
+     * page holds is a whole task item that the table reads and sends and the function parses: the first page is
+     * small, and a walk that goes on asks for {@link #PAGE} at a time.
+     */
+    public static final int FIRST_PAGE = 5;
+    /** Index entries examined by each later query of a request. */
+    public static final int PAGE = 25;
     /**
      * Queries per request at most. The query skips the tasks this evaluator has taken in the index itself, so what
-     * it walks past are tasks with no takeable slot: {@code PAGES * PAGE} of them.
+     * it walks past are tasks with no takeable slot: {@code FIRST_PAGE + (PAGES - 1) * PAGE} of them.
      */
     static final int PAGES = 40;
     /**
@@ -148,8 +154,9 @@ public final class LeaseService {
                                                     Optional<String> upTo) {
         Optional<String> from = after;
         while (!walk.spent()) {
+            int limit = walk.pages == 0 ? FIRST_PAGE : PAGE;
             walk.pages++;
-            TaskRepository.OpenPage page = tasks.openWork(partition, from, upTo, walk.evaluatorId, PAGE);
+            TaskRepository.OpenPage page = tasks.openWork(partition, from, upTo, walk.evaluatorId, limit);
             for (TaskRecord task : page.tasks()) {
                 Optional<LeaseOutcome.Leased> leased = tryTask(walk, task);
                 if (leased.isPresent() || walk.spent()) {

@@ -31,6 +31,14 @@ public final class InMemoryTaskRepository implements TaskRepository {
 
     private final Map<TaskRef, TaskRecord> tasks = new HashMap<>();
     private final Map<TaskRef, List<Extension>> extensions = new HashMap<>();
+    private final List<Integer> pageLimits = new ArrayList<>();
+
+    /** The entries each open-work query asked for since the last time this was asked, in order. */
+    public synchronized List<Integer> takePageLimits() {
+        List<Integer> taken = List.copyOf(pageLimits);
+        pageLimits.clear();
+        return taken;
+    }
 
     @Override
     public synchronized boolean createIfAbsent(TaskRecord task) {
@@ -63,6 +71,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     @Override
     public synchronized OpenPage openWork(WorkPartition partition, Optional<String> after, Optional<String> upTo,
                                           String evaluatorId, int limit) {
+        pageLimits.add(limit);
         List<TaskRecord> examined = open(partition).filter(t -> after.map(a -> position(t).compareTo(a) > 0)
                         .orElse(true) && upTo.map(u -> position(t).compareTo(u) <= 0).orElse(true))
                 .limit(limit).toList();

@@ -19,10 +19,12 @@ import dev.editeval.domain.work.WorkIndex;
 import dev.editeval.domain.work.WorkPlan;
 import dev.editeval.domain.work.WorkPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,14 @@ class LeaseServiceTest {
             batch.task("t%02d".formatted(i), "Make the red square blue", "model-a");
         }
         ports.ingestAndPreview(batch);
+    }
+
+    /** A cursor before every position: the walk starts at the first task of the order, and never wraps round. */
+    private void startAtTheBeginning(String evaluatorId) {
+        Instant now = ports.clock().instant();
+        ports.evaluators().takePlace(evaluatorId, 1, "start", now.plusSeconds(60), now);
+        ports.evaluators().freePlace(evaluatorId, 1, "start",
+                Optional.of(Map.entry(WorkIndex.partitions(WorkClass.REGULAR, 0).getFirst().name(), "")));
     }
 
     private TaskRecord task(TaskRef ref) {
@@ -127,6 +137,36 @@ class LeaseServiceTest {
 
         assertThat(rated).hasSize(77).doesNotContain(next.task());
         assertThat(leased("eve").task()).isNotIn(rated).isNotEqualTo(next.task());
+    }
+
+    @Test
+    void leaseNext_whenTheFirstTasksOfferedHaveAFreeSlot_asksTheIndexForAFewEntriesOnly() {
+        readyTasks(40, 3);
+        startAtTheBeginning("eve");
+        ports.tasks().takePageLimits();
+
+        leased("eve");
+
+        assertThat(ports.tasks().takePageLimits()).containsExactly(LeaseService.FIRST_PAGE);
+    }
+
+    @Test
+    void leaseNext_whenTheFirstPageHasNoTakeableSlot_walksOnInFullPages() {
+        readyTasks(30, 1);
+        for (int i = 0; i < 14; i++) {
+            // from the start of the order too: the 28 first tasks are held, the 2 free ones come last
+            startAtTheBeginning("other-" + i);
+            leased("other-" + i);
+            leased("other-" + i);
+        }
+        startAtTheBeginning("eve");
+        ports.tasks().takePageLimits();
+
+        leased("eve");
+
+        List<Integer> limits = ports.tasks().takePageLimits();
+        assertThat(limits.getFirst()).isEqualTo(LeaseService.FIRST_PAGE);
+        assertThat(limits.subList(1, limits.size())).isNotEmpty().containsOnly(LeaseService.PAGE);
     }
 
     @Test
