@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editeval.app.runtime.InvocationContext;
-import dev.editeval.domain.export.CsvFiles;
+import dev.editeval.domain.export.DifferenceCall;
 import dev.editeval.domain.fakes.InMemoryPorts;
 import dev.editeval.domain.fakes.StaticImageLinks;
 import dev.editeval.domain.fakes.TestBatch;
@@ -402,7 +402,7 @@ class ApiHandlerTest {
         assertThat(tables.path("summary").get(0).has("ci95_low")).isTrue();
         String pseudonym = tables.path("evaluators").get(0).path("evaluator").asText();
         assertThat(tables.path("differences").findValuesAsText("called")).as("one rating: too few to call")
-                .isNotEmpty().containsOnly(CsvFiles.TOO_FEW);
+                .isNotEmpty().containsOnly(DifferenceCall.TOO_FEW.code());
         JsonNode evaluators = json(handler.handleRequest(call("GET", "/api/admin/evaluators", "[admins]"), context));
         assertThat(evaluators.path("evaluators").get(0).path("pseudonym").asText()).isEqualTo(pseudonym);
         assertThat(evaluators.path("evaluators").get(0).path("today").asInt()).as("rated today, as /api/me counts")

@@ -28,12 +28,6 @@ public final class CsvFiles {
         "mean", "median", "ci95_low", "ci95_high", "interval_note", "distribution"};
     static final String[] DIFFERENCES_HEADER = {"batch_id", "category", "dimension", "ahead", "behind",
         "difference", "ci95_low", "ci95_high", "called"};
-    /** {@code called}: the ahead model's lead is beyond noise (the paired difference's 95 % interval excludes 0). */
-    public static final String AHEAD = "ahead";
-    /** {@code called}: the interval holds 0, so the two cannot be told apart on these ratings. */
-    public static final String NOT_DISTINGUISHABLE = "not_distinguishable";
-    /** {@code called}: one of the two has fewer than the report's few scores, so no difference is called. */
-    public static final String TOO_FEW = "too_few";
     static final String[] EVALUATORS_HEADER = {"evaluator", "ratings", "gold_checks", "gold_accuracy",
         "paired_scores", "agreement", "agreement_change", "severity", "median_time_ms", "straight_lining", "flags"};
 
@@ -82,10 +76,9 @@ public final class CsvFiles {
                 c.n()));
         List<List<Object>> records = new ArrayList<>();
         for (Difference d : differences) {
-            boolean few = ReportText.few(scores.getOrDefault(String.join("\u0000", d.batchId(), d.category(),
-                    d.dimension(), d.ahead()), 0L)) || ReportText.few(scores.getOrDefault(String.join("\u0000",
-                    d.batchId(), d.category(), d.dimension(), d.behind()), 0L));
-            String called = few ? TOO_FEW : d.excludesZero() ? AHEAD : NOT_DISTINGUISHABLE;
+            String called = DifferenceCall.of(d, scores.getOrDefault(String.join("\u0000", d.batchId(),
+                    d.category(), d.dimension(), d.ahead()), 0L), scores.getOrDefault(String.join("\u0000",
+                    d.batchId(), d.category(), d.dimension(), d.behind()), 0L)).code();
             records.add(List.of(text(d.batchId()), text(d.category()), text(d.dimension()), text(d.ahead()),
                     text(d.behind()), number(d.difference()), number(d.interval().low()),
                     number(d.interval().high()), called));

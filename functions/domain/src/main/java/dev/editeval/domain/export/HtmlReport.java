@@ -1,7 +1,6 @@
 package dev.editeval.domain.export;
 
 import static dev.editeval.domain.export.ReportText.escape;
-import static dev.editeval.domain.export.ReportText.few;
 import static dev.editeval.domain.export.ReportText.fixed;
 import static dev.editeval.domain.export.ReportText.interval;
 import static dev.editeval.domain.export.ReportText.percent;
@@ -156,7 +155,7 @@ public final class HtmlReport {
                     html.append("<tr><td>").append(escape(d.ahead())).append("</td><td>").append(escape(d.behind()))
                             .append("</td><td class=\"n\">").append(signed(d.difference())).append("</td><td class=")
                             .append("\"n\">").append(interval(d.interval())).append("</td><td>")
-                            .append(verdict(d, few(ranked.get(a).n()) || few(ranked.get(b).n())))
+                            .append(verdict(d, DifferenceCall.of(d, ranked.get(a).n(), ranked.get(b).n())))
                             .append("</td></tr>\n");
                 }
             }
@@ -164,12 +163,13 @@ public final class HtmlReport {
         html.append("</table>\n");
     }
 
-    private static String verdict(Difference d, boolean fewScores) {
-        if (fewScores) {
-            return "<span class=\"few\">few</span> too few scores to tell";
-        }
-        return d.excludesZero() ? escape(d.ahead()) + " is ahead: the interval excludes 0"
-                : d.interval().isBounded() ? "not distinguishable: the interval includes 0" : "no interval";
+    private static String verdict(Difference d, DifferenceCall call) {
+        return switch (call) {
+            case TOO_FEW -> "<span class=\"few\">few</span> too few scores to tell";
+            case AHEAD -> escape(d.ahead()) + " is ahead: the interval excludes 0";
+            case NOT_DISTINGUISHABLE -> d.interval().isBounded() ? "not distinguishable: the interval includes 0"
+                    : "no interval";
+        };
     }
 
     private static void preferences(StringBuilder html, List<Preference> preferences) {

@@ -62,10 +62,11 @@ final class ReportSummary {
                         Cell first = ranked.get(a);
                         Cell second = ranked.get(b);
                         Difference d = pairs.get(ReportScopes.pair(first.model(), second.model()));
-                        if (d == null || few(first.n()) || few(second.n())) {
+                        DifferenceCall call = DifferenceCall.of(d, first.n(), second.n());
+                        if (d == null || call == DifferenceCall.TOO_FEW) {
                             continue;
                         }
-                        if (d.excludesZero()) {
+                        if (call == DifferenceCall.AHEAD) {
                             ahead.add(escape(d.ahead()) + " over " + escape(d.behind()) + " by "
                                     + signed(d.difference()) + " (" + interval(d.interval()) + ")");
                         } else {
@@ -88,8 +89,11 @@ final class ReportSummary {
             if (i > 0) {
                 Cell before = ranked.get(i - 1);
                 Difference d = pairs.get(ReportScopes.pair(before.model(), cell.model()));
-                out.append(few(before.n()) || few(cell.n()) ? " <b>?</b> "
-                        : d != null && d.excludesZero() ? " <b>&gt;</b> " : " <b>\u2248</b> ");
+                out.append(switch (DifferenceCall.of(d, before.n(), cell.n())) {
+                    case TOO_FEW -> " <b>?</b> ";
+                    case AHEAD -> " <b>&gt;</b> ";
+                    case NOT_DISTINGUISHABLE -> " <b>\u2248</b> ";
+                });
             }
             out.append("<span class=\"model\">").append(escape(cell.model())).append("</span> ")
                     .append(fixed(cell.mean()));

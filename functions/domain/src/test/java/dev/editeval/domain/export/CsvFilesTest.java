@@ -27,8 +27,8 @@ class CsvFilesTest {
 
         List<Map<String, String>> rows = CsvFiles.rows(CsvFiles.differences(differences, cells));
 
-        assertThat(rows).extracting(r -> r.get("called")).containsExactly(CsvFiles.AHEAD,
-                CsvFiles.NOT_DISTINGUISHABLE, CsvFiles.TOO_FEW);
+        assertThat(rows).extracting(r -> r.get("called")).containsExactly(
+                DifferenceCall.AHEAD.code(), DifferenceCall.NOT_DISTINGUISHABLE.code(), DifferenceCall.TOO_FEW.code());
         assertThat(rows.getFirst()).containsEntry("ahead", "m1").containsEntry("behind", "m2")
                 .containsEntry("difference", "0.4000").containsEntry("ci95_low", "0.2000")
                 .containsEntry("ci95_high", "0.6000").containsEntry("dimension", "preservation");
