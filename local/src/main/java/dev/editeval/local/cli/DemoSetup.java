@@ -64,7 +64,8 @@ final class DemoSetup {
                 .watch(batchId, since, Duration.ofMinutes(5));
         ReadyWatcher.report(result, new PrintWriter(out, true));
         LocalApi api = new LocalApi(runtime.webAddress(), runtime.users());
-        String leadToken = api.signIn(LEAD_USER, ApiRoute.Audience.groupsOf(true));
+        String leadPassword = runtime.users().addOrReset(LEAD_USER, ApiRoute.Audience.groupsOf(true));
+        String leadToken = api.token(LEAD_USER, leadPassword);
         new DemoRaters(api, batchId, leadToken, out).seed();
         // the day's aggregation, so that Results and the report have the seeded ratings in them
         Map<String, Object> export = AggregateCommand.runNow(runtime.environment(), runtime.clients(),
@@ -72,7 +73,6 @@ final class DemoSetup {
         out.println("Exported " + export.get("ratings") + " ratings of " + export.get("date") + " to "
                 + export.get("folder"));
         String demoPassword = runtime.users().addOrReset(DEMO_USER, ApiRoute.Audience.groupsOf(false));
-        String leadPassword = runtime.users().addOrReset(LEAD_USER, ApiRoute.Audience.groupsOf(true));
         return new Demo(batchId, result, demoPassword, leadPassword);
     }
 }

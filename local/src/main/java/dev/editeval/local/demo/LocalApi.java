@@ -25,7 +25,11 @@ public final class LocalApi {
 
     /** A token for the user, who is added (or given a new password) with these groups. */
     public String signIn(String user, List<String> groups) throws IOException, InterruptedException {
-        String password = users.addOrReset(user, groups);
+        return token(user, users.addOrReset(user, groups));
+    }
+
+    /** A token for a user who exists, signed in with their password as the page does. */
+    public String token(String user, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/auth/token", null,
                 Json.MAPPER.createObjectNode().put("username", user).put("password", password).toString());
         if (response.statusCode() != 200) {

@@ -44,8 +44,15 @@ class LeadPageBrowserIT extends PipelinePerClass {
     @Test
     void leadPage_onTheDemo_showsWhyATaskFailed_pausesTheWarnedEvaluator_adjudicates_andResolvesAnEscalation()
             throws Exception {
+        DemoSetup.prepare(pipeline.runtime, LocalPipeline.demoBatch().getParent(), System.out);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int seeded = pipeline.ratings().listDay(today).size();
+        // a second ./editeval demo on the same data: nothing is uploaded or seeded twice
         DemoSetup.Demo demo = DemoSetup.prepare(pipeline.runtime, LocalPipeline.demoBatch().getParent(),
                 System.out);
+        assertThat(pipeline.ratings().listDay(today)).as("the seeded raters' ratings, once").hasSize(seeded);
+        assertThat(seeded).as("two screening tasks and the split for each of ana, ben and chen, then sam's")
+                .isGreaterThan(3 * 3);
         String sam = DemoRaters.STRAIGHT_LINER;
         BrowserScript.Evaluator lead = new BrowserScript.Evaluator(DemoSetup.LEAD_USER, demo.leadPassword(),
                 DemoSetup.LEAD_USER);
@@ -66,7 +73,8 @@ class LeadPageBrowserIT extends PipelinePerClass {
                 .hasSize(10).allSatisfy(audit -> assertThat(audit.path("violations").asInt()).isZero());
         assertThat(summary.path("unavailable")).as("every screen has its routes").isEmpty();
         String evaluators = summary.path("shown").path("evaluators").asText();
-        assertThat(evaluators).as("the warned straight-liner, first of the seeded raters").contains(sam);
+        assertThat(evaluators).as("the warned straight-liner, first of the seeded raters").contains(sam, "warned",
+                " today");
         assertThat(evaluators.indexOf(sam)).isLessThan(evaluators.indexOf(DemoRaters.SPLIT_RATERS.getFirst()));
         assertThat(summary.path("paused").asText()).contains(sam, "paused", "straight-lining on gold");
         assertThat(summary.path("recent").path("items").asInt()).as("the straight-liner's ratings")
@@ -81,7 +89,8 @@ class LeadPageBrowserIT extends PipelinePerClass {
                 .gold()).as("the decision is the task's gold").isPresent());
         assertThat(summary.path("resolved").asText()).contains("Resolved", split, "confirmed unsafe");
         assertThat(summary.path("shown").path("results").asText()).as("today's leaderboard")
-                .contains("lumen-edit-v2", "pixelsmith-1.3", "Rank");
+                .contains("lumen-edit-v2", "pixelsmith-1.3", "Rank")
+                .as("the differences stated: the demo's few ratings call none").contains("Too few scores to call");
         String samToken = pipeline.signIn(sam, List.of("evaluators"));
         HttpResponse<String> refused = pipeline.send("POST", "/api/leases", samToken, null);
         assertThat(refused.statusCode()).isEqualTo(403);
