@@ -30,8 +30,10 @@ class DynaliteRestartIT {
             dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS("kept"))));
             long first = standIns.dynamoDbPid();
 
-            ProcessHandle.of(first).orElseThrow().destroyForcibly();
-            ProcessHandle.of(first).orElseThrow().onExit().get(10, TimeUnit.SECONDS);
+            // one handle, taken before the kill: once the child is reaped, ProcessHandle.of finds nothing
+            ProcessHandle child = ProcessHandle.of(first).orElseThrow();
+            child.destroyForcibly();
+            child.onExit().get(10, TimeUnit.SECONDS);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while ((standIns.dynamoDbPid() == first || !standIns.dynamoDbUp()) && System.nanoTime() < deadline) {
